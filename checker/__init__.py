@@ -1,0 +1,1 @@
+"""Connecteur checker (placeholder until the core lands)."""
