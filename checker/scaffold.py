@@ -1,0 +1,131 @@
+"""`connecteur new DIR`: scaffold a trainer's own workshop site, ready to build offline.
+
+The templates live in `checker/scaffold/<lang>/` as plain files (package data), so that a trainer
+can read exactly what they will get and a reviewer can diff them; this module only copies them,
+fills in the site's name and refuses to clobber someone's work.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+LANGS = ("fr", "en")
+PYODIDE_VERSION = "314.0.7"  # the pin in the project's package.json; a test keeps them equal
+
+# Package data cannot reliably carry dot-files: templates named `_name` are written as `.name`.
+_DOT_PREFIX = "_"
+
+_MESSAGES = {
+    "en": {
+        "refuse": (
+            "{path} is not empty ({count} entries). Choose a new or empty folder, or pass "
+            "--force to write the workshop files over it (other files are kept)."
+        ),
+        "not_dir": "{path} exists and is not a folder. Choose another path.",
+        "done": (
+            "Created a workshop site in {path} ({count} files, in English).\n"
+            "Next steps:\n"
+            "  cd {path}\n"
+            "  python3 -m venv .venv && .venv/bin/pip install 'connecteur[site]'\n"
+            "  npm install pyodide@{pyodide}   (or set CONNECTEUR_PYODIDE to an unpacked Pyodide)\n"
+            "  .venv/bin/mkdocs serve          (then open http://127.0.0.1:8000/)\n"
+            "Edit rubric.toml to adapt the rules to your workshop and docs/exercises.md to add "
+            "drafts; `.venv/bin/mkdocs build --strict` writes the static site to site/.\n"
+            "README.md repeats these commands."
+        ),
+    },
+    "fr": {
+        "refuse": (
+            "{path} n'est pas vide ({count} éléments). Choisissez un dossier nouveau ou vide, "
+            "ou ajoutez --force pour y écrire les fichiers de l'atelier (les autres fichiers "
+            "sont conservés)."
+        ),
+        "not_dir": "{path} existe et n'est pas un dossier. Choisissez un autre chemin.",
+        "done": (
+            "Site d'atelier créé dans {path} ({count} fichiers, en français).\n"
+            "Étapes suivantes :\n"
+            "  cd {path}\n"
+            "  python3 -m venv .venv && .venv/bin/pip install 'connecteur[site]'\n"
+            "  npm install pyodide@{pyodide}   (ou définissez CONNECTEUR_PYODIDE vers un Pyodide "
+            "décompressé)\n"
+            "  .venv/bin/mkdocs serve          (puis ouvrez http://127.0.0.1:8000/)\n"
+            "Modifiez rubric.toml pour adapter les règles à votre atelier et docs/exercises.md "
+            "pour ajouter des brouillons ; `.venv/bin/mkdocs build --strict` écrit le site "
+            "statique dans site/.\n"
+            "Le fichier README.md reprend ces commandes."
+        ),
+    },
+}
+
+
+class ScaffoldError(ValueError):
+    """A scaffold that was refused; str() says why and what to do instead."""
+
+
+def _templates(lang: str) -> Traversable:
+    return resources.files("checker").joinpath("scaffold", lang)
+
+
+def _walk(node: Traversable, prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], str]]:
+    """Every template file as (relative parts, text), sorted so output order is stable."""
+    out: list[tuple[tuple[str, ...], str]] = []
+    for child in sorted(node.iterdir(), key=lambda c: c.name):
+        if child.name == "__pycache__":
+            continue
+        if child.is_dir():
+            out.extend(_walk(child, (*prefix, child.name)))
+        else:
+            out.append(((*prefix, child.name), child.read_text(encoding="utf-8")))
+    return out
+
+
+def _target_name(part: str) -> str:
+    return "." + part[len(_DOT_PREFIX) :] if part.startswith(_DOT_PREFIX) else part
+
+
+def site_files(lang: str, *, site_name: str) -> dict[str, str]:
+    """The scaffold as {relative posix path: text}, without touching the disk (for tests too)."""
+    if lang not in LANGS:
+        raise ScaffoldError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
+    files: dict[str, str] = {}
+    for parts, text in _walk(_templates(lang)):
+        rel = "/".join(_target_name(p) for p in parts)
+        files[rel] = text.replace("{{ site_name }}", site_name).replace(
+            "{{ pyodide_version }}", PYODIDE_VERSION
+        )
+    return files
+
+
+def _default_name(path: Path, lang: str) -> str:
+    # Quotes, backslashes and braces would break the YAML or the placeholders: keep plain text.
+    raw = path.resolve().name.replace("-", " ").replace("_", " ")
+    stem = " ".join("".join(c for c in raw if c.isprintable() and c not in '"\\{}').split())
+    if stem:
+        return stem[:1].upper() + stem[1:]
+    return "Atelier réseau" if lang == "fr" else "Networking workshop"
+
+
+def scaffold(path: Path, *, lang: str, force: bool) -> str:
+    """Write a workshop site into `path` and return the next steps, in the trainer's language.
+
+    Refuses a non-empty folder unless `force`: a trainer's existing notes must never be
+    overwritten by a typo in a path. With `force`, only the scaffold's own files are rewritten.
+    """
+    if lang not in LANGS:
+        raise ScaffoldError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
+    msgs = _MESSAGES[lang]
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise ScaffoldError(msgs["not_dir"].format(path=path))
+    if path.is_dir() and not force:
+        entries = list(path.iterdir())
+        if entries:
+            raise ScaffoldError(msgs["refuse"].format(path=path, count=len(entries)))
+    files = site_files(lang, site_name=_default_name(path, lang))
+    for rel, text in files.items():
+        target = path.joinpath(*rel.split("/"))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", newline="\n")
+    return msgs["done"].format(path=path, count=len(files), pyodide=PYODIDE_VERSION)
