@@ -1,0 +1,102 @@
+// The single shared runtime of a tab. This module is evaluated once per tab (Material's instant
+// navigation swaps page content but keeps scripts), so the Worker it creates serves every checker
+// on every page: a second visit to a checker is ready at once instead of booting Pyodide again.
+
+const listeners = new Set();
+const pending = new Map();
+let worker = null;
+let nextId = 1;
+let state = { phase: "idle", stage: "runtime", done: 0, total: 3, message: "" };
+
+function publish(patch) {
+  state = { ...state, ...patch };
+  for (const listener of [...listeners]) {
+    try {
+      listener(state);
+    } catch (error) {
+      console.error("connecteur:", error);
+    }
+  }
+}
+
+function fail(message) {
+  if (state.phase === "failed") return;
+  publish({ phase: "failed", message: message || "unknown error" });
+  for (const { reject } of pending.values()) reject(new Error(state.message));
+  pending.clear();
+}
+
+function onMessage(event) {
+  const message = event.data || {};
+  switch (message.type) {
+    case "progress":
+      publish({ phase: "loading", stage: message.stage, done: message.done, total: message.total });
+      break;
+    case "ready":
+      publish({
+        phase: "ready",
+        done: state.total,
+        checker: message.checker,
+        pyodide: message.pyodide,
+        readyAt: performance.now(),
+      });
+      break;
+    case "failed":
+      fail(message.message);
+      break;
+    case "graded":
+    case "error": {
+      const entry = pending.get(message.id);
+      if (!entry) return;
+      pending.delete(message.id);
+      if (message.type === "graded") entry.resolve({ report: message.report, ms: message.ms });
+      else entry.reject(new Error(message.message));
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+/** Start the worker if it is not running yet; safe to call from every checker. */
+export function start() {
+  if (worker || state.phase === "failed") return;
+  publish({ phase: "loading", startedAt: performance.now() });
+  try {
+    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  } catch (error) {
+    fail(String((error && error.message) || error));
+    return;
+  }
+  worker.addEventListener("message", onMessage);
+  // A worker script that cannot be fetched or parsed reports only an "error" event, without text.
+  worker.addEventListener("error", (event) => {
+    event.preventDefault();
+    fail(event.message || "the checker's worker script could not be loaded");
+  });
+  worker.addEventListener("messageerror", () => fail("a message from the worker was unreadable"));
+}
+
+/** Current runtime state: {phase: idle|loading|ready|failed, stage, done, total, message}. */
+export function current() {
+  return state;
+}
+
+/** Call `listener(state)` now and on every change; returns a function that unsubscribes. */
+export function subscribe(listener) {
+  listeners.add(listener);
+  listener(state);
+  return () => listeners.delete(listener);
+}
+
+/** Grade in the worker; resolves to {report: JSON string, ms: grading time in the worker}. */
+export function grade({ text, kind, lang }) {
+  if (state.phase === "failed") return Promise.reject(new Error(state.message));
+  start();
+  if (!worker) return Promise.reject(new Error(state.message || "the checker is not running"));
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ type: "grade", id, text, kind, lang: lang === "auto" ? null : lang });
+  });
+}

@@ -1,0 +1,46 @@
+// Keeps each checker's draft, kind and language in localStorage (ARCHITECTURE.md):
+// key "connecteur:v1:<pathname>:<index>", value {"draft", "kind", "lang"}. Storage can be full,
+// disabled or hold junk from another version: every failure degrades to "nothing saved".
+
+export const KINDS = ["request", "ask", "intro", "connect"];
+export const LANGS = ["auto", "fr", "en"];
+
+export function storageKey(index) {
+  return `connecteur:v1:${location.pathname}:${index}`;
+}
+
+/** A clean {draft, kind, lang} from untrusted input, or null; bad fields become undefined. */
+export function sanitize(value) {
+  if (!value || typeof value !== "object") return null;
+  const out = {};
+  if (typeof value.draft === "string") out.draft = value.draft;
+  if (KINDS.includes(value.kind)) out.kind = value.kind;
+  if (LANGS.includes(value.lang)) out.lang = value.lang;
+  return out.draft === undefined && out.kind === undefined && out.lang === undefined ? null : out;
+}
+
+export function load(index) {
+  try {
+    const raw = localStorage.getItem(storageKey(index));
+    return raw === null ? null : sanitize(JSON.parse(raw));
+  } catch {
+    return null;
+  }
+}
+
+export function save(index, { draft, kind, lang }) {
+  try {
+    localStorage.setItem(storageKey(index), JSON.stringify({ draft, kind, lang }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function clear(index) {
+  try {
+    localStorage.removeItem(storageKey(index));
+  } catch {
+    // Storage disabled: there is nothing to clear.
+  }
+}

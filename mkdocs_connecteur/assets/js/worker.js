@@ -1,0 +1,146 @@
+// The one Web Worker of a tab: boots the bundled Pyodide, loads the checker wheel by name from
+// the site's own pyodide-lock.json, applies a trainer's rubric when the site has one, and grades.
+// Protocol (ARCHITECTURE.md): progress / ready / failed, then grade -> graded | error.
+// Nothing here fetches anything outside ../runtime/ : packageBaseUrl pins package downloads to the
+// site so a missing package fails instead of falling back to a CDN.
+
+const RUNTIME = new URL("../runtime/", import.meta.url).href;
+
+const PYTHON = `
+import json
+import checker
+
+_rubric = None
+
+def set_rubric(text, source):
+    global _rubric
+    _rubric = checker.load_rubric(text, source=source)
+
+def grade(args_json):
+    # Arguments cross as JSON so that no JavaScript null (jsnull) or odd string reaches the API.
+    args = json.loads(args_json)
+    lang = args.get("lang")
+    if lang in (None, "auto"):
+        lang = None
+    report = checker.grade(args["text"], kind=args["kind"], lang=lang, rubric=_rubric)
+    return json.dumps(report.to_dict())
+
+def version():
+    return str(getattr(checker, "__version__", ""))
+`;
+
+let gradeFn = null;
+
+function post(message) {
+  self.postMessage(message);
+}
+
+/** The last line of a Python traceback is the part a reader can act on. */
+function shortMessage(error) {
+  const text = String((error && error.message) || error || "unknown error").trim();
+  const lines = text.split("\n").filter((line) => line.trim() !== "");
+  return lines.length ? lines[lines.length - 1].trim() : text;
+}
+
+async function fetchOk(url, what) {
+  let response;
+  try {
+    response = await fetch(url, { credentials: "same-origin" });
+  } catch (error) {
+    throw new Error(`${what} could not be downloaded (${shortMessage(error)})`);
+  }
+  if (!response.ok) {
+    throw new Error(`${what} could not be downloaded (HTTP ${response.status})`);
+  }
+  return response;
+}
+
+async function sha256Hex(text) {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+async function boot() {
+  const config = await (await fetchOk(RUNTIME + "config.json", "runtime/config.json")).json();
+  const total = config.rubric ? 3 : 2;
+  post({ type: "progress", stage: "runtime", done: 0, total });
+
+  let loadPyodide;
+  try {
+    ({ loadPyodide } = await import(RUNTIME + "pyodide.mjs"));
+  } catch (error) {
+    throw new Error(`the Python runtime could not be loaded (${shortMessage(error)})`);
+  }
+  const problems = [];
+  const pyodide = await loadPyodide({
+    indexURL: RUNTIME,
+    packageBaseUrl: RUNTIME,
+    stdout: () => {},
+    stderr: (line) => problems.push(line),
+  });
+
+  post({ type: "progress", stage: "checker", done: 1, total });
+  await pyodide.loadPackage("connecteur", {
+    messageCallback: () => {},
+    errorCallback: (line) => problems.push(line),
+  });
+  const namespace = pyodide.globals.get("dict")();
+  try {
+    pyodide.runPython(PYTHON, { globals: namespace });
+  } catch (error) {
+    const detail = problems.length ? problems[problems.length - 1] : shortMessage(error);
+    throw new Error(`the checker could not be loaded (${detail})`);
+  }
+
+  if (config.rubric) {
+    post({ type: "progress", stage: "rubric", done: 2, total });
+    const url = new URL(config.rubric, RUNTIME).href;
+    const text = await (await fetchOk(url, `runtime/${config.rubric}`)).text();
+    if (config.rubric_sha256 && (await sha256Hex(text)) !== config.rubric_sha256) {
+      throw new Error(`runtime/${config.rubric} does not match its sha256 in config.json`);
+    }
+    try {
+      namespace.get("set_rubric")(text, config.rubric);
+    } catch (error) {
+      throw new Error(shortMessage(error));
+    }
+  }
+
+  gradeFn = namespace.get("grade");
+  post({
+    type: "ready",
+    checker: namespace.get("version")() || String(config.checker || ""),
+    pyodide: pyodide.version,
+  });
+}
+
+const booted = boot().then(
+  () => true,
+  (error) => {
+    post({ type: "failed", message: shortMessage(error) });
+    return false;
+  },
+);
+
+self.onmessage = async (event) => {
+  const message = event.data || {};
+  if (message.type !== "grade") return;
+  const { id } = message;
+  if (!(await booted)) {
+    post({ type: "error", id, message: "the checker is not running" });
+    return;
+  }
+  try {
+    const args = JSON.stringify({
+      text: String(message.text ?? ""),
+      kind: String(message.kind ?? "request"),
+      lang: message.lang ?? null,
+    });
+    const started = performance.now();
+    const report = gradeFn(args);
+    const ms = performance.now() - started;
+    post({ type: "graded", id, report, ms });
+  } catch (error) {
+    post({ type: "error", id, message: shortMessage(error) });
+  }
+};

@@ -1,0 +1,163 @@
+"""Server-side HTML of one checker widget.
+
+The plugin calls :func:`render_checker` for each ```` ```connecteur ```` fence. The form is complete
+and labelled without JavaScript (so it reads well, prints and is accessible before the runtime
+boots); ``assets/js/main.js`` enhances it. Every interpolated value goes through ``html.escape``:
+the draft comes from authors today and may come from anyone tomorrow.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from functools import cache
+from html import escape
+from importlib import resources
+
+KINDS = ("request", "ask", "intro", "connect")
+DRAFT_LANGS = ("auto", "fr", "en")
+UI_LANGS = ("en", "fr")
+BANDS = ("ready", "needs-work", "not-ready", "empty")
+
+
+@cache
+def ui_strings() -> dict[str, dict[str, dict[str, str]]]:
+    """The widget's strings, by section then key then language (read once: they never change)."""
+    text = resources.files("mkdocs_connecteur").joinpath("ui_strings.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _t(section: str, key: str, ui_lang: str) -> str:
+    return ui_strings()[section][key][ui_lang]
+
+
+def _attr(value: str) -> str:
+    """Escape for an attribute; line breaks as references so Markdown sees one line."""
+    return escape(value, quote=True).replace("\r", "&#13;").replace("\n", "&#10;")
+
+
+def _text(value: str) -> str:
+    """Escape element text; line breaks as references: no blank line ends an HTML block."""
+    return escape(value, quote=False).replace("\r", "&#13;").replace("\n", "&#10;")
+
+
+def js_strings(ui_lang: str) -> dict[str, str]:
+    """The strings the JavaScript needs, in one language (band labels included)."""
+    data = ui_strings()
+    out = {key: value[ui_lang] for key, value in data["js"].items()}
+    out.update({f"band_{key}": value[ui_lang] for key, value in data["band"].items()})
+    return out
+
+
+def _json_for_script(value: object) -> str:
+    """JSON safe inside a <script> element: no "</", no "<!--", no U+2028/9 surprises."""
+    text = json.dumps(value, ensure_ascii=True, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _check(name: str, value: str, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        raise ValueError(
+            f"connecteur checker: unknown {name} {value!r}; use one of {', '.join(allowed)}"
+        )
+
+
+def render_checker(
+    *,
+    kind: str,
+    lang: str,
+    compact: bool,
+    draft: str,
+    ui_lang: str,
+    index: int,
+    expect: str | None,
+) -> str:
+    """Return the widget's HTML for one checker on a page.
+
+    ``index`` numbers the checkers of a page (0, 1, …): it makes element ids unique and keys the
+    draft saved in localStorage. Raises ``ValueError`` naming the accepted values for a bad option.
+    """
+    _check("kind", kind, KINDS)
+    _check("lang", lang, DRAFT_LANGS)
+    _check("interface language", ui_lang, UI_LANGS)
+    if expect is not None:
+        _check("expect", expect, BANDS)
+    if not isinstance(index, int) or index < 0:
+        raise ValueError(f"connecteur checker: index must be a non-negative integer, not {index!r}")
+
+    t = lambda key: escape(_t("form", key, ui_lang))  # noqa: E731
+    uid = f"connecteur-{index}"
+    classes = "connecteur" + (" connecteur--compact" if compact else "")
+    attrs = [
+        f'class="{classes}"',
+        "data-connecteur-checker",
+        'data-state="loading"',
+        f'data-index="{index}"',
+        f'data-ui-lang="{_attr(ui_lang)}"',
+        f'data-default-kind="{_attr(kind)}"',
+        f'data-default-lang="{_attr(lang)}"',
+        'role="region"',
+        f'aria-label="{t("region")}"',
+        f'lang="{_attr(ui_lang)}"',
+    ]
+    if compact:
+        attrs.append("data-compact")
+    if expect is not None:
+        attrs.append(f'data-expect="{_attr(expect)}"')
+
+    kind_options = "".join(
+        f'<option value="{k}"{" selected" if k == kind else ""}>{t("kind_" + k)}</option>'
+        for k in KINDS
+    )
+    lang_options = "".join(
+        f'<option value="{code}"{" selected" if code == lang else ""}>{t("lang_" + code)}</option>'
+        for code in DRAFT_LANGS
+    )
+    rows = 5 if compact else 10
+    expect_html = ""
+    if expect is not None:
+        band = escape(_t("band", expect, ui_lang))
+        expect_html = f'<p class="connecteur__expect">{t("expect").replace("{band}", band)}</p>'
+    # The pre-filled draft is also kept verbatim in a data attribute: "reset" goes back to it.
+    parts = [
+        f"<div {' '.join(attrs)}>",
+        '<form class="connecteur__form" data-role="form" action="#" novalidate>',
+        '<div class="connecteur__field connecteur__field--draft">',
+        f'<label class="connecteur__label" for="{uid}-draft">{t("draft")}</label>',
+        f'<textarea class="connecteur__draft" id="{uid}-draft" name="draft" rows="{rows}" '
+        f'spellcheck="true" autocomplete="off" aria-describedby="{uid}-hint" '
+        # A line break right after <textarea> is dropped by HTML parsers: give them one.
+        f'data-default="{_attr(draft)}">\n{_text(draft)}</textarea>',
+        f'<p class="connecteur__hint" id="{uid}-hint">{t("draft_hint")}</p>',
+        "</div>",
+        '<div class="connecteur__options">',
+        '<div class="connecteur__field">',
+        f'<label class="connecteur__label" for="{uid}-kind">{t("kind")}</label>',
+        f'<select class="connecteur__select" id="{uid}-kind" name="kind">{kind_options}</select>',
+        "</div>",
+        '<div class="connecteur__field">',
+        f'<label class="connecteur__label" for="{uid}-lang">{t("lang")}</label>',
+        f'<select class="connecteur__select" id="{uid}-lang" name="lang">{lang_options}</select>',
+        "</div>",
+        "</div>",
+        '<div class="connecteur__actions">',
+        f'<button type="button" class="md-button" data-action="share">{t("share")}</button>',
+        f'<button type="button" class="md-button" data-action="copy" disabled>{t("copy")}</button>',
+        f'<button type="button" class="md-button" data-action="reset">{t("reset")}</button>',
+        "</div>",
+        "</form>",
+        expect_html,
+        '<div class="connecteur__progress" data-role="progress-box">',
+        '<progress data-role="progress" max="3" aria-hidden="true"></progress>',
+        "</div>",
+        f'<p class="connecteur__status" role="status" aria-live="polite" data-role="status">'
+        f"{t('loading')}</p>",
+        '<div class="connecteur__extra" data-role="extra"></div>',
+        f'<noscript><p class="connecteur__noscript">{t("noscript")}</p></noscript>',
+        f'<section class="connecteur__results" data-role="results" aria-label="{t("results")}" '
+        "hidden></section>",
+        '<script type="application/json" data-connecteur-strings>'
+        f"{_json_for_script(js_strings(ui_lang))}</script>",
+        "</div>",
+    ]
+    return "\n".join(part for part in parts if part)
