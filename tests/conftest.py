@@ -140,6 +140,21 @@ def site_server(built_site: Path, site_port: int) -> Iterator[SiteServer]:
     server.stop()
 
 
+@pytest.fixture
+def serve_folder() -> Iterator:  # type: ignore[type-arg]
+    """Factory: serve another folder (a broken copy of the site…) on a fresh port until teardown."""
+    servers: list[SiteServer] = []
+
+    def serve(root: Path) -> SiteServer:
+        server = SiteServer(root, free_port()).start()
+        servers.append(server)
+        return server
+
+    yield serve
+    for server in servers:
+        server.stop()
+
+
 def chromium_missing_reason() -> str | None:
     """Why browser tests cannot run here, or None. Under CI a missing browser is a failure."""
     if CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK):
@@ -206,14 +221,29 @@ def new_context(browser, site_server: SiteServer, **options):  # type: ignore[no
 
 
 @pytest.fixture
-def context(browser, site_server: SiteServer):  # type: ignore[no-untyped-def]
+def make_context(browser, site_server: SiteServer):  # type: ignore[no-untyped-def]
+    """Factory of fresh contexts (``ctx.request_log``); at teardown, fails if a request left
+    the site's origin."""
+    made = []
+
+    def make(server: SiteServer | None = None, **options):  # type: ignore[no-untyped-def]
+        server = server or site_server
+        ctx, log = new_context(browser, server, **options)
+        ctx.request_log = log  # type: ignore[attr-defined]
+        made.append((ctx, log, server))
+        return ctx
+
+    yield make
+    for ctx, log, server in made:
+        ctx.close()
+        foreign = log.foreign(server.origin)
+        assert not foreign, f"requests left {server.origin}: {foreign[:10]}"
+
+
+@pytest.fixture
+def context(make_context):  # type: ignore[no-untyped-def]
     """A fresh browser context; the test fails if any of its requests left the site's origin."""
-    ctx, log = new_context(browser, site_server)
-    ctx.request_log = log  # type: ignore[attr-defined]
-    yield ctx
-    ctx.close()
-    foreign = log.foreign(site_server.origin)
-    assert not foreign, f"requests left {site_server.origin}: {foreign[:10]}"
+    return make_context()
 
 
 @pytest.fixture

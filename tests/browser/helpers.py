@@ -1,0 +1,85 @@
+"""Helpers for the real-browser tests: event capture, traps, waiting on the widget's state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+CHECKER = "[data-connecteur-checker]"
+BOOT_TIMEOUT = 180_000  # a cold Pyodide boot on a busy 2-core machine; ms
+
+# Installed in every page before any of its scripts: records graded events, dialogs, errors and
+# every element added to the page, so that tests can prove hostile text executed nothing.
+INIT_SCRIPT = """
+(() => {
+  const traps = { dialogs: [], errors: [], added: [] };
+  Object.defineProperty(window, "__cnTraps", { value: traps });
+  Object.defineProperty(window, "__cnEvents", { value: [] });
+  for (const name of ["alert", "confirm", "prompt", "print"]) {
+    window[name] = (...args) => { traps.dialogs.push(name + ":" + String(args[0])); };
+  }
+  window.addEventListener("error", (e) => traps.errors.push(String(e.message)));
+  document.addEventListener("connecteur:graded", (e) => window.__cnEvents.push(e.detail));
+  // Watching starts when a test sets window.__cnWatch (after the page's own markup is in).
+  new MutationObserver((records) => {
+    if (!window.__cnWatch) return;
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType === 1) traps.added.push(node.outerHTML.slice(0, 300));
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
+})();
+"""
+
+
+def wait_ready(page, timeout: int = BOOT_TIMEOUT) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the checker leaves "loading"; fail with the status line if it errs."""
+    page.wait_for_selector(f"{CHECKER}:not([data-state=loading])", timeout=timeout)
+    state = page.get_attribute(CHECKER, "data-state")
+    if state != "ready":
+        status = page.inner_text(f"{CHECKER} [data-role=status]")
+        pytest.fail(f"checker state {state!r}: {status}", pytrace=False)
+
+
+def wait_report(page, expected: dict, timeout: int = 30_000) -> dict:  # type: ignore[no-untyped-def]
+    """Wait for a graded event for the same draft as ``expected`` (CPython's to_dict()).
+
+    Returns the last such event's detail, for the caller to compare whole.
+    """
+    page.wait_for_function(
+        """([kind, chars, words]) => window.__cnEvents.some(d =>
+             d.kind === kind && d.stats.characters === chars && d.stats.words === words)""",
+        arg=[expected["kind"], expected["stats"]["characters"], expected["stats"]["words"]],
+        timeout=timeout,
+    )
+    return page.evaluate(
+        """([kind, chars, words]) => window.__cnEvents.filter(d =>
+             d.kind === kind && d.stats.characters === chars && d.stats.words === words).pop()""",
+        [expected["kind"], expected["stats"]["characters"], expected["stats"]["words"]],
+    )
+
+
+def traps(page) -> dict:  # type: ignore[no-untyped-def]
+    return page.evaluate("() => window.__cnTraps")
+
+
+def url_of(site_server, path: str) -> str:  # type: ignore[no-untyped-def]
+    return site_server.url + path.lstrip("/")
+
+
+def click_link_to(page, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    """Click (as a reader would, so Material's instant navigation handles it) a link to a page."""
+    found = page.evaluate(
+        """(suffix) => {
+             const a = [...document.querySelectorAll("a[href]")]
+               .find(a => new URL(a.href).pathname.endsWith(suffix) && !new URL(a.href).hash);
+             if (!a) return false;
+             a.click();
+             return true;
+           }""",
+        suffix,
+    )
+    assert found, f"no link to …{suffix} on {page.url}"

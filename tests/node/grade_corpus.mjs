@@ -1,0 +1,44 @@
+// Grades a corpus under the Pyodide bundled into a built site, with the worker's own Python code.
+// Usage: node grade_corpus.mjs <runtime dir> <worker.js> <corpus.json>   (corpus: [{text, kind, lang}])
+// Prints a JSON array: for each draft, the report string the worker would post, or {error}.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const [runtimeDir, workerFile, corpusFile] = process.argv.slice(2);
+if (!corpusFile) {
+  console.error("usage: node grade_corpus.mjs <runtime dir> <worker.js> <corpus.json>");
+  process.exit(2);
+}
+const runtime = path.resolve(runtimeDir) + path.sep;
+const workerSource = await readFile(workerFile, "utf8");
+const match = workerSource.match(/const PYTHON = `([\s\S]*?)`;/);
+if (!match) {
+  console.error(`no PYTHON block found in ${workerFile}`);
+  process.exit(2);
+}
+const corpus = JSON.parse(await readFile(corpusFile, "utf8"));
+
+const { loadPyodide } = await import(pathToFileURL(path.join(runtime, "pyodide.mjs")).href);
+const pyodide = await loadPyodide({ indexURL: runtime, packageBaseUrl: runtime, stdout: () => {} });
+const problems = [];
+await pyodide.loadPackage("connecteur", {
+  messageCallback: () => {},
+  errorCallback: (line) => problems.push(line),
+});
+const namespace = pyodide.globals.get("dict")();
+try {
+  pyodide.runPython(match[1], { globals: namespace });
+} catch (error) {
+  console.error(`the checker did not load: ${problems.join(" ")} ${error.message}`);
+  process.exit(1);
+}
+const grade = namespace.get("grade");
+const out = corpus.map(({ text, kind, lang }) => {
+  try {
+    return grade(JSON.stringify({ text, kind, lang: lang ?? null }));
+  } catch (error) {
+    return { error: String(error.message).trim().split("\n").pop() };
+  }
+});
+process.stdout.write(JSON.stringify({ pyodide: pyodide.version, reports: out }));

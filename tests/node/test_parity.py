@@ -1,0 +1,90 @@
+"""Parity: the checker under the site's bundled Pyodide (Node) reports exactly what CPython does.
+
+The Node script runs the very Python snippet the Web Worker runs (extracted from worker.js) and
+loads the checker by name from the site's pyodide-lock.json, so the shipped lockfile, wheel and
+Pyodide files are what is tested.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import checker
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+WORKER = REPO / "mkdocs_connecteur" / "assets" / "js" / "worker.js"
+
+pytestmark = [pytest.mark.node, pytest.mark.slow]
+
+DRAFTS = [
+    ("Bonjour, pourriez vous transférer. Cdt", "ask", None),
+    ("Bonjour, pourriez vous transférer. Cdt", "ask", "fr"),
+    ("Bonjour, pourriez vous transférer. Cdt", "ask", "en"),
+    ("", "request", None),
+    ("   \n\t ", "intro", None),
+    ("Hi", "connect", None),
+    (
+        "Bonjour Claire,\n\nJe suis Paul, ingénieur chez Acme. Marc m'a dit que vous connaissiez "
+        "bien le recrutement à Lyon. Accepteriez-vous un échange de vingt minutes la semaine "
+        "prochaine ? Je comprendrais tout à fait que ce ne soit pas possible.\n\n"
+        "Bien à vous,\nPaul",
+        "request",
+        None,
+    ),
+    (
+        "Hello Sam, I'm Priya, a data engineer at Northwind. Would you be willing to introduce me "
+        "to Alex? I'd like to ask about their move into climate analytics: 15 minutes, at their "
+        "convenience. Here is a short note you can forward. No worries at all if not. Best, Priya",
+        "ask",
+        None,
+    ),
+    (
+        "Alex, meet Jordan 👋 Jordan leads payments at Acme 🚀 and wants to hear how you scaled "
+        "support. Jordan, Alex is the best person I know on this. I'll let you two take it from "
+        "here 😊",
+        "intro",
+        "en",
+    ),
+    ("Hi {first_name}, I'd love to connect and pick your brain!!! 𝓗𝓮𝓵𝓵𝓸 🤝🏽", "connect", None),
+    ("Salut [Prénom], ASAP stp, thx 🙏 𝕏 ", "ask", "fr"),
+    ("e\u0301te\u0301 — « guillemets » l’apostrophe\u00a0; tiret", "request", "fr"),
+    ("Dear Sir or Madam, " * 40, "request", None),
+    ("<img src=x onerror=alert(1)> Hello, could you intro me to Bob? Thanks", "ask", None),
+    ("👨‍👩‍👧‍👦" * 30 + " merci", "connect", None),
+    ("Bonjour,\r\nJe me permets de vous écrire.\r\nCordialement", "request", None),
+]
+
+
+def cpython_report(text: str, kind: str, lang: str | None) -> str:
+    return json.dumps(checker.grade(text, kind=kind, lang=lang).to_dict())
+
+
+def test_bundled_pyodide_grades_like_cpython(built_site: Path, tmp_path: Path) -> None:
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    runtime = built_site / "assets" / "connecteur" / "runtime"
+    corpus = [{"text": t, "kind": k, "lang": lang} for t, k, lang in DRAFTS]
+    corpus_file = tmp_path / "corpus.json"
+    corpus_file.write_text(json.dumps(corpus), encoding="utf-8")
+    result = subprocess.run(
+        [node, str(HERE / "grade_corpus.mjs"), str(runtime), str(WORKER), str(corpus_file)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["pyodide"] == json.loads((runtime / "config.json").read_text())["pyodide"]
+    for (text, kind, lang), got in zip(DRAFTS, out["reports"], strict=True):
+        assert isinstance(got, str), f"{text[:40]!r} ({kind}, {lang}): {got}"
+        expected = cpython_report(text, kind, lang)
+        assert json.loads(got) == json.loads(expected), f"{text[:40]!r} ({kind}, {lang})"
+        assert got == expected, f"not byte-identical: {text[:40]!r}"
