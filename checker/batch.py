@@ -1,0 +1,245 @@
+"""`connecteur batch`: grade a class's drafts from CSV or JSON Lines into one spreadsheet-ready CSV.
+
+A trainer's file is hand-made: a bad row (unknown kind, broken JSON, no draft column) is reported
+on stderr with its line number and the others are still graded. The output is UTF-8 (optionally
+with a BOM so that spreadsheet software guesses the encoding), one row per draft, one verdict
+column per criterion named in the trainer's language.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import KINDS, LANGS, Rubric, grade
+from .cli import CliError, load_rubric_file, read_text_file
+from .scoring import BAND_LABELS
+
+HEADERS = {
+    "en": ("id", "kind", "lang", "score", "band", "band label", "findings"),
+    "fr": ("id", "type", "langue", "score", "niveau", "libellé du niveau", "remarques"),
+}
+VERDICTS = {
+    "en": {"met": "met", "partial": "partly met", "missing": "missing"},
+    "fr": {"met": "rempli", "partial": "en partie", "missing": "manquant"},
+}
+DRAFT_COLUMNS = ("draft", "text", "brouillon", "texte", "message")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    line: int
+    id: str
+    draft: str
+    kind: str | None
+    lang: str | None
+
+
+class RowError(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def safe_cell(value: str) -> str:
+    """Keep spreadsheet software from running a cell as a formula (CSV injection)."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _field(record: dict[str, object], names: tuple[str, ...]) -> object | None:
+    lowered = {str(k).strip().lower(): v for k, v in record.items() if k is not None}
+    for n in names:
+        if n in lowered and lowered[n] not in (None, ""):
+            return lowered[n]
+    return None
+
+
+def _row(record: dict[str, object], line: int, number: int) -> Row:
+    draft = _field(record, DRAFT_COLUMNS)
+    if draft is None:
+        lowered = {str(k).strip().lower() for k in record if k is not None}
+        if not lowered & set(DRAFT_COLUMNS):
+            raise RowError(line, "no 'draft' (or 'text') column")
+        draft = ""
+    if not isinstance(draft, str):
+        raise RowError(line, "the draft must be text")
+    ident = _field(record, ("id", "identifiant", "nom", "name"))
+    kind = _field(record, ("kind", "type"))
+    lang = _field(record, ("lang", "langue", "language"))
+    for value, what in ((kind, "kind"), (lang, "lang")):
+        if value is not None and not isinstance(value, str):
+            raise RowError(line, f"the {what} must be text")
+    return Row(
+        line,
+        str(ident) if ident is not None else str(number),
+        draft,
+        str(kind).strip() if kind else None,
+        str(lang).strip() if lang else None,
+    )
+
+
+def read_rows(text: str, path: str) -> Iterator[Row | RowError]:
+    """Yield rows (or the error of a bad row) from CSV or JSON Lines text."""
+    if path.lower().endswith((".jsonl", ".ndjson", ".json")) or text.lstrip().startswith("{"):
+        yield from _jsonl(text)
+    else:
+        yield from _csv(text)
+
+
+def _jsonl(text: str) -> Iterator[Row | RowError]:
+    number = 0
+    for line_no, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        number += 1
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield RowError(line_no, f"not valid JSON: {exc.msg}")
+            continue
+        if not isinstance(record, dict):
+            yield RowError(line_no, "each line must be a JSON object")
+            continue
+        try:
+            yield _row(record, line_no, number)
+        except RowError as err:
+            yield err
+
+
+def _csv(text: str) -> Iterator[Row | RowError]:
+    csv.field_size_limit(16 * 1024 * 1024)
+    sample = text[:4096]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    if not reader.fieldnames:
+        yield RowError(1, "the file is empty (expected a header line: id,draft,kind,lang)")
+        return
+    headers = {h.strip().lower() for h in reader.fieldnames if h}
+    if not headers & set(DRAFT_COLUMNS):
+        yield RowError(
+            1, "the header has no 'draft' (or 'text') column: expected id,draft,kind,lang"
+        )
+        return
+    number = 0
+    start = reader.line_num + 1
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield RowError(start, f"unreadable CSV row: {exc}")
+            start = reader.line_num + 1
+            continue
+        number += 1
+        line = start
+        start = reader.line_num + 1
+        if None in record:
+            yield RowError(
+                line, "more cells than header columns (a comma inside an unquoted draft?)"
+            )
+            continue
+        try:
+            yield _row(record, line, number)
+        except RowError as err:
+            yield err
+
+
+def grade_rows(
+    rows: Iterator[Row | RowError],
+    rubric: Rubric,
+    default_kind: str,
+    default_lang: str | None,
+    cols: str,
+    source: str,
+) -> tuple[list[list[str]], list[str]]:
+    """Grade every good row; return the output table and the error lines for stderr."""
+    criteria = [
+        c for c in rubric.criteria.values() if any(r.criterion == c.id for r in rubric.rules)
+    ]
+    h = HEADERS[cols]
+    table = [[*h[:6], *(c.label[cols] for c in criteria), h[6]]]
+    errors: list[str] = []
+    for item in rows:
+        if isinstance(item, RowError):
+            errors.append(f"{source}:{item.line}: {item}")
+            continue
+        kind = item.kind or default_kind
+        lang = item.lang or default_lang
+        if lang == "auto":
+            lang = None
+        if kind not in KINDS:
+            errors.append(
+                f"{source}:{item.line}: unknown kind {kind!r} (accepted: {', '.join(KINDS)})"
+            )
+            continue
+        if lang is not None and lang not in LANGS:
+            errors.append(
+                f"{source}:{item.line}: unknown lang {lang!r} (accepted: {', '.join(LANGS)}, auto)"
+            )
+            continue
+        report = grade(item.draft, kind=kind, lang=lang, rubric=rubric)
+        verdicts = {cv.id: VERDICTS[cols][cv.verdict] for cv in report.criteria}
+        table.append(
+            [
+                safe_cell(item.id),
+                report.kind,
+                report.lang,
+                str(report.score),
+                report.band,
+                BAND_LABELS[report.band][cols],
+                *(verdicts.get(c.id, "") for c in criteria),
+                "; ".join(f.rule for f in report.findings),
+            ]
+        )
+    return table, errors
+
+
+def write_csv(table: list[list[str]], output: str, bom: bool) -> None:
+    buf = io.StringIO(newline="")
+    csv.writer(buf, lineterminator="\r\n").writerows(table)
+    data = ("\ufeff" if bom else "") + buf.getvalue()
+    if output == "-":
+        sys.stdout.write(data)
+        return
+    try:
+        Path(output).write_text(data, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise CliError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    if args.columns_lang not in LANGS:
+        raise CliError(
+            f"unknown --columns-lang {args.columns_lang!r}: accepted values are {', '.join(LANGS)}",
+            2,
+        )
+    if args.kind not in KINDS:
+        raise CliError(f"unknown kind {args.kind!r}: accepted values are {', '.join(KINDS)}", 2)
+    if args.lang not in (None, "auto", *LANGS):
+        raise CliError(f"unknown lang {args.lang!r}: accepted values are fr, en, auto", 2)
+    rubric = load_rubric_file(args.rubric)
+    text = read_text_file(args.input, "input")
+    source = "stdin" if args.input == "-" else args.input
+    table, errors = grade_rows(
+        read_rows(text, args.input), rubric, args.kind, args.lang, args.columns_lang, source
+    )
+    write_csv(table, args.output, args.bom)
+    for line in errors:
+        sys.stderr.write(f"connecteur: {line}\n")
+    graded = len(table) - 1
+    sys.stderr.write(
+        f"connecteur: graded {graded} draft(s) into {args.output}"
+        + (f"; {len(errors)} row(s) skipped\n" if errors else "\n")
+    )
+    return 1 if errors else 0

@@ -1,0 +1,45 @@
+"""Does a sentence say something? A rough finite-verb test, so that evidence is a clause.
+
+Keyword stuffing ("objectif motivation 20 minutes merci") names what a message should do without
+doing it; the tell is the missing verb. The test below is deliberately broad (a subject pronoun, an
+auxiliary or modal, a negation, a conjugated ending) because missing a real verb costs more than
+accepting a fragment.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FR_VERB = re.compile(
+    r"(?<!\w)(?:"
+    r"(?:je|j'|tu|il|elle|on|nous|vous|ils|elles)\s*(?:ne\s+|n')?(?:[mtsl]'|me\s|te\s|se\s|vous\s|"
+    r"nous\s|lui\s|leur\s|l[ea]\s|les\s|en\s|y\s)?[^\W\d_]{2,}"
+    r"|ne\s+[^\W\d_]+|n'[^\W\d_]+"
+    r"|(?:est|sont|suis|sommes|etes|ai|as|avons|avez|ont|serait|seraient|sera|seront|fut|etait"
+    r"|peut|peux|pouvez|pourriez|pourrais|pourrait|voudrais|voudrait|souhaite|souhaiterais"
+    r"|souhaiterai|aimerais|aimerait|cherche|cherchez|prepare|travaille|dirige|vient|viens"
+    r"|merite|permet|permettrait|faut|faudrait|reste|connait|connais|veux|veut|sais|sait"
+    r"|accepteriez|seriez|auriez|voudriez|aimeriez|sauriez)"
+    r"|[^\W\d_]{3,}ez|[^\W\d_]{2,}(?<!ti)ons"
+    r"|[^\W\d_]{2,}(?:ais|ait|aient|erai|erais|erait|era|eront|iez)"
+    r")(?!\w)"
+)
+
+_EN_VERB = re.compile(
+    r"(?<!\w)(?:"
+    r"(?:i|we|you|he|she|they|it|who)\s+(?:(?:really|also|just|would|could|can|will|am|are|have)"
+    r"\s+)?[^\W\d_]{2,}"
+    r"|i'm|i've|i'd|i'll|we're|we've|you're|you'd|you'll|it's|that's|there's|let's|he's|she's"
+    r"|they're|don't|won't|can't|isn't|aren't|didn't|doesn't|wouldn't|couldn't"
+    r"|am|is|are|was|were|be|been|have|has|had|do|does|did|will|would|could|can|should|may"
+    r"|might|must|shall|let|hope|wonder|work|lead|run|met|saw|read|want"
+    r"|need|know|think|suggest|mentioned|said|told|asked|recommended|introduce"
+    r"|[^\W\d_]{3,}ed"
+    r")(?!\w)"
+)
+
+
+def has_verb(sentence: str, lang: str) -> bool:
+    """True when the (folded) sentence looks like a clause in `lang`."""
+    pattern = _FR_VERB if lang == "fr" else _EN_VERB
+    return pattern.search(sentence) is not None

@@ -1,0 +1,268 @@
+"""The `connecteur` command: grade, batch, rules, new. All I/O lives here, never in the core.
+
+Every failure a user can cause (missing file, binary file, bad rubric, unknown kind) ends in one
+clear line on stderr and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from . import KINDS, LANGS, Report, Rubric, RubricError, default_rubric, grade, load_rubric
+
+EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_RUBRIC = 0, 2, 3, 4
+
+
+class CliError(Exception):
+    """A user-facing failure: message for stderr and the exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_INPUT) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def read_text_file(path: str, what: str = "file") -> str:
+    """Read UTF-8 text (a BOM is tolerated); refuse binary or non-UTF-8 input, saying why."""
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except FileNotFoundError:
+        raise CliError(f"{what} not found: {path}") from None
+    except IsADirectoryError:
+        raise CliError(f"{what} is a directory, not a file: {path}") from None
+    except OSError as exc:
+        raise CliError(f"cannot read {what} {path}: {exc.strerror or exc}") from None
+    return decode_text(data, path, what)
+
+
+def decode_text(data: bytes, path: str, what: str = "file") -> str:
+    name = "standard input" if path == "-" else path
+    if b"\x00" in data[:8192]:
+        raise CliError(f"{what} {name} looks binary (it contains NUL bytes); give a text file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CliError(
+            f"{what} {name} is not UTF-8 text (byte {exc.start}); save it as UTF-8 and retry"
+        ) from None
+    return text
+
+
+def load_rubric_file(path: str | None) -> Rubric:
+    if path is None:
+        return default_rubric()
+    text = read_text_file(path, "rubric")
+    try:
+        return load_rubric(text, source=path)
+    except RubricError as exc:
+        raise CliError(f"bad rubric: {exc}", EXIT_RUBRIC) from None
+
+
+def use_colour(stream: TextIO) -> bool:
+    """ANSI colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+_COLOURS = {
+    "error": "31",
+    "warning": "33",
+    "info": "36",
+    "ready": "32",
+    "needs-work": "33",
+    "not-ready": "31",
+    "empty": "2",
+    "mark": "7",
+    "bold": "1",
+    "dim": "2",
+}
+_MARK = {"met": "✔", "partial": "◐", "missing": "✘"}
+_WORDS = {
+    "en": {
+        "score": "Score",
+        "criteria": "Criteria",
+        "findings": "Findings",
+        "fix": "Fix",
+        "guide": "Guide",
+        "none": "No findings.",
+        "lang": "language",
+        "kind": "kind",
+    },
+    "fr": {
+        "score": "Score",
+        "criteria": "Critères",
+        "findings": "Remarques",
+        "fix": "À faire",
+        "guide": "Guide",
+        "none": "Aucune remarque.",
+        "lang": "langue",
+        "kind": "type",
+    },
+}
+
+
+def render_text(report: Report, text: str, colour: bool) -> str:
+    """A readable report: score, verdicts, then each finding with its words highlighted."""
+
+    def c(code: str, s: str) -> str:
+        return f"\x1b[{_COLOURS[code]}m{s}\x1b[0m" if colour else s
+
+    w = _WORDS[report.lang]
+    out = [
+        c("bold", f"{w['score']}: {report.score}/100 — ")
+        + c(report.band, report.band_label)
+        + c(
+            "dim",
+            f"  ({w['kind']}: {report.kind}, {w['lang']}: {report.lang}, {report.lang_source})",
+        ),
+        report.summary,
+    ]
+    if report.criteria:
+        out += ["", c("bold", w["criteria"])]
+        for cv in report.criteria:
+            out.append(f"  {_MARK[cv.verdict]} {cv.label}: {cv.earned}/{cv.weight} ({cv.verdict})")
+    out += ["", c("bold", w["findings"])]
+    if not report.findings:
+        out.append("  " + w["none"])
+    for f in report.findings:
+        out.append(f"  {c(f.severity, f.severity.upper())} [{f.rule}] {f.message}")
+        for sp in f.spans[:5]:
+            line_start = text.rfind("\n", 0, sp.start) + 1
+            line_end = text.find("\n", sp.end)
+            line_end = len(text) if line_end == -1 else line_end
+            before = text[max(line_start, sp.start - 40) : sp.start]
+            after = text[sp.end : min(line_end, sp.end + 40)]
+            shown = c("mark", sp.text) if colour else f"[[{sp.text}]]"
+            out.append(f"      …{before}{shown}{after}…".replace("\r", ""))
+        out.append(f"      {w['fix']}: {f.suggestion}")
+        out.append(c("dim", f"      {w['guide']}: {f.guide}  ({f.rule_page})"))
+    return "\n".join(out) + "\n"
+
+
+def _check_choice(value: str | None, choices: Sequence[str], what: str) -> None:
+    if value is not None and value not in choices:
+        raise CliError(
+            f"unknown {what} {value!r}: accepted values are {', '.join(choices)}", EXIT_USAGE
+        )
+
+
+def cmd_grade(args: argparse.Namespace) -> int:
+    _check_choice(args.kind, KINDS, "kind")
+    lang = None if args.lang in (None, "auto") else args.lang
+    _check_choice(lang, LANGS, "lang")
+    rubric = load_rubric_file(args.rubric)
+    text = read_text_file(args.file, "draft")
+    report = grade(text, kind=args.kind, lang=lang, rubric=rubric)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(render_text(report, text, use_colour(sys.stdout)))
+    return EXIT_OK
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    lang = args.lang or "en"
+    _check_choice(lang, LANGS, "lang")
+    rubric = load_rubric_file(args.rubric)
+    out = [f"rubric: {rubric.name} ({len(rubric.rules)} rules)", ""]
+    for cid, crit in rubric.criteria.items():
+        rules = [r for r in rubric.rules if r.criterion == cid]
+        if not rules:
+            continue
+        flag = " decisive" if crit.decisive else ""
+        out.append(f"{crit.label[lang]} [{cid}] weight {crit.weight}{flag}")
+        for r in rules:
+            cap = f" cap {r.cap}" if r.cap is not None else ""
+            out.append(
+                f"  {r.id:<26} {r.kind:<11} {r.severity:<7}{cap}  "
+                f"kinds: {','.join(r.applies_to)}  langs: {','.join(r.langs)}"
+            )
+            out.append(f"      {r.message[lang]}")
+        out.append("")
+    sys.stdout.write("\n".join(out))
+    return EXIT_OK
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    from .batch import run_batch
+
+    return run_batch(args)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    _check_choice(args.lang, LANGS, "lang")
+    try:
+        from .scaffold import scaffold
+    except ImportError:
+        raise CliError("`connecteur new` is not installed here", EXIT_USAGE) from None
+    try:
+        message = scaffold(Path(args.dir), lang=args.lang, force=args.force)
+    except (FileExistsError, NotADirectoryError, PermissionError, ValueError) as exc:
+        raise CliError(str(exc)) from None
+    sys.stdout.write(str(message).rstrip("\n") + "\n")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="connecteur",
+        description="Grade networking request drafts (French/English) against a rubric.",
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    g = sub.add_parser("grade", help="grade one draft (a file, or - for standard input)")
+    g.add_argument("file", nargs="?", default="-", metavar="FILE|-")
+    g.add_argument("--kind", default="request", help="request, ask, intro or connect")
+    g.add_argument("--lang", default=None, help="fr, en or auto (default: detect)")
+    g.add_argument("--rubric", default=None, metavar="R.toml")
+    g.add_argument("--format", choices=("text", "json"), default="text")
+    g.set_defaults(func=cmd_grade)
+
+    b = sub.add_parser("batch", help="grade a class's drafts from CSV or JSON Lines into a CSV")
+    b.add_argument("input", metavar="IN.csv|IN.jsonl")
+    b.add_argument("-o", "--output", required=True, metavar="OUT.csv")
+    b.add_argument("--rubric", default=None, metavar="R.toml")
+    b.add_argument("--kind", default="request", help="kind for rows without one")
+    b.add_argument("--lang", default=None, help="language for rows without one (default: detect)")
+    b.add_argument("--columns-lang", default="en", help="language of the column names (fr or en)")
+    b.add_argument("--bom", action="store_true", help="start the CSV with a UTF-8 BOM (Excel)")
+    b.set_defaults(func=cmd_batch)
+
+    r = sub.add_parser("rules", help="list the rubric in force")
+    r.add_argument("--lang", default=None, help="fr or en")
+    r.add_argument("--rubric", default=None, metavar="R.toml")
+    r.set_defaults(func=cmd_rules)
+
+    n = sub.add_parser("new", help="scaffold a workshop site in DIR")
+    n.add_argument("dir", metavar="DIR")
+    n.add_argument("--lang", default="en", help="fr or en")
+    n.add_argument("--force", action="store_true", help="write into a non-empty DIR")
+    n.set_defaults(func=cmd_new)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return args.func(args)
+    except CliError as exc:
+        sys.stderr.write(f"connecteur: {exc}\n")
+        return exc.code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

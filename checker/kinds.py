@@ -1,0 +1,181 @@
+"""The five rule kinds. Each turns (rule, draft) into an outcome; the rubric supplies the data.
+
+- present: evidence must appear, inside a clause (a sentence with a verb) unless `clause = false`;
+  weaker `partial` evidence earns half.
+- absent: none of the patterns may appear (optionally only `when` another pattern appears too).
+- placeholder: like absent, for template slots left unfilled.
+- metric: a count (words, characters, sentences) within per-kind limits.
+- repetition: keyword stuffing, i.e. verbless fragments and marker words repeated.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .draft import Draft
+from .language import EN_WORDS, FR_WORDS
+from .rubric import Rule
+from .text import LETTERS_RE
+
+MAX_SPANS = 25
+"""A 1 MB paste can match a pattern thousands of times; the reader needs the first few."""
+
+PASS, PARTIAL, FAIL, SKIP = 1.0, 0.5, 0.0, None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    value: float | None  # 1 pass, 0.5 partial, 0 fail, None: does not apply to this draft
+    spans: tuple[tuple[int, int], ...] = ()  # folded offsets
+    values: tuple[tuple[str, str], ...] = ()  # for {value}, {min}, {max} in messages
+
+
+def _evidence(rule: Rule, draft: Draft, partial: bool = False) -> tuple[int, int] | None:
+    matcher = (rule.partial_matchers if partial else rule.matchers).get(draft.lang)
+    if matcher is None:
+        return None
+    for m in matcher.finditer(draft.f):
+        if m.end() == m.start():
+            continue
+        if not rule.clause or draft.in_clause(m.start()):
+            return (m.start(), m.end())
+    return None
+
+
+def present(rule: Rule, draft: Draft) -> Outcome:
+    if _evidence(rule, draft) is not None:
+        return Outcome(PASS)
+    weak = _evidence(rule, draft, partial=True)
+    if weak is not None:
+        return Outcome(PARTIAL, (weak,))
+    return Outcome(FAIL)
+
+
+def _all(matcher, text: str) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    out: list[tuple[int, int]] = []
+    if matcher is None:
+        return out
+    for m in matcher.finditer(text):
+        if m.end() > m.start():
+            out.append((m.start(), m.end()))
+            if len(out) >= MAX_SPANS:
+                break
+    return out
+
+
+def absent(rule: Rule, draft: Draft) -> Outcome:
+    hits = _all(rule.matchers.get(draft.lang), draft.f)
+    if not hits:
+        return Outcome(PASS)
+    unless = rule.unless_matchers.get(draft.lang)
+    if unless is not None and unless.search(draft.f):
+        return Outcome(PASS)
+    when = rule.when_matchers.get(draft.lang)
+    if when is not None or rule.when.get(draft.lang):
+        also = _all(when, draft.f)
+        if not also:
+            return Outcome(PASS)
+        hits = sorted(set(hits + also))
+    return Outcome(FAIL, tuple(hits))
+
+
+def metric(rule: Rule, draft: Draft) -> Outcome:
+    limits = rule.limits.get(draft.kind)
+    if limits is None:
+        return Outcome(SKIP)
+    lo, hi = limits
+    if rule.measure == "words":
+        value = draft.words
+    elif rule.measure == "sentences":
+        value = len(draft.sentences)
+    else:
+        value = len(draft.text)
+    values = (("value", str(value)), ("min", str(lo or 0)), ("max", str(hi or "")))
+    if (lo is not None and value < lo) or (hi is not None and value > hi):
+        return Outcome(FAIL, (), values)
+    return Outcome(PASS, (), values)
+
+
+_COURTESY_START = (
+    "bonjour",
+    "bonsoir",
+    "madame",
+    "monsieur",
+    "cher",
+    "chere",
+    "merci",
+    "cordialement",
+    "bien",
+    "salutations",
+    "hello",
+    "hi",
+    "dear",
+    "thanks",
+    "thank",
+    "regards",
+    "best",
+    "sincerely",
+    "cheers",
+    "kind",
+    "warm",
+    "salut",
+    "a",
+    "bonne",
+    "belle",
+)
+_FUNCTION = FR_WORDS | EN_WORDS
+
+
+def repetition(rule: Rule, draft: Draft) -> Outcome:
+    """Keyword stuffing: most words sit in verbless fragments, or marker words repeat."""
+    p = rule.params
+    min_words = p.get("min_words", 4)
+    if draft.words < min_words:
+        return Outcome(SKIP)
+    f = draft.f
+    verbless_words = 0
+    spans: list[tuple[int, int]] = []
+    for (s, e), verb in zip(draft.sentences, draft.verbs, strict=True):
+        if verb:
+            continue
+        runs = LETTERS_RE.findall(f, s, e)
+        if len(runs) < p.get("min_fragment_words", 3) or runs[0] in _COURTESY_START:
+            continue
+        verbless_words += len(runs)
+        spans.append((s, e))
+    stuffed = verbless_words * 100 >= p.get("verbless_share", 50) * draft.words
+    counts = Counter(w for w in LETTERS_RE.findall(f) if len(w) >= 4 and w not in _FUNCTION)
+    repeat_min = p.get("max_repeat", 3)
+    repeated = [
+        w
+        for w, n in counts.items()
+        if n >= repeat_min and n * 100 >= p.get("repeat_share", 8) * draft.words
+    ]
+    if repeated:
+        stuffed = True
+        targets = set(repeated)
+        for m in LETTERS_RE.finditer(f):
+            if m.group() in targets:
+                spans.append((m.start(), m.end()))
+                if len(spans) >= MAX_SPANS:
+                    break
+    if not stuffed:
+        return Outcome(PASS)
+    return Outcome(FAIL, tuple(sorted(set(spans))[:MAX_SPANS]))
+
+
+EVALUATORS = {
+    "present": present,
+    "absent": absent,
+    "placeholder": absent,
+    "metric": metric,
+    "repetition": repetition,
+}
+
+
+def evaluate(rule: Rule, draft: Draft) -> Outcome:
+    """Run one rule on one draft (rules for other kinds or languages do not apply)."""
+    if draft.kind not in rule.applies_to or draft.lang not in rule.langs:
+        return Outcome(SKIP)
+    return EVALUATORS[rule.kind](rule, draft)

@@ -1,0 +1,634 @@
+"""Rubrics as data: read TOML text, validate every key, extend or replace the default.
+
+A rubric is either fully valid or refused with a `RubricError` naming the file, the rule and the
+key, with a fix: a trainer must never grade a class against half a rubric without knowing it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+from .text import fold_char
+
+KINDS = ("request", "ask", "intro", "connect")
+LANGS = ("fr", "en")
+RULE_KINDS = ("present", "absent", "metric", "placeholder", "repetition")
+SEVERITIES = ("error", "warning", "info")
+MEASURES = ("words", "characters", "sentences")
+
+
+class RubricError(ValueError):
+    """A rubric that cannot be used; str() names the source, the rule id, the key and the fix."""
+
+    def __init__(
+        self,
+        source: str,
+        problem: str,
+        *,
+        rule: str | None = None,
+        key: str | None = None,
+        fix: str | None = None,
+    ) -> None:
+        self.source, self.rule, self.key, self.problem, self.fix = source, rule, key, problem, fix
+        where = source
+        if rule:
+            where += f": rule {rule!r}"
+        if key:
+            where += f": key {key!r}"
+        msg = f"{where}: {problem}"
+        if fix:
+            msg += f" ({fix})"
+        super().__init__(msg)
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    id: str
+    weight: int
+    decisive: bool
+    label: Mapping[str, str]
+    guide: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One rule; `matchers` holds the compiled pattern per language (None when it has none)."""
+
+    id: str
+    kind: str
+    criterion: str
+    applies_to: tuple[str, ...]
+    langs: tuple[str, ...]
+    severity: str
+    guide: str
+    message: Mapping[str, str]
+    suggestion: Mapping[str, str]
+    examples: Mapping[str, Mapping[str, tuple[str, ...]]]
+    cap: int | None = None
+    clause: bool = True
+    patterns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    partial: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    when: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    unless: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    measure: str | None = None
+    limits: Mapping[str, tuple[int | None, int | None]] = field(default_factory=dict)
+    params: Mapping[str, int] = field(default_factory=dict)
+    matchers: Mapping[str, re.Pattern[str] | None] = field(default_factory=dict)
+    partial_matchers: Mapping[str, re.Pattern[str] | None] = field(default_factory=dict)
+    when_matchers: Mapping[str, re.Pattern[str] | None] = field(default_factory=dict)
+    unless_matchers: Mapping[str, re.Pattern[str] | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Rubric:
+    name: str
+    criteria: Mapping[str, Criterion]
+    rules: tuple[Rule, ...]
+    source: str = "<rubric>"
+    raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def rule(self, rule_id: str) -> Rule:
+        for r in self.rules:
+            if r.id == rule_id:
+                return r
+        raise KeyError(rule_id)
+
+
+# --- patterns -----------------------------------------------------------------------------------
+
+
+def fold_pattern(pattern: str) -> str:
+    """Fold the non-ASCII letters of a regex the way drafts are folded (é -> e, ’ -> ')."""
+    return "".join(c if c.isascii() else fold_char(c) for c in pattern)
+
+
+def phrase_to_pattern(phrase: str) -> str:
+    """A literal phrase as a safe regex: escaped, folded, any run of spaces matches any space."""
+    folded = "".join(fold_char(c) for c in phrase.strip())
+    words = [re.escape(w) for w in folded.split()]
+    body = r"\s+".join(words)
+    if folded[:1].isalnum():
+        body = r"(?<!\w)" + body
+    if folded[-1:].isalnum():
+        body += r"(?!\w)"
+    return body
+
+
+def _compile(patterns: tuple[str, ...], ctx: _Ctx, key: str) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    parts = []
+    for p in patterns:
+        folded = fold_pattern(p)
+        try:
+            re.compile(folded)
+        except re.error as exc:
+            raise ctx.error(
+                f"pattern {p!r} is not a valid regular expression: {exc}",
+                key=key,
+                fix="escape special characters, or list it under 'phrases'",
+            ) from None
+        parts.append(f"(?:{folded})")
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+# --- validation ---------------------------------------------------------------------------------
+
+_TOP_KEYS = (
+    "schema",
+    "name",
+    "criteria",
+    "rules",
+    "extends",
+    "replaces",
+    "disable",
+    "add_patterns",
+    "add_phrases",
+)
+_CRITERION_KEYS = ("weight", "decisive", "label", "guide")
+_RULE_KEYS = (
+    "id",
+    "kind",
+    "criterion",
+    "applies_to",
+    "langs",
+    "severity",
+    "guide",
+    "message",
+    "suggestion",
+    "examples",
+    "cap",
+    "clause",
+    "patterns",
+    "phrases",
+    "partial",
+    "when",
+    "unless",
+    "measure",
+    "limits",
+    "params",
+)
+_PATTERN_KEYS = ("patterns", "partial", "when", "unless")
+_ID_RE = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+@dataclass
+class _Ctx:
+    source: str
+    rule: str | None = None
+
+    def error(
+        self,
+        problem: str,
+        *,
+        key: str | None = None,
+        fix: str | None = None,
+        rule: str | None = None,
+    ) -> RubricError:
+        return RubricError(self.source, problem, rule=rule or self.rule, key=key, fix=fix)
+
+
+def _did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    if close:
+        return f"did you mean {close[0]!r}?"
+    return "expected one of: " + ", ".join(choices)
+
+
+def _check_keys(table: Mapping[str, Any], allowed: tuple[str, ...], ctx: _Ctx, where: str) -> None:
+    for k in table:
+        if k not in allowed:
+            raise ctx.error(f"unknown key in {where}", key=k, fix=_did_you_mean(k, allowed))
+
+
+def _str(value: Any, ctx: _Ctx, key: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ctx.error("must be a non-empty string", key=key)
+    return value
+
+
+def _int(value: Any, ctx: _Ctx, key: str, lo: int, hi: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+        raise ctx.error(f"must be an integer from {lo} to {hi}", key=key)
+    return value
+
+
+def _choice(value: Any, choices: tuple[str, ...], ctx: _Ctx, key: str) -> str:
+    if not isinstance(value, str) or value not in choices:
+        raise ctx.error(
+            f"{value!r} is not accepted", key=key, fix=_did_you_mean(str(value), choices)
+        )
+    return value
+
+
+def _choices(value: Any, choices: tuple[str, ...], ctx: _Ctx, key: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value:
+        raise ctx.error(
+            "must be a non-empty list", key=key, fix="for example " + repr(list(choices))
+        )
+    return tuple(_choice(v, choices, ctx, key) for v in value)
+
+
+def _bilingual(value: Any, ctx: _Ctx, key: str) -> Mapping[str, str]:
+    if not isinstance(value, dict):
+        raise ctx.error(
+            "must be a table with 'en' and 'fr' texts",
+            key=key,
+            fix=f'write {key} = {{ en = "...", fr = "..." }}',
+        )
+    _check_keys(value, LANGS, ctx, key)
+    out = {}
+    for lang in LANGS:
+        if lang not in value:
+            raise ctx.error(
+                f"the {lang!r} text is missing",
+                key=f"{key}.{lang}",
+                fix="every text exists in both languages",
+            )
+        out[lang] = _str(value[lang], ctx, f"{key}.{lang}")
+    return MappingProxyType(out)
+
+
+def _per_lang_strings(value: Any, ctx: _Ctx, key: str) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, dict):
+        raise ctx.error(
+            "must be a table of lists per language",
+            key=key,
+            fix=f'write {key} = {{ fr = ["..."], en = ["..."] }}',
+        )
+    _check_keys(value, LANGS, ctx, key)
+    out: dict[str, tuple[str, ...]] = {}
+    for lang, items in value.items():
+        if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+            raise ctx.error("must be a list of non-empty strings", key=f"{key}.{lang}")
+        out[lang] = tuple(items)
+    return out
+
+
+def _examples(value: Any, ctx: _Ctx) -> Mapping[str, Mapping[str, tuple[str, ...]]]:
+    if value is None:
+        return MappingProxyType({})
+    if not isinstance(value, dict):
+        raise ctx.error(
+            "must be a table per language",
+            key="examples",
+            fix="write [rules.examples] fr = { pass = [...], fail = [...] }",
+        )
+    _check_keys(value, LANGS, ctx, "examples")
+    out = {}
+    for lang, table in value.items():
+        if not isinstance(table, dict):
+            raise ctx.error("must be a table with 'pass' and 'fail' lists", key=f"examples.{lang}")
+        _check_keys(table, ("pass", "fail"), ctx, f"examples.{lang}")
+        out[lang] = MappingProxyType(
+            {
+                k: tuple(
+                    _per_lang_strings({lang: table.get(k, [])}, ctx, f"examples.{lang}.{k}").get(
+                        lang, ()
+                    )
+                )
+                for k in ("pass", "fail")
+            }
+        )
+    return MappingProxyType(out)
+
+
+def _criterion(cid: str, table: Any, ctx: _Ctx, base: Criterion | None) -> Criterion:
+    c = _Ctx(ctx.source, None)
+    if not isinstance(table, dict):
+        raise c.error("must be a table", key=f"criteria.{cid}")
+    for k in table:
+        if k not in _CRITERION_KEYS:
+            raise c.error(
+                f"unknown key in criterion {cid!r}",
+                key=f"criteria.{cid}.{k}",
+                fix=_did_you_mean(k, _CRITERION_KEYS),
+            )
+    if base is None:
+        for k in ("weight", "label", "guide"):
+            if k not in table:
+                raise c.error(f"new criterion {cid!r} needs a {k}", key=f"criteria.{cid}.{k}")
+    weight = (
+        _int(table["weight"], c, f"criteria.{cid}.weight", 0, 100)
+        if "weight" in table
+        else base.weight
+    )  # type: ignore[union-attr]
+    decisive = table.get("decisive", base.decisive if base else False)
+    if not isinstance(decisive, bool):
+        raise c.error("must be true or false", key=f"criteria.{cid}.decisive")
+    label = (
+        _bilingual(table["label"], c, f"criteria.{cid}.label") if "label" in table else base.label
+    )  # type: ignore[union-attr]
+    guide = _str(table["guide"], c, f"criteria.{cid}.guide") if "guide" in table else base.guide  # type: ignore[union-attr]
+    return Criterion(cid, weight, decisive, label, guide)
+
+
+def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) -> Rule:
+    if not isinstance(table, dict):
+        raise ctx.error(f"rules entry #{index + 1} must be a table", key="rules")
+    rid = table.get("id")
+    if not isinstance(rid, str) or not _ID_RE.match(rid):
+        raise ctx.error(
+            f"rules entry #{index + 1} needs an id in lower-case-with-dashes",
+            key="id",
+            fix='write id = "my-rule"',
+        )
+    c = _Ctx(ctx.source, rid)
+    _check_keys(table, _RULE_KEYS, c, "rule")
+    for k in ("kind", "criterion", "message", "suggestion"):
+        if k not in table:
+            raise c.error("is required", key=k)
+    kind = _choice(table["kind"], RULE_KINDS, c, "kind")
+    criterion = table["criterion"]
+    if criterion not in criteria:
+        raise c.error(
+            f"criterion {criterion!r} is not defined",
+            key="criterion",
+            fix=_did_you_mean(str(criterion), tuple(criteria)),
+        )
+    applies_to = _choices(table.get("applies_to", list(KINDS)), KINDS, c, "applies_to")
+    langs = _choices(table.get("langs", list(LANGS)), LANGS, c, "langs")
+    severity = _choice(table.get("severity", "warning"), SEVERITIES, c, "severity")
+    guide = _str(table.get("guide", criteria[criterion].guide), c, "guide")
+    message = _bilingual(table["message"], c, "message")
+    suggestion = _bilingual(table["suggestion"], c, "suggestion")
+    examples = _examples(table.get("examples"), c)
+    cap = table.get("cap")
+    if cap is not None:
+        cap = _int(cap, c, "cap", 0, 100)
+    clause = table.get("clause", True)
+    if not isinstance(clause, bool):
+        raise c.error("must be true or false", key="clause")
+
+    pats: dict[str, dict[str, tuple[str, ...]]] = {}
+    for key in _PATTERN_KEYS:
+        pats[key] = _per_lang_strings(table.get(key, {}), c, key)
+    for lang, phrases in _per_lang_strings(table.get("phrases", {}), c, "phrases").items():
+        pats["patterns"][lang] = pats["patterns"].get(lang, ()) + tuple(
+            phrase_to_pattern(p) for p in phrases
+        )
+
+    measure = None
+    limits: dict[str, tuple[int | None, int | None]] = {}
+    params: dict[str, int] = {}
+    if kind == "metric":
+        measure = _choice(table.get("measure"), MEASURES, c, "measure")
+        raw = table.get("limits")
+        if not isinstance(raw, dict) or not raw:
+            raise c.error(
+                "a metric rule needs limits per kind",
+                key="limits",
+                fix="write limits = { request = [50, 125] } (0 for no bound)",
+            )
+        _check_keys(raw, KINDS, c, "limits")
+        for k, v in raw.items():
+            if (
+                not isinstance(v, list)
+                or len(v) != 2
+                or not all(isinstance(x, int) and not isinstance(x, bool) and x >= 0 for x in v)
+            ):
+                raise c.error("must be [min, max] (0 for no bound)", key=f"limits.{k}")
+            limits[k] = (v[0] or None, v[1] or None)
+    elif kind in ("present", "absent", "placeholder"):
+        if not any(pats["patterns"].get(lang) for lang in langs):
+            raise c.error(
+                f"a {kind!r} rule needs patterns or phrases",
+                key="patterns",
+                fix='write patterns = { fr = ["..."], en = ["..."] }',
+            )
+        for lang in langs:
+            if not pats["patterns"].get(lang):
+                raise c.error(
+                    f"no pattern for language {lang!r}",
+                    key=f"patterns.{lang}",
+                    fix="add patterns for it, or remove it from langs",
+                )
+    if kind == "repetition":
+        raw = table.get("params", {})
+        if not isinstance(raw, dict):
+            raise c.error("must be a table of integers", key="params")
+        for k, v in raw.items():
+            params[k] = _int(v, c, f"params.{k}", 0, 1000)
+    matchers = {lang: _compile(pats["patterns"].get(lang, ()), c, "patterns") for lang in LANGS}
+    partial = {lang: _compile(pats["partial"].get(lang, ()), c, "partial") for lang in LANGS}
+    when = {lang: _compile(pats["when"].get(lang, ()), c, "when") for lang in LANGS}
+    unless = {lang: _compile(pats["unless"].get(lang, ()), c, "unless") for lang in LANGS}
+    return Rule(
+        id=rid,
+        kind=kind,
+        criterion=criterion,
+        applies_to=applies_to,
+        langs=langs,
+        severity=severity,
+        guide=guide,
+        message=message,
+        suggestion=suggestion,
+        examples=examples,
+        cap=cap,
+        clause=clause,
+        patterns=MappingProxyType(pats["patterns"]),
+        partial=MappingProxyType(pats["partial"]),
+        when=MappingProxyType(pats["when"]),
+        unless=MappingProxyType(pats["unless"]),
+        measure=measure,
+        limits=MappingProxyType(limits),
+        params=MappingProxyType(params),
+        matchers=MappingProxyType(matchers),
+        partial_matchers=MappingProxyType(partial),
+        when_matchers=MappingProxyType(when),
+        unless_matchers=MappingProxyType(unless),
+    )
+
+
+def _parse_toml(text: str, source: str) -> dict[str, Any]:
+    if not isinstance(text, str):
+        raise RubricError(source, "a rubric is TOML text")
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RubricError(
+            source, f"not valid TOML: {exc}", fix="check quotes, brackets and commas on that line"
+        ) from None
+
+
+def _build(data: Mapping[str, Any], source: str, base: Rubric | None) -> Rubric:
+    ctx = _Ctx(source)
+    _check_keys(data, _TOP_KEYS, ctx, "the rubric")
+    if "schema" in data and data["schema"] != 1:
+        raise ctx.error(
+            f"schema {data['schema']!r} is not supported", key="schema", fix="write schema = 1"
+        )
+    extending = base is not None
+    name = data.get("name", base.name + "+" + source if base else None)
+    if name is None:
+        raise ctx.error(
+            "a rubric that replaces the default needs a name",
+            key="name",
+            fix='write name = "my-workshop"',
+        )
+    name = _str(name, ctx, "name")
+
+    criteria: dict[str, Criterion] = dict(base.criteria) if base else {}
+    raw_criteria = data.get("criteria", {})
+    if not isinstance(raw_criteria, dict):
+        raise ctx.error("must be a table of criteria", key="criteria")
+    for cid, table in raw_criteria.items():
+        if not _ID_RE.match(cid):
+            raise ctx.error("criterion ids are lower-case-with-dashes", key=f"criteria.{cid}")
+        criteria[cid] = _criterion(cid, table, ctx, criteria.get(cid))
+    if not criteria:
+        raise ctx.error(
+            "no criteria defined",
+            key="criteria",
+            fix="add [criteria.objective] with weight, label and guide",
+        )
+
+    rules: list[Rule] = list(base.rules) if base else []
+    ids = {r.id for r in rules}
+
+    disable = data.get("disable", [])
+    if not isinstance(disable, list) or not all(isinstance(d, str) for d in disable):
+        raise ctx.error(
+            "must be a list of rule ids", key="disable", fix='write disable = ["no-shorthand"]'
+        )
+    if disable and not extending:
+        raise ctx.error(
+            "only a rubric that extends another can disable rules",
+            key="disable",
+            fix='add extends = "default", or simply leave the rule out',
+        )
+    for rid in disable:
+        if rid not in ids:
+            raise ctx.error(
+                f"cannot disable unknown rule {rid!r}",
+                key="disable",
+                rule=rid,
+                fix=_did_you_mean(rid, sorted(ids)),
+            )
+    rules = [r for r in rules if r.id not in set(disable)]
+
+    for key in ("add_patterns", "add_phrases"):
+        adds = data.get(key, {})
+        if not isinstance(adds, dict):
+            raise ctx.error(
+                "must be a table keyed by rule id",
+                key=key,
+                fix=f'write [{key}.rule-id] fr = ["..."]',
+            )
+        if adds and not extending:
+            raise ctx.error(
+                f"{key} only works in a rubric that extends another",
+                key=key,
+                fix='add extends = "default"',
+            )
+        for rid, per_lang in adds.items():
+            idx = next((i for i, r in enumerate(rules) if r.id == rid), None)
+            if idx is None:
+                raise ctx.error(
+                    f"cannot add phrases to unknown rule {rid!r}",
+                    key=key,
+                    rule=rid,
+                    fix=_did_you_mean(rid, sorted(r.id for r in rules)),
+                )
+            rc = _Ctx(source, rid)
+            old = rules[idx]
+            if old.kind not in ("present", "absent", "placeholder"):
+                raise rc.error(
+                    f"a {old.kind!r} rule has no phrases",
+                    key=key,
+                    fix="add phrases to a present, absent or placeholder rule",
+                )
+            phrases = _per_lang_strings(per_lang, rc, key)
+            new_patterns = dict(old.patterns)
+            for lang, items in phrases.items():
+                if lang not in old.langs:
+                    raise rc.error(
+                        f"the rule does not apply to {lang!r}",
+                        key=f"{key}.{lang}",
+                        fix="use one of: " + ", ".join(old.langs),
+                    )
+                new_patterns[lang] = new_patterns.get(lang, ()) + tuple(
+                    phrase_to_pattern(p) for p in items
+                )
+            matchers = {lang: _compile(new_patterns.get(lang, ()), rc, key) for lang in LANGS}
+            rules[idx] = _replace(
+                old, patterns=MappingProxyType(new_patterns), matchers=MappingProxyType(matchers)
+            )
+
+    raw_rules = data.get("rules", [])
+    if not isinstance(raw_rules, list):
+        raise ctx.error("must be an array of tables", key="rules", fix="write [[rules]] blocks")
+    for i, table in enumerate(raw_rules):
+        rule = _rule(table, ctx, criteria, i)
+        if rule.id in ids and rule.id not in disable:
+            raise ctx.error(
+                "this id is already used",
+                key="id",
+                rule=rule.id,
+                fix="pick another id, or disable the existing rule first",
+            )
+        if rule.id in {r.id for r in rules}:
+            raise ctx.error(
+                "this id is defined twice", key="id", rule=rule.id, fix="give each rule its own id"
+            )
+        rules.append(rule)
+    if not rules:
+        raise ctx.error(
+            "no rules left to grade with", key="rules", fix="keep at least one rule enabled"
+        )
+    return Rubric(
+        name=name,
+        criteria=MappingProxyType(criteria),
+        rules=tuple(rules),
+        source=source,
+        raw=MappingProxyType(dict(data)),
+    )
+
+
+def _replace(rule: Rule, **changes: Any) -> Rule:
+    from dataclasses import replace
+
+    return replace(rule, **changes)
+
+
+def load_rubric(text: str, *, source: str = "<rubric>", base: Rubric | None = None) -> Rubric:
+    """Parse and validate a rubric from TOML text.
+
+    `extends = "default"` builds on `base` (or on `default`, the shipped rubric); `replaces = true`
+    (or no `extends`) stands alone.
+    """
+    data = _parse_toml(text, source)
+    extends = data.get("extends")
+    replaces = data.get("replaces", False)
+    if not isinstance(replaces, bool):
+        raise RubricError(source, "must be true or false", key="replaces")
+    if extends is not None and replaces:
+        raise RubricError(
+            source,
+            "a rubric cannot both extend and replace",
+            key="replaces",
+            fix='keep extends = "default" or replaces = true, not both',
+        )
+    parent: Rubric | None = None
+    if extends is not None:
+        if extends != "default":
+            raise RubricError(
+                source, f"cannot extend {extends!r}", key="extends", fix='write extends = "default"'
+            )
+        parent = base if base is not None else default_rubric()
+    return _build(data, source, parent)
+
+
+@lru_cache(maxsize=1)
+def default_rubric() -> Rubric:
+    """The rubric shipped in the package (read once; package data, not user I/O)."""
+    text = resources.files("checker").joinpath("data", "rubric.toml").read_text(encoding="utf-8")
+    return load_rubric(text, source="checker/data/rubric.toml")
