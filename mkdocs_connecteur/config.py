@@ -1,0 +1,28 @@
+"""The plugin's options, as written under ``plugins: - connecteur:`` in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+
+
+class ConnecteurConfig(Config):
+    """Options of the connecteur plugin (all optional)."""
+
+    enabled = opt.Type(bool, default=True)
+
+    # Grading: the rubric the whole site uses (fence expectations, rule pages, the browser).
+    # A path relative to mkdocs.yml; unset means the checker's default rubric.
+    rubric = opt.Optional(opt.Type(str))
+
+    # Runtime: the npm package `pyodide` to bundle (relative to mkdocs.yml).
+    # $CONNECTEUR_PYODIDE overrides it; the version must be one this plugin pins.
+    pyodide = opt.Type(str, default="node_modules/pyodide")
+
+    # Pages: generate the rule reference (rules/index.md and rules/<id>.md in each language)
+    # and append "Rules that check this page" to the guide pages the rules point at.
+    rule_pages = opt.Type(bool, default=True)
+    rules_on_guide_pages = opt.Type(bool, default=True)
+
+    # Checking: grade every fence that states `expect:` and warn when the band differs.
+    check_expect = opt.Type(bool, default=True)

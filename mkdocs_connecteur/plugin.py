@@ -1,0 +1,239 @@
+"""The ``connecteur`` MkDocs plugin: hooks that orchestrate; the work is in sibling modules.
+
+- ``on_config``: load the rubric in force (a broken one stops the build), check the pinned Pyodide,
+  put the widget's script and style on every page.
+- ``on_files``: add the widget's files and, for the language being built, the rule pages.
+- ``on_page_markdown`` / ``on_page_content``: turn ```` ```connecteur ```` fences into widgets
+  (checking ``expect:``), and list on guide pages the rules that check them.
+- ``on_env``: check that every rule's guide section exists.
+- ``on_post_build``: write the runtime (Pyodide, the checker wheel, lockfile, config.json).
+
+mkdocs-static-i18n builds each language as a nested build with the same plugin instance, and
+``mkdocs serve`` rebuilds, so every per-build value is reset in ``on_config``.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+import checker
+
+from . import assets, expectations, rule_pages, runtime, virtual_files
+from . import rubric as rubric_loader
+from .config import ConnecteurConfig
+from .fence import Fence, find_fences, replace_fences
+from .guide_links import norm_src_uri, parse_guide
+from .languages import Languages, languages, ui_language
+from .log import log
+from .render import render
+from .wheel import build_wheel
+
+_SLOT = "CONNECTEURWIDGETSLOT{index}X"
+_SLOT_RE = re.compile(r"(?:<p>)?CONNECTEURWIDGETSLOT(\d+)X(?:</p>)?")
+_H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+def checker_version() -> str:
+    """The checker's version (its own attribute first, else the installed distribution's)."""
+    version = getattr(checker, "__version__", None)
+    return str(version) if version else importlib.metadata.version("connecteur")
+
+
+class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
+    """Embed the Connecteur checker in a MkDocs site, with its rule reference and runtime."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self._reset()
+
+    def _reset(self) -> None:
+        """Forget everything about the previous build (serve rebuilds, i18n's nested builds)."""
+        self.rubric: rubric_loader.RubricInForce | None = None
+        self.pyodide: Path | None = None
+        self.langs: Languages | None = None
+        self.slots: dict[str, list[str]] = {}
+        self.guide_rules: dict[str, list[Any]] = {}
+
+    # -- configuration ------------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self._reset()
+        if not self.config.enabled:
+            return config
+        self.rubric = rubric_loader.load(self.config.rubric, config.config_file_path)
+        self.pyodide = runtime.find_pyodide(self.config.pyodide, config.config_file_path)
+        runtime.verify(self.pyodide)
+        assets.link_assets(config)
+        if self.config.rules_on_guide_pages:
+            self.guide_rules = rule_pages.rules_by_guide_page(self.rubric.rubric.rules)
+        return config
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        """Rebuild when the rubric, the widget's files or the checker change."""
+        if not self.config.enabled:
+            return server
+        if self.rubric is not None and self.rubric.path is not None:
+            server.watch(str(self.rubric.path))
+        for folder in (assets.ASSETS_SRC, Path(checker.__file__).parent):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
+
+    # -- files and pages ----------------------------------------------------------------------
+
+    @event_priority(-110)  # after mkdocs-static-i18n (-100), which rebuilds the file list
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self.rubric is None:
+            return files
+        self.langs = languages(config)
+        assets.add_asset_files(files, config)
+        rubric = self.rubric.rubric
+        self._check_guide_pages(files)
+        if self.config.rule_pages:
+            lang = ui_language(self.langs.current)
+            titles = self._guide_titles(files)
+            index = rule_pages.render_index(rubric, lang)
+            files.append(
+                virtual_files.page(
+                    config, self.langs, rule_pages.index_src_uri(), index, in_nav=True
+                )
+            )
+            for rule in rubric.rules:
+                content = rule_pages.render_rule(rubric, rule, lang, titles)
+                files.append(
+                    virtual_files.page(
+                        config, self.langs, rule_pages.rule_src_uri(rule.id), content, in_nav=False
+                    )
+                )
+        return files
+
+    def _guide_titles(self, files: Files) -> dict[str, str]:
+        """The first heading of each guide page the rules point at, in the language built."""
+        titles: dict[str, str] = {}
+        for rule in self.rubric.rubric.rules if self.rubric else ():
+            target = parse_guide(rule.guide).src_uri
+            file = files.get_file_from_path(target)
+            if target not in titles and file is not None:
+                match = _H1.search(file.content_string)
+                if match:
+                    titles[target] = match.group(1)
+        return titles
+
+    def _check_guide_pages(self, files: Files) -> None:
+        """Warn (once, in the default language's build) for a rule pointing at no page."""
+        if self.rubric is None or self.langs is None or self.langs.current != self.langs.default:
+            return
+        for rule in self.rubric.rubric.rules:
+            target = parse_guide(rule.guide)
+            if files.get_file_from_path(target.src_uri) is None:
+                log.warning(
+                    f"rubric {self.rubric.rubric.source}: rule {rule.id!r}: key 'guide' = "
+                    f"{rule.guide!r} points at a page that does not exist ({target.src_uri})"
+                )
+
+    @event_priority(60)  # before i18n's (50) line rewriting: fence line numbers stay exact
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled or self.rubric is None:
+            return markdown
+        lang = ui_language(self._current_lang())
+        fences = find_fences(markdown)
+        if fences:
+            offset = _line_offset(page.file.content_string, markdown)
+            html = [self._widget(page, fence, i, offset, lang) for i, fence in enumerate(fences)]
+            self.slots[page.file.src_uri] = html
+            slots = [_SLOT.format(index=i) for i in range(len(fences))]
+            markdown = replace_fences(markdown, fences, slots)
+        norm = getattr(page.file, "norm_src_uri", None) or norm_src_uri(
+            page.file.src_uri, self.langs.built if self.langs else ()
+        )
+        rules = self.guide_rules.get(norm)
+        if rules:
+            markdown += rule_pages.render_checked_by(rules, norm, lang)
+        return markdown
+
+    def _current_lang(self) -> str:
+        return self.langs.current if self.langs else "en"
+
+    def _widget(self, page: Page, fence: Fence, index: int, offset: int, ui_lang: str) -> str:
+        """The widget's HTML for one fence; each mistake is a warning naming page and line."""
+        where = f"{page.file.src_uri}, line {fence.line + offset}"
+        for problem in fence.problems:
+            log.warning(f"{page.file.src_uri}, line {problem.line + offset}: {problem.message}")
+        try:
+            html = render(
+                kind=fence.kind,
+                lang=fence.lang,
+                compact=fence.compact,
+                draft=fence.draft,
+                ui_lang=ui_lang,
+                index=index,
+                expect=fence.expect,
+            )
+        except ValueError as error:
+            log.warning(f"{where}: {error}")
+            return ""
+        if self.config.check_expect and self.rubric is not None:
+            problem = expectations.check(fence, self.rubric.rubric, where)
+            if problem:
+                log.warning(problem)
+        return html
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        widgets = self.slots.pop(page.file.src_uri, None)
+        if not widgets:
+            return html
+        return _SLOT_RE.sub(lambda m: widgets[int(m.group(1))], html)
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """Every page is rendered now: check that each rule's guide anchor exists."""
+        if not self.config.enabled or self.rubric is None:
+            return env
+        for rule in self.rubric.rubric.rules:
+            target = parse_guide(rule.guide)
+            file = files.get_file_from_path(target.src_uri)
+            page = file.page if file is not None else None
+            anchors = getattr(page, "present_anchor_ids", None)
+            if target.anchor and anchors is not None and target.anchor not in anchors:
+                log.warning(
+                    f"rubric {self.rubric.rubric.source}: rule {rule.id!r}: key 'guide' = "
+                    f"{rule.guide!r}: {file.src_uri} has no heading with id "
+                    f"{target.anchor!r}; add '{{#{target.anchor}}}' to the section's heading"
+                )
+        return env
+
+    # -- runtime ------------------------------------------------------------------------------
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or self.rubric is None or self.pyodide is None:
+            return
+        package = Path(checker.__file__).parent
+        try:
+            wheel = build_wheel(package, checker_version())
+        except (OSError, ValueError) as error:
+            raise PluginError(f"connecteur: cannot build the checker wheel: {error}") from error
+        runtime.bundle(
+            Path(config.site_dir), self.pyodide, wheel, checker_version(), self.rubric.text
+        )
+
+
+def _line_offset(source: str, markdown: str) -> int:
+    """Lines removed above ``markdown`` (front matter), so warnings cite the file's lines."""
+    total = source.replace("\r\n", "\n").rstrip("\n").count("\n")
+    return max(0, total - markdown.rstrip("\n").count("\n"))

@@ -1,0 +1,241 @@
+"""The rule reference pages, written from the rubric data in each language.
+
+One source of truth: a rule's page, the checker's finding and the tests all read the same rule,
+so the page can never describe a rule the checker does not apply. Pages are Markdown, so MkDocs
+checks their links to the guide like any other link.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from html import escape
+from typing import Any
+
+from .guide_links import parse_guide
+
+RULES_DIR = "rules"
+
+STRINGS: Mapping[str, Mapping[str, str]] = {
+    "en": {
+        "index_title": "Rules",
+        "index_intro": (
+            "Every finding of the checker comes from one of these rules. Each page says what the "
+            "rule checks, what to do about it, why (with the guide section it comes from), and "
+            "shows drafts that pass and fail it."
+        ),
+        "rubric": "Rubric in force: **{name}**.",
+        "rule": "Rule",
+        "checks": "What it checks",
+        "severity": "Severity",
+        "criterion": "Criterion",
+        "weight": "{weight} points",
+        "decisive": "decisive: missing it keeps a draft out of the “ready” band",
+        "applies_to": "Applies to",
+        "langs": "Languages",
+        "suggestion": "What to do",
+        "why": "Why",
+        "why_text": "The reasoning behind this rule is in the guide: [{title}]({link}).",
+        "examples": "Examples",
+        "pass": "Drafts that pass",
+        "fail": "Drafts that fail",
+        "none": "No example yet.",
+        "back": "[All rules]({link})",
+        "checked_by": "Rules that check this page",
+        "checked_by_intro": "The checker applies these rules to what this page teaches:",
+        "section": "section",
+        "the_guide": "the guide",
+        "colon": ": ",
+        "semicolon": "; ",
+    },
+    "fr": {
+        "index_title": "Règles",
+        "index_intro": (
+            "Chaque remarque du vérificateur vient de l’une de ces règles. Chaque page dit ce que "
+            "la règle vérifie, que faire, pourquoi (avec la section du guide d’où elle vient), et "
+            "montre des brouillons qui la respectent et d’autres qui ne la respectent pas."
+        ),
+        "rubric": "Grille en vigueur : **{name}**.",
+        "rule": "Règle",
+        "checks": "Ce qu’elle vérifie",
+        "severity": "Gravité",
+        "criterion": "Critère",
+        "weight": "{weight} points",
+        "decisive": "décisif : s’il manque, le brouillon ne peut pas être « prêt à envoyer »",
+        "applies_to": "S’applique à",
+        "langs": "Langues",
+        "suggestion": "Que faire",
+        "why": "Pourquoi",
+        "why_text": "La raison d’être de cette règle est dans le guide : [{title}]({link}).",
+        "examples": "Exemples",
+        "pass": "Brouillons qui la respectent",
+        "fail": "Brouillons qui ne la respectent pas",
+        "none": "Pas encore d’exemple.",
+        "back": "[Toutes les règles]({link})",
+        "checked_by": "Règles qui vérifient cette page",
+        "checked_by_intro": "Le vérificateur applique ces règles à ce que cette page enseigne :",
+        "section": "section",
+        "the_guide": "le guide",
+        "colon": "\u00a0: ",
+        "semicolon": "\u202f; ",
+    },
+}
+
+SEVERITY = {
+    "en": {"error": "Error", "warning": "Warning", "info": "Advice"},
+    "fr": {"error": "Erreur", "warning": "Avertissement", "info": "Conseil"},
+}
+KIND = {
+    "en": {
+        "request": "a motivated request",
+        "ask": "asking for an introduction",
+        "intro": "an introduction (by the connector)",
+        "connect": "a connection request",
+    },
+    "fr": {
+        "request": "une demande motivée",
+        "ask": "une demande de mise en relation",
+        "intro": "une mise en relation (par le connecteur)",
+        "connect": "une demande de connexion",
+    },
+}
+LANG_NAME = {
+    "en": {"en": "English", "fr": "French"},
+    "fr": {"en": "anglais", "fr": "français"},
+}
+
+
+def rule_src_uri(rule_id: str) -> str:
+    """The source path of a rule's page, without language suffix."""
+    return f"{RULES_DIR}/{rule_id}.md"
+
+
+def index_src_uri() -> str:
+    """The source path of the rules index, without language suffix."""
+    return f"{RULES_DIR}/index.md"
+
+
+def _pick(value: Mapping[str, str], lang: str) -> str:
+    """The text in ``lang``, else in the other language (a trainer may write only one)."""
+    return value.get(lang) or next(iter(value.values()), "")
+
+
+def _cell(text: str) -> str:
+    """Text safe in a Markdown table cell."""
+    return escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
+
+
+def _example(text: str, lang: str) -> str:
+    """A draft shown as text (never as Markdown or HTML), in its language."""
+    body = escape(text, quote=False).replace("\r\n", "\n").replace("\n", "<br>")
+    return f'<blockquote class="connecteur-example" lang="{lang}"><p>{body}</p></blockquote>'
+
+
+def _criterion(rubric: Any, rule: Any, lang: str) -> tuple[str, str]:
+    criterion = rubric.criteria.get(rule.criterion)
+    if criterion is None:
+        return rule.criterion, ""
+    s = STRINGS[lang]
+    weight = s["weight"].format(weight=criterion.weight)
+    if criterion.decisive:
+        weight += s["semicolon"] + s["decisive"]
+    return _pick(criterion.label, lang), weight
+
+
+def guide_title(target_src: str, titles: Mapping[str, str], lang: str) -> str:
+    """The guide page's title if known (from the nav), else "the guide"."""
+    return titles.get(target_src) or STRINGS[lang]["the_guide"]
+
+
+def render_rule(rubric: Any, rule: Any, lang: str, titles: Mapping[str, str]) -> str:
+    """The Markdown of one rule's page in ``lang``."""
+    s = STRINGS[lang]
+    src = rule_src_uri(rule.id)
+    label, weight = _criterion(rubric, rule, lang)
+    target = parse_guide(rule.guide)
+    guide_link = target.link_from(src)
+    kinds = ", ".join(KIND[lang].get(k, k) for k in rule.applies_to)
+    langs = ", ".join(LANG_NAME[lang].get(code, code) for code in rule.langs)
+    lines = [
+        f"# {s['rule']} `{rule.id}`",
+        "",
+        _cell(_pick(rule.message, lang)),
+        "",
+        "| | |",
+        "|---|---|",
+        f"| {s['severity']} | {SEVERITY[lang].get(rule.severity, rule.severity)} |",
+        f"| {s['criterion']} | {_cell(label)}" + (f" ({_cell(weight)})" if weight else "") + " |",
+        f"| {s['applies_to']} | {kinds} |",
+        f"| {s['langs']} | {langs} |",
+        "",
+        f"## {s['suggestion']}",
+        "",
+        _cell(_pick(rule.suggestion, lang)),
+        "",
+        f"## {s['why']}",
+        "",
+        s["why_text"].format(title=guide_title(target.src_uri, titles, lang), link=guide_link),
+        "",
+        f"## {s['examples']}",
+        "",
+    ]
+    # The reader's language first, then the other: a rule holds in both.
+    for example_lang in sorted(rule.examples, key=lambda code: code != lang):
+        sets = rule.examples[example_lang]
+        lines += [f"### {LANG_NAME[lang].get(example_lang, example_lang).capitalize()}", ""]
+        for key in ("pass", "fail"):
+            lines += [f"**{s[key]}**", ""]
+            examples = list(sets.get(key, ()))
+            lines += [_example(text, example_lang) for text in examples] or [s["none"]]
+            lines.append("")
+    lines += [s["back"].format(link="index.md"), ""]
+    return "\n".join(lines)
+
+
+def render_index(rubric: Any, lang: str) -> str:
+    """The Markdown of the rules index in ``lang``: rules grouped by criterion."""
+    s = STRINGS[lang]
+    lines = [
+        f"# {s['index_title']}",
+        "",
+        s["index_intro"],
+        "",
+        s["rubric"].format(name=rubric.name),
+    ]
+    by_criterion: dict[str, list[Any]] = {}
+    for rule in rubric.rules:
+        by_criterion.setdefault(rule.criterion, []).append(rule)
+    for criterion_id, rules in by_criterion.items():
+        criterion = rubric.criteria.get(criterion_id)
+        label = _pick(criterion.label, lang) if criterion else criterion_id
+        lines += ["", f"## {_cell(label)}", ""]
+        lines += [f"| {s['rule']} | {s['checks']} | {s['severity']} |", "|---|---|---|"]
+        for rule in rules:
+            lines.append(
+                f"| [`{rule.id}`]({rule.id}.md) | {_cell(_pick(rule.message, lang))} "
+                f"| {SEVERITY[lang].get(rule.severity, rule.severity)} |"
+            )
+    lines.append("")
+    return "\n".join(lines)
+
+
+def rules_by_guide_page(rules: Iterable[Any]) -> dict[str, list[Any]]:
+    """Rules grouped by the guide page (source path, no suffix) they point at."""
+    out: dict[str, list[Any]] = {}
+    for rule in rules:
+        out.setdefault(parse_guide(rule.guide).src_uri, []).append(rule)
+    return out
+
+
+def render_checked_by(rules: Iterable[Any], page_src: str, lang: str) -> str:
+    """The "Rules that check this page" section appended to a guide page."""
+    s = STRINGS[lang]
+    lines = ["", "", f"## {s['checked_by']}", "", s["checked_by_intro"], ""]
+    for rule in rules:
+        link = parse_guide(rule_src_uri(rule.id)).link_from(page_src)
+        anchor = parse_guide(rule.guide).anchor
+        section = f" ([{s['section']}](#{anchor}))" if anchor else ""
+        lines.append(
+            f"- [`{rule.id}`]({link}){s['colon']}{_cell(_pick(rule.message, lang))}{section}"
+        )
+    lines.append("")
+    return "\n".join(lines)

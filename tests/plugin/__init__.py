@@ -1,0 +1,1 @@
+"""Tests of the MkDocs plugin (the site generator)."""

@@ -1,0 +1,145 @@
+"""One real ``mkdocs build --strict`` of the tiny bilingual site, then what it produced."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from mkdocs_connecteur.runtime import SHIPPED, pins
+
+from .conftest import run_mkdocs
+from .tiny_site import write_site
+
+RUNTIME = "assets/connecteur/runtime"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory, pyodide_dir: Path) -> Path:
+    root = tmp_path_factory.mktemp("tiny")
+    result = run_mkdocs(write_site(root, pyodide_dir))
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_runtime_holds_only_the_pinned_files_needed(site: Path) -> None:
+    runtime = site / RUNTIME
+    wheel = "connecteur-0.1.0-py3-none-any.whl"
+    assert sorted(p.name for p in runtime.iterdir()) == sorted(
+        [*SHIPPED, "pyodide-lock.json", wheel, "config.json", "rubric.toml"]
+    )
+    pinned = pins()["314.0.7"]
+    for name in SHIPPED:
+        assert _sha(runtime / name) == pinned[name], name
+
+
+def test_lockfile_lists_the_checker_wheel_with_its_hash(site: Path) -> None:
+    runtime = site / RUNTIME
+    lock = json.loads((runtime / "pyodide-lock.json").read_text())
+    assert lock["info"]["python"].startswith("3.14")
+    assert list(lock["packages"]) == ["connecteur"]  # nothing Pyodide could fetch elsewhere
+    entry = lock["packages"]["connecteur"]
+    wheel = runtime / entry["file_name"]
+    assert entry["sha256"] == _sha(wheel)
+    assert entry["imports"] == ["checker"]
+    names = zipfile.ZipFile(io.BytesIO(wheel.read_bytes())).namelist()
+    assert "checker/grader.py" in names or "checker/__init__.py" in names
+
+
+def test_config_json_names_the_trainer_rubric(site: Path) -> None:
+    runtime = site / RUNTIME
+    config = json.loads((runtime / "config.json").read_text())
+    assert config == {
+        "checker": "0.1.0",
+        "pyodide": "314.0.7",
+        "rubric": "rubric.toml",
+        "rubric_sha256": _sha(runtime / "rubric.toml"),
+    }
+    assert "plugin-test" in (runtime / "rubric.toml").read_text()
+
+
+def test_widget_assets_are_copied_and_linked_as_a_module(site: Path) -> None:
+    assert (site / "assets/connecteur/js/main.js").is_file()
+    assert (site / "assets/connecteur/js/worker.js").is_file()
+    html = (site / "fr/checker/index.html").read_text()
+    assert re.search(r'<script src="[./]*assets/connecteur/js/main\.js" type="module">', html)
+    assert re.search(
+        r'<link rel="stylesheet" href="[./]*assets/connecteur/css/connecteur\.css"', html
+    )
+
+
+def test_nothing_points_at_another_host(site: Path) -> None:
+    ours = [*site.rglob("*.html"), *(site / "assets/connecteur/js").rglob("*.js")]
+    for path in ours:
+        text = path.read_text(encoding="utf-8")
+        assert "cdn.jsdelivr" not in text, path
+        for tag in re.findall(r"<(?:script|link|img|iframe|source)\b[^>]*>", text):
+            if re.search(r'rel="(canonical|alternate)"', tag):
+                continue  # names a page, fetches nothing
+            for _, host in re.findall(r'(?:src|href)="(https?:)?//([^/"]+)', tag):
+                raise AssertionError(f"{path}: {tag} loads from {host}")
+
+
+def test_fences_become_widgets_in_the_page_language(site: Path) -> None:
+    en = (site / "guide/motivated-request/index.html").read_text()
+    fr = (site / "fr/guide/motivated-request/index.html").read_text()
+    for html, lang in ((en, "en"), (fr, "fr")):
+        assert html.count("data-connecteur-checker") == 1
+        assert 'name="draft"' in html and 'name="kind"' in html and 'name="lang"' in html
+        assert "```" not in html and "CONNECTEURWIDGETSLOT" not in html
+        assert f'data-ui-lang="{lang}"' in html
+    assert "Bonjour, je souhaiterais un conseil. Cdt</textarea>" in fr
+
+
+def test_a_fence_inside_a_code_block_stays_code(site: Path) -> None:
+    html = (site / "checker/index.html").read_text()
+    assert html.count("data-connecteur-checker") == 1
+    assert "kind: nonsense" in html
+
+
+@pytest.mark.parametrize(
+    ("prefix", "words"),
+    [("", ("Severity", "Drafts that fail")), ("fr/", ("Gravité", "Brouillons qui ne la"))],
+)
+def test_rule_pages_in_both_languages(site: Path, prefix: str, words: tuple[str, ...]) -> None:
+    index = _text((site / prefix / "rules/index.html").read_text())
+    assert "objective-stated" in index and "no-shorthand" in index
+    page = (site / prefix / "rules/objective-stated/index.html").read_text()
+    text = _text(page)
+    for word in words:
+        assert word in page or word in text
+    # Examples in both languages, shown as text (the rubric's "<b>" is not markup).
+    assert "Hello Ann, I would like your advice on a career in nursing." in text
+    assert "je souhaiterais votre avis" in text
+    assert "&lt;b&gt;hi&lt;/b&gt;" in page and "<b>hi</b>" not in page
+    assert re.search(r'href="(\.\./)+guide/motivated-request/#objective"', page)
+
+
+def test_language_switcher_keeps_the_reader_on_the_rule_page(site: Path) -> None:
+    en = (site / "rules/no-shorthand/index.html").read_text()
+    fr = (site / "fr/rules/no-shorthand/index.html").read_text()
+    assert re.search(r'href="\.\./\.\./fr/rules/no-shorthand/" hreflang="fr"', en)
+    assert re.search(r'href="\.\./\.\./\.\./rules/no-shorthand/" hreflang="en"', fr)
+
+
+def test_guide_pages_list_the_rules_that_check_them(site: Path) -> None:
+    en = (site / "guide/motivated-request/index.html").read_text()
+    fr = (site / "fr/guide/motivated-request/index.html").read_text()
+    assert "Rules that check this page" in en
+    assert "Règles qui vérifient cette page" in fr
+    assert re.search(r'href="\.\./\.\./rules/objective-stated/"', en)
+    assert re.search(r'href="\.\./\.\./rules/no-shorthand/"', fr)
+    assert 'href="#courtesy"' in en
