@@ -1,0 +1,25 @@
+// Keep the language selector on the page being read.
+// mkdocs-static-i18n writes each page's translations into the selector and into
+// <link rel="alternate" hreflang> in the head. Material's instant navigation replaces the head's
+// links on every page change but not the header, so the selector would keep pointing at the first
+// page's translation: copy the head's links into it after each navigation.
+(function () {
+  "use strict";
+
+  function sync() {
+    var links = document.querySelectorAll("a[data-connecteur-language][hreflang]");
+    for (var i = 0; i < links.length; i++) {
+      var lang = links[i].getAttribute("hreflang");
+      var alternate = document.head.querySelector(
+        'link[rel="alternate"][hreflang="' + CSS.escape(lang) + '"]'
+      );
+      if (alternate) links[i].href = alternate.href;
+    }
+  }
+
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(sync); // Material's stream: once per page, instant navigation included
+  } else {
+    document.addEventListener("DOMContentLoaded", sync);
+  }
+})();
