@@ -112,7 +112,7 @@ def test_added_phrase_is_flagged_by_the_real_checker() -> None:
         pytest.skip("the checker is not there yet")
     for lang, draft in (
         ("en", "Hello Ana, could we talk for 15 minutes next week about your move to Lyon? wdyt"),
-        ("fr", "Bonjour Ana, pourrions-nous parler 15 minutes de votre arrivée à Lyon ? tkt"),
+        ("fr", "Bonjour Ana, pourrions-nous parler 15 minutes de votre arrivée à Lyon ? svp"),
     ):
         text = sc.site_files(lang, site_name="T")["rubric.toml"]
         rule_id, phrases = next(iter(tomllib.loads(text)["add_phrases"].items()))
@@ -120,6 +120,14 @@ def test_added_phrase_is_flagged_by_the_real_checker() -> None:
         report = checker.grade(draft, kind="request", lang=lang, rubric=rubric).to_dict()
         hits = [f for f in report["findings"] if f["rule"] == rule_id]
         assert any(s["text"] == phrases[lang][0] for f in hits for s in f["spans"]), report
+        # ...and it is the trainer's addition that does it, not the default rubric.
+        plain = checker.grade(draft, kind="request", lang=lang).to_dict()
+        assert not any(
+            s["text"] == phrases[lang][0]
+            for f in plain["findings"]
+            if f["rule"] == rule_id
+            for s in f["spans"]
+        )
 
 
 def test_refuses_a_non_empty_folder_without_force(tmp_path: Path) -> None:
