@@ -60,3 +60,16 @@ def languages(config: MkDocsConfig) -> Languages:
 def ui_language(lang: str) -> str:
     """The checker's interface language for a site language."""
     return _ui(lang)
+
+
+def register_pages(config: MkDocsConfig, lang: str, pages: list[object]) -> None:
+    """Tell mkdocs-static-i18n about generated pages, for its sitemap.
+
+    i18n lists each language's pages in its own ``on_files``, before the plugin adds its pages;
+    Material's instant navigation only handles links to pages in the sitemap, so a rule page
+    missing from it would be a full page load (and a new Pyodide boot).
+    """
+    plugin = i18n_plugin(config)
+    per_language = getattr(plugin, "i18n_files_per_language", None)
+    if isinstance(per_language, dict):
+        per_language[lang] = pages

@@ -33,7 +33,7 @@ from . import rubric as rubric_loader
 from .config import ConnecteurConfig
 from .fence import Fence, find_fences, replace_fences
 from .guide_links import norm_src_uri, parse_guide
-from .languages import Languages, languages, ui_language
+from .languages import Languages, languages, register_pages, ui_language
 from .log import log
 from .render import render
 from .wheel import build_wheel
@@ -118,6 +118,7 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
                         config, self.langs, rule_pages.rule_src_uri(rule.id), content, in_nav=False
                     )
                 )
+            register_pages(config, self.langs.current, files.documentation_pages())
         return files
 
     def _guide_titles(self, files: Files) -> dict[str, str]:

@@ -143,3 +143,10 @@ def test_guide_pages_list_the_rules_that_check_them(site: Path) -> None:
     assert re.search(r'href="\.\./\.\./rules/objective-stated/"', en)
     assert re.search(r'href="\.\./\.\./rules/no-shorthand/"', fr)
     assert 'href="#courtesy"' in en
+
+
+def test_rule_pages_are_in_the_sitemap(site: Path) -> None:
+    """Material's instant navigation only follows links to pages the sitemap lists."""
+    sitemap = (site / "sitemap.xml").read_text()
+    assert "<loc>http://127.0.0.1:8000/rules/no-shorthand/</loc>" in sitemap
+    assert "<loc>http://127.0.0.1:8000/fr/rules/no-shorthand/</loc>" in sitemap
