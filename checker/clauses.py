@@ -13,8 +13,9 @@ import re
 _FR_VERB = re.compile(
     r"(?<!\w)(?:"
     r"(?:je|j'|tu|il|elle|on|nous|vous|ils|elles)\s*(?:ne\s+|n')?(?:[mtsl]'|me\s|te\s|se\s|vous\s|"
-    r"nous\s|lui\s|leur\s|l[ea]\s|les\s|en\s|y\s)?[^\W\d_]{2,}"
+    r"nous\s|lui\s|leur\s|l[ea]\s|les\s|en\s|y\s)?[^\W\d_]+"
     r"|ne\s+[^\W\d_]+|n'[^\W\d_]+"
+    r"|(?:m'|t'|s'|me\s|te\s|se\s|lui\s|leur\s)[^\W\d_]{2,}(?:e|es|ent|ait|ais|a|era|erait|ont)"
     r"|(?:est|sont|suis|sommes|etes|ai|as|avons|avez|ont|serait|seraient|sera|seront|fut|etait"
     r"|peut|peux|pouvez|pourriez|pourrais|pourrait|voudrais|voudrait|souhaite|souhaiterais"
     r"|souhaiterai|aimerais|aimerait|cherche|cherchez|prepare|travaille|dirige|vient|viens"

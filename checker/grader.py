@@ -84,7 +84,7 @@ def grade(
         values.setdefault(rule.criterion, []).append(outcome.value)
         if outcome.value >= 1.0:
             continue
-        if outcome.value == 0.0 and rule.cap is not None:
+        if rule.cap is not None:
             caps.append(rule.cap)
         if outcome.value == 0.0 and rule.severity == "error":
             blockers.add(rule.criterion)

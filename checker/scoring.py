@@ -13,8 +13,10 @@ from .model import CriterionVerdict
 from .rubric import Criterion
 
 READY, NEEDS_WORK = 70, 40
-DECISIVE_CAP = 39
-"""A decisive criterion that is missing keeps the draft in "not ready" (< 40)."""
+DECISIVE_CAP = 69
+"""A decisive criterion that is missing keeps the draft below "ready" (ARCHITECTURE.md)."""
+CAP_STEP = 3
+"""Each further disqualifying problem lowers the ceiling a little, so fixing one of two shows."""
 
 BAND_LABELS = {
     "ready": {"en": "Ready to send", "fr": "Prêt à envoyer"},
@@ -72,5 +74,7 @@ def score(
             )
         )
     raw = round(100 * earned / total) if total else 0
-    final = min([raw, *all_caps])
+    final = raw
+    if all_caps:
+        final = min(raw, min(all_caps) - CAP_STEP * (len(all_caps) - 1))
     return max(0, min(100, final)), tuple(verdicts)

@@ -1,0 +1,120 @@
+"""Every rule proves itself on its own examples; no rule ships without them (as in proselint)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from checker import KINDS, LANGS, default_rubric
+from checker.draft import prepare
+from checker.kinds import evaluate
+from checker.text import fold
+
+RUBRIC = default_rubric()
+
+# The site map's heading anchors (ARCHITECTURE.md): every rule's guide must be one of them.
+ANCHORS = {
+    "guide/motivated-request/": [
+        "objective",
+        "why-them",
+        "small-ask",
+        "who-you-are",
+        "easy-out",
+        "courtesy",
+        "length",
+        "two-requests",
+    ],
+    "guide/asking-for-an-introduction/": [
+        "easy-for-the-connector",
+        "forwardable",
+        "honest-relationship",
+        "tie-strength",
+        "let-them-decline",
+        "entitlement",
+    ],
+    "guide/connector-as-guarantor/": [
+        "triple-trust",
+        "vetting",
+        "countersign",
+        "double-opt-in",
+        "declining",
+    ],
+    "guide/callbacks/": ["defer", "prepare", "caller-side"],
+    "guide/fake-networkers/": [
+        "friend-of-a-friend",
+        "hand-off",
+        "mass-messages",
+        "placeholders",
+        "harassment",
+        "ask-to-motivate",
+        "reputation",
+    ],
+    "guide/strong-and-weak-ties/": ["granovetter", "first-circle", "cultivate", "what-to-ask"],
+    "guide/online-and-in-person/": ["connection-requests", "online-is-not-a-relationship", "meet"],
+    "guide/after-the-meeting/": ["thank", "report-back", "keep-alive"],
+}
+GUIDE_LINKS = {page + "#" + a for page, anchors in ANCHORS.items() for a in anchors}
+
+
+def outcome(rule_id: str, text: str, lang: str) -> float | None:
+    rule = RUBRIC.rule(rule_id)
+    kind = rule.applies_to[0]
+    return evaluate(rule, prepare(text, fold(text), kind, lang)).value
+
+
+CASES = [
+    pytest.param(rule.id, lang, verdict, text, id=f"{rule.id}-{lang}-{verdict}-{i}")
+    for rule in RUBRIC.rules
+    for lang, table in rule.examples.items()
+    for verdict in ("pass", "fail")
+    for i, text in enumerate(table[verdict])
+]
+
+
+@pytest.mark.parametrize(("rule_id", "lang", "verdict", "text"), CASES)
+def test_rule_examples(rule_id: str, lang: str, verdict: str, text: str) -> None:
+    value = outcome(rule_id, text, lang)
+    if verdict == "pass":
+        assert value in (1.0, None) and value is not None, f"{rule_id} fires on its pass example"
+    else:
+        assert value is not None and value < 1.0, f"{rule_id} misses its fail example"
+
+
+@pytest.mark.parametrize("rule", RUBRIC.rules, ids=lambda r: r.id)
+def test_rule_is_complete(rule) -> None:  # type: ignore[no-untyped-def]
+    for lang in LANGS:
+        assert rule.message[lang].strip() and rule.suggestion[lang].strip()
+        assert rule.examples.get(lang, {}).get("pass"), f"{rule.id}: no pass example in {lang}"
+        assert rule.examples.get(lang, {}).get("fail"), f"{rule.id}: no fail example in {lang}"
+    assert rule.guide in GUIDE_LINKS, f"{rule.id}: guide {rule.guide!r} is not a site anchor"
+    assert set(rule.applies_to) <= set(KINDS)
+
+
+def test_criteria_link_to_site_anchors() -> None:
+    for crit in RUBRIC.criteria.values():
+        assert crit.guide in GUIDE_LINKS, crit.id
+        assert crit.label["fr"] and crit.label["en"]
+
+
+def test_rule_ids_are_unique_and_url_safe() -> None:
+    ids = [r.id for r in RUBRIC.rules]
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"[a-z][a-z0-9-]*", i) for i in ids)
+
+
+def test_present_rules_carry_an_example_phrase_to_add() -> None:
+    """A "present" rule that fails must tell the writer what to add, in quotes."""
+    for rule in RUBRIC.rules:
+        if rule.kind == "present":
+            for lang in LANGS:
+                s = rule.suggestion[lang]
+                assert ("«" in s and "»" in s) or '"' in s, (rule.id, lang)
+
+
+def test_every_kind_has_its_decisive_objective() -> None:
+    for kind in KINDS:
+        assert any(
+            r.criterion == "objective" and r.cap is not None and kind in r.applies_to
+            for r in RUBRIC.rules
+        ), kind
