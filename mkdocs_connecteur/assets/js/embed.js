@@ -141,6 +141,9 @@ function setUp() {
   const progressBox = root.querySelector("[data-role=progress-box]");
 
   applyTheme(settings.theme);
+  // Material's instant-navigation progress bar has nothing to show in an iframe (no navigation),
+  // and an unnamed progressbar is noise for screen readers.
+  document.querySelector(".md-progress")?.remove();
 
   // Parent messages: height and reports. Non-secret by default ("*"), restricted by parent_origin.
   const post = (message) => {
@@ -177,15 +180,17 @@ function setUp() {
 
   // Problems with the parameters: said in the embed, where the embedder sees them while testing.
   if (settings.problems.length) {
-    const note = document.createElement("ul");
+    const note = document.createElement("div");
     note.className = "connecteur-embed__problems admonition warning";
     note.setAttribute("role", "note");
+    const list = document.createElement("ul");
     for (const problem of settings.problems) {
       const item = document.createElement("li");
       item.textContent = fill(t[problem.key], problem);
-      note.append(item);
+      list.append(item);
       console.warn(`Connecteur embed: ${item.textContent}`);
     }
+    note.append(list);
     page.querySelector("article")?.prepend(note);
   }
 
