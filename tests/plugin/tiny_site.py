@@ -25,7 +25,7 @@ lang: en
 compact: true
 expect: not-ready
 ---
-Hello Ann.
+Hello Ann, thx.
 ```
 """
 
