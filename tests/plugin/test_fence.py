@@ -87,3 +87,16 @@ def test_replace_keeps_the_rest_of_the_page() -> None:
     fences = find_fences(md)
     out = replace_fences(md, fences, ["S0", "S1"])
     assert [line for line in out.split("\n") if line] == ["a", "S0", "b", "S1", "c"]
+
+
+def test_line_numbers_count_the_front_matter() -> None:
+    """MkDocs strips front matter before plugins see the page; warnings cite the file's lines."""
+    from mkdocs.utils.meta import get_data
+
+    from mkdocs_connecteur.plugin import _line_offset
+
+    source = "---\ntitle: X\nhide: [toc]\n---\n\n# T\n\n```connecteur\n```\n"
+    markdown, _ = get_data(source)
+    (fence,) = find_fences(markdown)
+    assert fence.line + _line_offset(source, markdown) == 8
+    assert _line_offset(markdown, markdown) == 0
