@@ -212,3 +212,30 @@ def test_click_to_load_fragment_and_parent_origin(browser, site_server, parent_s
     finally:
         context.close()
     assert not foreign_requests(log.urls, site_server.origin, parent_site.origin)
+
+
+def test_each_embed_keeps_its_own_draft(browser, site_server, parent_site) -> None:  # type: ignore[no-untyped-def]
+    """Two embeds on one page (different examples) keep separate drafts across a reload.
+
+    Both stay unloaded (autoload=0): the draft is restored before the widget binds, so no runtime
+    boot is needed to check it.
+    """
+    frames_html = "\n".join(
+        f'<iframe src="{site_server.url}embed/?autoload=0&example={word}" title="{word}"></iframe>'
+        for word in ("alpha", "beta")
+    )
+    parent_page(Path(parent_site.root), "two.html", frames_html)
+    context, log = new_context(browser, site_server)
+    try:
+        page = context.new_page()
+        page.goto(parent_site.url + "two.html")
+        first, second = (page.frame_locator("iframe").nth(i) for i in range(2))
+        first.locator("textarea[name=draft]").fill("My own draft for alpha")
+        assert second.locator("textarea[name=draft]").input_value() == "beta"
+        page.reload()
+        first, second = (page.frame_locator("iframe").nth(i) for i in range(2))
+        assert first.locator("textarea[name=draft]").input_value() == "My own draft for alpha"
+        assert second.locator("textarea[name=draft]").input_value() == "beta"
+    finally:
+        context.close()
+    assert not foreign_requests(log.urls, site_server.origin, parent_site.origin)
