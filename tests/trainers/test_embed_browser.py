@@ -132,6 +132,13 @@ def test_snippet_from_the_builder_embeds_a_self_sizing_checker(
         )
         assert abs(box["height"] - last) <= 1
 
+        # A finding's rule page opens in a new tab, not inside the small iframe.
+        with context.expect_page() as opened:
+            frame.locator("[data-role=results] a[href*='rules/']").first.click()
+        assert "/rules/" in opened.value.url
+        assert page.frames[1].url.startswith(f"{site_server.url}embed/")
+        opened.value.close()
+
         # Typing grades again and the parent hears about it.
         before = len(graded(page, 0))
         frame.locator("textarea[name=draft]").fill("Bonjour, je cherche un stage, Cdt")
