@@ -24,5 +24,10 @@ class ConnecteurConfig(Config):
     rule_pages = opt.Type(bool, default=True)
     rules_on_guide_pages = opt.Type(bool, default=True)
 
+    # Guide: where rule pages link for "why". Unset: to the guide pages of this site (checked:
+    # a missing page or heading is a warning), or, on a site without them (a trainer's site),
+    # nowhere. A URL (the published Connecteur guide): there, unchecked.
+    guide_url = opt.Optional(opt.Type(str))
+
     # Checking: grade every fence that states `expect:` and warn when the band differs.
     check_expect = opt.Type(bool, default=True)

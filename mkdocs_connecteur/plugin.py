@@ -64,6 +64,7 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
         self.langs: Languages | None = None
         self.slots: dict[str, list[str]] = {}
         self.guide_rules: dict[str, list[Any]] = {}
+        self.guide_in_site = True  # does this site hold the guide pages the rules point at?
 
     # -- configuration ------------------------------------------------------------------------
 
@@ -101,10 +102,13 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
         self.langs = languages(config)
         assets.add_asset_files(files, config)
         rubric = self.rubric.rubric
-        self._check_guide_pages(files)
+        self.guide_in_site = self._guide_in_site(files)
+        if self.guide_in_site and not self.config.guide_url:
+            self._check_guide_pages(files)
         if self.config.rule_pages:
             lang = ui_language(self.langs.current)
             titles = self._guide_titles(files)
+            prefix = self.langs.prefix(self.langs.current)
             index = rule_pages.render_index(rubric, lang)
             files.append(
                 virtual_files.page(
@@ -112,7 +116,10 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
                 )
             )
             for rule in rubric.rules:
-                content = rule_pages.render_rule(rubric, rule, lang, titles)
+                link = rule_pages.guide_link(
+                    rule, prefix, self.config.guide_url, self.guide_in_site
+                )
+                content = rule_pages.render_rule(rubric, rule, lang, titles, link)
                 files.append(
                     virtual_files.page(
                         config, self.langs, rule_pages.rule_src_uri(rule.id), content, in_nav=False
@@ -132,6 +139,24 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
                 if match:
                     titles[target] = match.group(1)
         return titles
+
+    def _guide_in_site(self, files: Files) -> bool:
+        """Whether the site holds the guide: at least one rule's guide page exists in it.
+
+        A site made with ``connecteur new`` has none: its rule pages then link to ``guide_url``
+        (or to nothing) and guide links are not checked. On a site that holds the guide, a rule
+        pointing at a missing page or heading is a warning.
+        """
+        if self.rubric is None:
+            return False
+        targets = {parse_guide(rule.guide).src_uri for rule in self.rubric.rubric.rules}
+        found = any(files.get_file_from_path(src) is not None for src in targets)
+        if not found and self.langs is not None and self.langs.current == self.langs.default:
+            log.info(
+                "this site holds none of the guide pages the rules point at: rule pages "
+                + (f"link to {self.config.guide_url}" if self.config.guide_url else "name them")
+            )
+        return found
 
     def _check_guide_pages(self, files: Files) -> None:
         """Warn (once, in the default language's build) for a rule pointing at no page."""
@@ -205,6 +230,8 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page is rendered now: check that each rule's guide anchor exists."""
         if not self.config.enabled or self.rubric is None:
+            return env
+        if not self.guide_in_site or self.config.guide_url:
             return env
         for rule in self.rubric.rubric.rules:
             target = parse_guide(rule.guide)

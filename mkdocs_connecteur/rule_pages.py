@@ -35,6 +35,7 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "suggestion": "What to do",
         "why": "Why",
         "why_text": "The reasoning behind this rule is in the guide: [{title}]({link}).",
+        "why_unlinked": "The reasoning behind this rule is in the Connecteur guide: {title}.",
         "examples": "Examples",
         "pass": "Drafts that pass",
         "fail": "Drafts that fail",
@@ -66,6 +67,7 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "suggestion": "Que faire",
         "why": "Pourquoi",
         "why_text": "La raison d’être de cette règle est dans le guide : [{title}]({link}).",
+        "why_unlinked": "La raison d’être de cette règle est dans le guide Connecteur : {title}.",
         "examples": "Exemples",
         "pass": "Brouillons qui la respectent",
         "fail": "Brouillons qui ne la respectent pas",
@@ -146,13 +148,29 @@ def guide_title(target_src: str, titles: Mapping[str, str], lang: str) -> str:
     return titles.get(target_src) or STRINGS[lang]["the_guide"]
 
 
-def render_rule(rubric: Any, rule: Any, lang: str, titles: Mapping[str, str]) -> str:
-    """The Markdown of one rule's page in ``lang``."""
+def guide_link(rule: Any, lang_prefix: str, guide_url: str | None, in_site: bool) -> str | None:
+    """Where a rule page's "why" links: the guide page in this site, the published guide, or
+    nowhere (a site without the guide, like a trainer's workshop site)."""
+    if guide_url:
+        return f"{guide_url.rstrip('/')}/{lang_prefix}{rule.guide.lstrip('/')}"
+    if in_site:
+        return parse_guide(rule.guide).link_from(rule_src_uri(rule.id))
+    return None
+
+
+def render_rule(
+    rubric: Any, rule: Any, lang: str, titles: Mapping[str, str], link: str | None
+) -> str:
+    """The Markdown of one rule's page in ``lang``; ``link`` is where "why" points (or None)."""
     s = STRINGS[lang]
-    src = rule_src_uri(rule.id)
     label, weight = _criterion(rubric, rule, lang)
     target = parse_guide(rule.guide)
-    guide_link = target.link_from(src)
+    title = guide_title(target.src_uri, titles, lang)
+    if link is None:
+        section = f"{target.src_uri.removesuffix('.md')}#{target.anchor}".rstrip("#")
+        why = s["why_unlinked"].format(title=f"`{section}`")
+    else:
+        why = s["why_text"].format(title=title, link=link)
     kinds = ", ".join(KIND[lang].get(k, k) for k in rule.applies_to)
     langs = ", ".join(LANG_NAME[lang].get(code, code) for code in rule.langs)
     lines = [
@@ -173,7 +191,7 @@ def render_rule(rubric: Any, rule: Any, lang: str, titles: Mapping[str, str]) ->
         "",
         f"## {s['why']}",
         "",
-        s["why_text"].format(title=guide_title(target.src_uri, titles, lang), link=guide_link),
+        why,
         "",
         f"## {s['examples']}",
         "",
