@@ -246,3 +246,24 @@ def test_each_embed_keeps_its_own_draft(browser, site_server, parent_site) -> No
     finally:
         context.close()
     assert not foreign_requests(log.urls, site_server.origin, parent_site.origin)
+
+
+def test_builder_binds_after_instant_navigation(page, site_server) -> None:  # type: ignore[no-untyped-def]
+    """Material swaps the page content: the builder binds on arrival and again on return."""
+    page.goto(site_server.url + "glossary/")
+    page.evaluate("window.sameDocument = true")
+    page.click("a.md-nav__link[href$='trainers/']")
+    page.wait_for_url("**/trainers/")
+    builder = page.locator("[data-connecteur-embed-builder]")
+    page.wait_for_function(
+        "(url) => document.querySelector('[data-role=snippet]').textContent.includes(url)",
+        arg=f"{site_server.url}embed/",
+    )
+    page.click("a.md-nav__link[href$='glossary/']")
+    page.wait_for_url("**/glossary/")
+    page.go_back()
+    page.wait_for_url("**/trainers/")
+    builder.locator("select[name=kind]").select_option("connect")
+    assert "kind=connect" in builder.locator("[data-role=snippet]").text_content()
+    assert page.evaluate("window.sameDocument === true")  # instant navigation, not a reload
+    assert page.problems == []
