@@ -60,7 +60,7 @@ export function readSettings(search) {
     target = null;
     try {
       const url = new URL(raw);
-      if ((url.protocol === "https:" || url.protocol === "http:") && url.origin === raw.replace(/\/$/, "")) {
+      if ((url.protocol === "https:" || url.protocol === "http:") && url.origin === raw.replace(/\/$/, "").toLowerCase()) {
         target = url.origin;
       }
     } catch {
