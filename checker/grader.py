@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from .draft import prepare
-from .kinds import SKIP, evaluate
+from .draft import MAX_SCAN, prepare
+from .kinds import EVALUATORS, SKIP
 from .language import detect
 from .model import Finding, Report, Span, Stats
 from .rubric import KINDS, LANGS, Rubric, default_rubric
 from .scoring import BAND_LABELS, band_for, score
-from .text import LETTERS_RE, fold
+from .text import LETTERS_RE, fold, fold_fast
 
 __version__ = "0.1.0"
 
@@ -51,7 +51,9 @@ def grade(
     if not isinstance(text, str):
         raise TypeError("text must be a str")
     rubric = rubric if rubric is not None else default_rubric()
-    folded = fold(text)
+    scan = text[:MAX_SCAN]
+    folded = fold(scan)
+    rest = fold_fast(text[MAX_SCAN:]) if len(text) > MAX_SCAN else ""
     if lang is not None:
         lang_used, source = lang, "forced"
     else:
@@ -72,13 +74,13 @@ def grade(
             criteria=(),
             findings=(),
         )
-    draft = prepare(text, folded, kind, lang_used)
+    draft = prepare(text, folded, kind, lang_used, rest)
     values: dict[str, list[float]] = {}
     caps: list[int] = []
     blockers: set[str] = set()
     findings: list[Finding] = []
-    for rule in rubric.rules:
-        outcome = evaluate(rule, draft)
+    for rule in rubric.plan(kind, lang_used):
+        outcome = EVALUATORS[rule.kind](rule, draft)
         if outcome.value is SKIP:
             continue
         values.setdefault(rule.criterion, []).append(outcome.value)
@@ -127,7 +129,7 @@ def grade(
         band=band,
         band_label=label,
         summary=summary,
-        stats=Stats(len(text), draft.words, len(draft.sentences)),
+        stats=Stats(len(text), draft.words, draft.sentence_count),
         criteria=verdicts,
         findings=tuple(findings),
     )

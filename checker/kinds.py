@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -88,7 +89,7 @@ def metric(rule: Rule, draft: Draft) -> Outcome:
     if rule.measure == "words":
         value = draft.words
     elif rule.measure == "sentences":
-        value = len(draft.sentences)
+        value = draft.sentence_count
     else:
         value = len(draft.text)
     values = (("value", str(value)), ("min", str(lo or 0)), ("max", str(hi or "")))
@@ -125,6 +126,8 @@ _COURTESY_START = (
     "belle",
 )
 _FUNCTION = FR_WORDS | EN_WORDS
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+"""Marker words worth counting: four letters or more."""
 
 
 def repetition(rule: Rule, draft: Draft) -> Outcome:
@@ -145,12 +148,11 @@ def repetition(rule: Rule, draft: Draft) -> Outcome:
         verbless_words += len(runs)
         spans.append((s, e))
     stuffed = verbless_words * 100 >= p.get("verbless_share", 50) * draft.words
-    counts = Counter(w for w in LETTERS_RE.findall(f) if len(w) >= 4 and w not in _FUNCTION)
+    counts = Counter(_LONG_WORD.findall(f))
     repeat_min = p.get("max_repeat", 3)
+    share = p.get("repeat_share", 8) * draft.words
     repeated = [
-        w
-        for w, n in counts.items()
-        if n >= repeat_min and n * 100 >= p.get("repeat_share", 8) * draft.words
+        w for w, n in counts.items() if n >= repeat_min and n * 100 >= share and w not in _FUNCTION
     ]
     if repeated:
         stuffed = True

@@ -94,6 +94,18 @@ class Rubric:
     rules: tuple[Rule, ...]
     source: str = "<rubric>"
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    plans: dict[tuple[str, str], tuple[Rule, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def plan(self, kind: str, lang: str) -> tuple[Rule, ...]:
+        """The rules that apply to one kind and language, computed once per rubric."""
+        key = (kind, lang)
+        rules = self.plans.get(key)
+        if rules is None:
+            rules = tuple(r for r in self.rules if kind in r.applies_to and lang in r.langs)
+            self.plans[key] = rules
+        return rules
 
     def rule(self, rule_id: str) -> Rule:
         for r in self.rules:
@@ -106,8 +118,23 @@ class Rubric:
 
 
 def fold_pattern(pattern: str) -> str:
-    """Fold the non-ASCII letters of a regex the way drafts are folded (é -> e, ’ -> ')."""
-    return "".join(c if c.isascii() else fold_char(c) for c in pattern)
+    """Fold a regex the way drafts are folded (É -> e, ’ -> '), leaving escapes (\\S, \\B) alone.
+
+    Drafts are matched in folded form, so patterns can be compiled without IGNORECASE, which
+    makes every search markedly faster.
+    """
+    out: list[str] = []
+    escaped = False
+    for c in pattern:
+        if escaped:
+            out.append(c)
+            escaped = False
+        elif c == "\\":
+            out.append(c)
+            escaped = True
+        else:
+            out.append(c if c.isascii() and not c.isupper() else fold_char(c))
+    return "".join(out)
 
 
 def phrase_to_pattern(phrase: str) -> str:
@@ -116,9 +143,9 @@ def phrase_to_pattern(phrase: str) -> str:
     words = [re.escape(w) for w in folded.split()]
     body = r"\s+".join(words)
     if folded[:1].isalnum():
-        body = r"(?<!\w)" + body
+        body = r"\b" + body
     if folded[-1:].isalnum():
-        body += r"(?!\w)"
+        body += r"\b"
     return body
 
 
@@ -137,7 +164,7 @@ def _compile(patterns: tuple[str, ...], ctx: _Ctx, key: str) -> re.Pattern[str] 
                 fix="escape special characters, or list it under 'phrases'",
             ) from None
         parts.append(f"(?:{folded})")
-    return re.compile("|".join(parts), re.IGNORECASE)
+    return re.compile("|".join(parts))
 
 
 # --- validation ---------------------------------------------------------------------------------
