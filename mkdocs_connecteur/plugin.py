@@ -129,15 +129,27 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
         return files
 
     def _guide_titles(self, files: Files) -> dict[str, str]:
-        """The first heading of each guide page the rules point at, in the language built."""
+        """Page and section headings the rules point at, in the language built.
+
+        Keys are "guide/x.md" (the page's title) and "guide/x.md#anchor" (the section's).
+        """
         titles: dict[str, str] = {}
         for rule in self.rubric.rubric.rules if self.rubric else ():
-            target = parse_guide(rule.guide).src_uri
-            file = files.get_file_from_path(target)
-            if target not in titles and file is not None:
-                match = _H1.search(file.content_string)
-                if match:
-                    titles[target] = match.group(1)
+            target = parse_guide(rule.guide)
+            file = files.get_file_from_path(target.src_uri)
+            if file is None:
+                continue
+            text = file.content_string
+            if target.src_uri not in titles and (match := _H1.search(text)):
+                titles[target.src_uri] = match.group(1)
+            if target.anchor:
+                heading = re.search(
+                    rf"^#+\s+(.+?)\s*\{{[^}}]*#{re.escape(target.anchor)}\b[^}}]*\}}\s*$",
+                    text,
+                    re.MULTILINE,
+                )
+                if heading:
+                    titles[f"{target.src_uri}#{target.anchor}"] = heading.group(1)
         return titles
 
     def _guide_in_site(self, files: Files) -> bool:

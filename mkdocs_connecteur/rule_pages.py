@@ -143,9 +143,13 @@ def _criterion(rubric: Any, rule: Any, lang: str) -> tuple[str, str]:
     return _pick(criterion.label, lang), weight
 
 
-def guide_title(target_src: str, titles: Mapping[str, str], lang: str) -> str:
-    """The guide page's title if known (from the nav), else "the guide"."""
-    return titles.get(target_src) or STRINGS[lang]["the_guide"]
+def guide_title(target: Any, titles: Mapping[str, str], lang: str) -> str:
+    """ "Page › Section" from the guide's own headings when known, else "the guide"."""
+    page = titles.get(target.src_uri)
+    section = titles.get(f"{target.src_uri}#{target.anchor}") if target.anchor else None
+    if page and section:
+        return f"{page} › {section}"
+    return page or section or STRINGS[lang]["the_guide"]
 
 
 def guide_link(rule: Any, lang_prefix: str, guide_url: str | None, in_site: bool) -> str | None:
@@ -165,7 +169,7 @@ def render_rule(
     s = STRINGS[lang]
     label, weight = _criterion(rubric, rule, lang)
     target = parse_guide(rule.guide)
-    title = guide_title(target.src_uri, titles, lang)
+    title = guide_title(target, titles, lang)
     if link is None:
         section = f"{target.src_uri.removesuffix('.md')}#{target.anchor}".rstrip("#")
         why = s["why_unlinked"].format(title=f"`{section}`")
@@ -178,12 +182,11 @@ def render_rule(
         "",
         _cell(_pick(rule.message, lang)),
         "",
-        "| | |",
-        "|---|---|",
-        f"| {s['severity']} | {SEVERITY[lang].get(rule.severity, rule.severity)} |",
-        f"| {s['criterion']} | {_cell(label)}" + (f" ({_cell(weight)})" if weight else "") + " |",
-        f"| {s['applies_to']} | {kinds} |",
-        f"| {s['langs']} | {langs} |",
+        f"- **{s['severity']}**{s['colon']}{SEVERITY[lang].get(rule.severity, rule.severity)}",
+        f"- **{s['criterion']}**{s['colon']}{_cell(label)}"
+        + (f" ({_cell(weight)})" if weight else ""),
+        f"- **{s['applies_to']}**{s['colon']}{kinds}",
+        f"- **{s['langs']}**{s['colon']}{langs}",
         "",
         f"## {s['suggestion']}",
         "",
