@@ -1,0 +1,245 @@
+"""Trainer rubrics: extend or replace the default; every mistake is named, never half-applied."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker import RubricError, default_rubric, grade, load_rubric
+
+GOOD = (
+    "Bonjour Madame Martin, Anna Lopez m’a conseillé de vous écrire. Je suis ingénieure logistique "
+    "et je prépare une reconversion vers les achats : j’aimerais comprendre comment votre équipe "
+    "choisit ses fournisseurs. Auriez-vous 20 minutes, à votre convenance ? Si ce n’est pas le "
+    "moment, je comprendrai. Bien cordialement, Sam Carter"
+)
+
+
+def rules_of(report) -> list[str]:  # type: ignore[no-untyped-def]
+    return [f.rule for f in report.findings]
+
+
+def test_default_rubric_is_cached_and_named() -> None:
+    assert default_rubric() is default_rubric()
+    assert default_rubric().name == "default"
+
+
+def test_extend_disable_reweight_and_add_phrases() -> None:
+    rubric = load_rubric(
+        """
+        extends = "default"
+        name = "atelier-lyon"
+        disable = ["no-shorthand"]
+        [criteria.courtesy]
+        weight = 20
+        [add_patterns.no-urgency]
+        fr = ["dans la journée", "C’est pressé (vraiment) !"]
+        """,
+        source="atelier.toml",
+    )
+    assert rubric.name == "atelier-lyon"
+    assert "no-shorthand" not in [r.id for r in rubric.rules]
+    assert rubric.criteria["courtesy"].weight == 20
+    seed = "Bonjour, pourriez vous transférer. Cdt"
+    assert "no-shorthand" in rules_of(grade(seed, kind="ask"))
+    assert "no-shorthand" not in rules_of(grade(seed, kind="ask", rubric=rubric))
+    # Added phrases are literal (the parentheses are not a regex group), and folded like drafts.
+    r = grade(GOOD + " Répondez DANS LA JOURNÉE, c'est pressé (vraiment) !", rubric=rubric)
+    f = next(f for f in r.findings if f.rule == "no-urgency")
+    assert [s.text for s in f.spans] == ["DANS LA JOURNÉE", "c'est pressé (vraiment) !"]
+    assert r.rubric == "atelier-lyon"
+    assert "no-urgency" not in rules_of(grade(GOOD, rubric=rubric))
+    # The default is untouched.
+    assert "no-urgency" not in rules_of(grade(GOOD + " dans la journée"))
+
+
+def test_extend_adds_a_rule_with_literal_phrases() -> None:
+    rubric = load_rubric(
+        """
+        extends = "default"
+        [[rules]]
+        id = "no-linkedin-jargon"
+        kind = "absent"
+        criterion = "personal"
+        severity = "warning"
+        message = { en = "Jargon.", fr = "Jargon." }
+        suggestion = { en = "Say it plainly.", fr = "Dites-le simplement." }
+        phrases = { fr = ["synergie", "win-win"], en = ["synergy", "win-win"] }
+        """,
+        source="t.toml",
+    )
+    rule = rubric.rule("no-linkedin-jargon")
+    assert rule.guide == rubric.criteria["personal"].guide
+    r = grade(GOOD + " Une vraie synergie, du Win-Win.", rubric=rubric)
+    f = next(f for f in r.findings if f.rule == "no-linkedin-jargon")
+    assert [s.text for s in f.spans] == ["synergie", "Win-Win"]
+    assert grade(GOOD, rubric=rubric).score == grade(GOOD).score
+
+
+def test_replace_stands_alone() -> None:
+    rubric = load_rubric(
+        """
+        replaces = true
+        name = "minimal"
+        [criteria.objective]
+        weight = 1
+        decisive = true
+        label = { en = "Objective", fr = "Objectif" }
+        guide = "guide/motivated-request/#objective"
+        [[rules]]
+        id = "says-why"
+        kind = "present"
+        criterion = "objective"
+        severity = "error"
+        cap = 39
+        message = { en = "Say why.", fr = "Dites pourquoi." }
+        suggestion = { en = "Add \\"because…\\".", fr = "Ajoutez « parce que… »." }
+        phrases = { en = ["because"], fr = ["parce que"] }
+        """,
+        source="min.toml",
+    )
+    assert [r.id for r in rubric.rules] == ["says-why"]
+    assert grade("I write because I am curious.", rubric=rubric).score == 100
+    assert grade("I write.", rubric=rubric).score == 0
+
+
+ERRORS = [
+    ("schema = 1\nname = 'x'\n[criteria", "not valid TOML", None, None),
+    (
+        'extends = "default"\ndisable = ["no-shorthnd"]',
+        "did you mean 'no-shorthand'",
+        "no-shorthnd",
+        "disable",
+    ),
+    (
+        'extends = "default"\n[add_patterns.no-urgncy]\nfr = ["vite"]',
+        "did you mean 'no-urgency'",
+        "no-urgncy",
+        "add_patterns",
+    ),
+    (
+        'extends = "default"\n[add_patterns.no-urgency]\nde = ["schnell"]',
+        "expected one of: fr, en",
+        "no-urgency",
+        None,
+    ),
+    (
+        'extends = "default"\n[add_patterns.length-too-long]\nfr = ["x"]',
+        "has no phrases",
+        "length-too-long",
+        "add_patterns",
+    ),
+    (
+        'extends = "default"\n[criteria.courtesy]\nweigth = 3',
+        "did you mean 'weight'",
+        None,
+        "criteria.courtesy.weigth",
+    ),
+    (
+        'extends = "default"\n[criteria.courtesy]\nweight = "lots"',
+        "integer",
+        None,
+        "criteria.courtesy.weight",
+    ),
+    (
+        'extends = "default"\n[criteria.new-one]\nweight = 3',
+        "needs a label",
+        None,
+        "criteria.new-one.label",
+    ),
+    ('extends = "elsewhere"', "cannot extend", None, "extends"),
+    ('extends = "default"\nreplaces = true', "both extend and replace", None, "replaces"),
+    ('extends = "default"\nname = "x"\nrulez = []', "did you mean 'rules'", None, "rulez"),
+    (
+        'replaces = true\n[criteria.a]\nweight=1\nlabel={en="a",fr="a"}\nguide="g"',
+        "needs a name",
+        None,
+        "name",
+    ),
+    (
+        'extends = "default"\n[[rules]]\nid = "r"\nkind = "presnt"\ncriterion = "objective"\n'
+        'message = {en="m", fr="m"}\nsuggestion = {en="s", fr="s"}\nphrases = {en=["x"], fr=["x"]}',
+        "did you mean 'present'",
+        "r",
+        "kind",
+    ),
+    (
+        'extends = "default"\n[[rules]]\nid = "r"\nkind = "absent"\ncriterion = "objectiv"\n'
+        'message = {en="m", fr="m"}\nsuggestion = {en="s", fr="s"}\nphrases = {en=["x"], fr=["x"]}',
+        "did you mean 'objective'",
+        "r",
+        "criterion",
+    ),
+    (
+        'extends = "default"\n[[rules]]\nid = "r"\nkind = "absent"\ncriterion = "objective"\n'
+        'message = {en="m"}\nsuggestion = {en="s", fr="s"}\nphrases = {en=["x"], fr=["x"]}',
+        "'fr' text is missing",
+        "r",
+        "message.fr",
+    ),
+    (
+        'extends = "default"\n[[rules]]\nid = "r"\nkind = "absent"\ncriterion = "objective"\n'
+        'message = {en="m", fr="m"}\nsuggestion = {en="s", fr="s"}\npatterns = {en=["(oops"], '
+        'fr=["x"]}',
+        "not a valid regular expression",
+        "r",
+        "patterns",
+    ),
+    (
+        'extends = "default"\n[[rules]]\nid = "r"\nkind = "absent"\ncriterion = "objective"\n'
+        'message = {en="m", fr="m"}\nsuggestion = {en="s", fr="s"}\nphrases = {en=["x"]}',
+        "no pattern for language 'fr'",
+        "r",
+        "patterns.fr",
+    ),
+    (
+        'extends = "default"\n[[rules]]\nid = "greeting"\nkind = "absent"\ncriterion = "objective"\n'
+        'message = {en="m", fr="m"}\nsuggestion = {en="s", fr="s"}\nphrases = {en=["x"], fr=["x"]}',
+        "already used",
+        "greeting",
+        "id",
+    ),
+    ('extends = "default"\n[[rules]]\nid = "Bad Id"', "lower-case-with-dashes", None, "id"),
+    (
+        'extends = "default"\n[[rules]]\nid = "m"\nkind = "metric"\ncriterion = "length"\n'
+        'measure = "words"\nlimits = { letter = [1, 2] }\n'
+        'message = {en="m", fr="m"}\nsuggestion = {en="s", fr="s"}',
+        "expected one of: request",
+        "m",
+        "letter",
+    ),
+    (
+        'extends = "default"\n[[rules]]\nid = "r"\nkind = "absent"\ncriterion = "objective"\n'
+        'applies_to = ["requests"]\nmessage = {en="m", fr="m"}\nsuggestion = {en="s", fr="s"}\n'
+        'phrases = {en=["x"], fr=["x"]}',
+        "did you mean 'request'",
+        "r",
+        "applies_to",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "needle", "rule", "key"), ERRORS)
+def test_errors_name_file_rule_key_and_fix(
+    text: str, needle: str, rule: str | None, key: str | None
+) -> None:
+    with pytest.raises(RubricError) as info:
+        load_rubric(text, source="trainer.toml")
+    err = info.value
+    message = str(err)
+    assert message.startswith("trainer.toml"), message
+    assert needle in message, message
+    if rule:
+        assert err.rule == rule and repr(rule) in message
+    if key:
+        assert err.key == key and repr(key) in message
+
+
+def test_rubric_error_is_a_value_error() -> None:
+    assert issubclass(RubricError, ValueError)
+
+
+def test_a_broken_rubric_leaves_nothing_half_applied() -> None:
+    before = [r.id for r in default_rubric().rules]
+    with pytest.raises(RubricError):
+        load_rubric('extends = "default"\ndisable = ["greeting", "nope"]', source="t.toml")
+    assert [r.id for r in default_rubric().rules] == before
