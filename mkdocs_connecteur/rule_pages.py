@@ -37,6 +37,8 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "why_text": "The reasoning behind this rule is in the guide: [{title}]({link}).",
         "why_unlinked": "The reasoning behind this rule is in the Connecteur guide: {title}.",
         "examples": "Examples",
+        "try": "Try it",
+        "try_text": "The checker below starts with a draft that fails this rule: fix it.",
         "pass": "Drafts that pass",
         "fail": "Drafts that fail",
         "none": "No example yet.",
@@ -69,6 +71,10 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "why_text": "La raison d’être de cette règle est dans le guide : [{title}]({link}).",
         "why_unlinked": "La raison d’être de cette règle est dans le guide Connecteur : {title}.",
         "examples": "Exemples",
+        "try": "Essayez",
+        "try_text": (
+            "Le vérificateur ci-dessous part d’un brouillon qui enfreint cette règle : corrigez-le."
+        ),
         "pass": "Brouillons qui la respectent",
         "fail": "Brouillons qui ne la respectent pas",
         "none": "Pas encore d’exemple.",
@@ -208,8 +214,22 @@ def render_rule(
             examples = list(sets.get(key, ()))
             lines += [_example(text, example_lang) for text in examples] or [s["none"]]
             lines.append("")
+    lines += _try_it(rule, lang)
     lines += [s["back"].format(link="index.md"), ""]
     return "\n".join(lines)
+
+
+def _try_it(rule: Any, lang: str) -> list[str]:
+    """A compact checker holding a failing example, in the reader's language when there is one."""
+    fails = rule.examples.get(lang, {}).get("fail") or next(
+        (t["fail"] for t in rule.examples.values() if t.get("fail")), ()
+    )
+    draft = next((text for text in fails if "```" not in text), None)
+    if not draft or not rule.applies_to:
+        return []
+    s = STRINGS[lang]
+    fence = ["```connecteur", f"kind: {rule.applies_to[0]}", "compact: true", "---", draft, "```"]
+    return [f"## {s['try']}", "", s["try_text"], "", *fence, ""]
 
 
 def render_index(rubric: Any, lang: str) -> str:

@@ -126,6 +126,10 @@ def test_rule_pages_in_both_languages(site: Path, prefix: str, words: tuple[str,
     assert "je souhaiterais votre avis" in text
     assert "&lt;b&gt;hi&lt;/b&gt;" in page and "<b>hi</b>" not in page
     assert re.search(r'href="(\.\./)+guide/motivated-request/#objective"', page)
+    # A "try it" checker starts from a failing example in the reader's language.
+    assert page.count("data-connecteur-checker") == 1
+    draft = "Bonjour Anne." if prefix else "Hello Ann, &lt;b&gt;hi&lt;/b&gt;."
+    assert f"\n{draft}</textarea>" in page
 
 
 def test_language_switcher_keeps_the_reader_on_the_rule_page(site: Path) -> None:
