@@ -203,7 +203,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         raise CliError("`connecteur new` is not installed here", EXIT_USAGE) from None
     try:
         message = scaffold(Path(args.dir), lang=args.lang, force=args.force)
-    except (FileExistsError, NotADirectoryError, PermissionError, ValueError) as exc:
+    except (OSError, ValueError) as exc:
         raise CliError(str(exc)) from None
     sys.stdout.write(str(message).rstrip("\n") + "\n")
     return EXIT_OK

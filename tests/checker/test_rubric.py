@@ -192,7 +192,8 @@ ERRORS = [
         "patterns.fr",
     ),
     (
-        'extends = "default"\n[[rules]]\nid = "greeting"\nkind = "absent"\ncriterion = "objective"\n'
+        'extends = "default"\n[[rules]]\nid = "greeting"\nkind = "absent"\n'
+        'criterion = "objective"\n'
         'message = {en="m", fr="m"}\nsuggestion = {en="s", fr="s"}\nphrases = {en=["x"], fr=["x"]}',
         "already used",
         "greeting",
