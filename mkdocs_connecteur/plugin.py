@@ -237,7 +237,14 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
         widgets = self.slots.pop(page.file.src_uri, None)
         if not widgets:
             return html
-        return _SLOT_RE.sub(lambda m: widgets[int(m.group(1))], html)
+        # Out of the search index: the form's labels and default drafts are not the page's text.
+        return _SLOT_RE.sub(
+            lambda m: (
+                f'<div class="connecteur-slot" data-search-exclude="true">'
+                f"{widgets[int(m.group(1))]}</div>"
+            ),
+            html,
+        )
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page is rendered now: check that each rule's guide anchor exists."""

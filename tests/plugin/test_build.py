@@ -154,3 +154,16 @@ def test_rule_pages_are_in_the_sitemap(site: Path) -> None:
     sitemap = (site / "sitemap.xml").read_text()
     assert "<loc>http://127.0.0.1:8000/rules/no-shorthand/</loc>" in sitemap
     assert "<loc>http://127.0.0.1:8000/fr/rules/no-shorthand/</loc>" in sitemap
+
+
+def test_widgets_stay_out_of_the_search_index(site: Path) -> None:
+    index = json.loads((site / "search/search_index.json").read_text())
+    checker_page = [d for d in index["docs"] if d["location"] == "checker/"]
+    assert checker_page, "the checker page is not indexed at all"
+    text = " ".join(d["text"] for d in index["docs"])
+    assert "Hello Ann, thx." not in text  # a fence's default draft
+    assert "Kind of message" not in text  # a widget label
+    assert (
+        'name="draft"' not in text
+        and "data-search-exclude" not in (site / "checker/index.html").read_text()
+    )
