@@ -238,10 +238,12 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
         if not widgets:
             return html
         # Out of the search index: the form's labels and default drafts are not the page's text.
+        # Material's indexer ends an exclusion at the first closing tag of the same name, so the
+        # wrapper is an element the widget never contains (a custom element, shown as a block).
         return _SLOT_RE.sub(
             lambda m: (
-                f'<div class="connecteur-slot" data-search-exclude="true">'
-                f"{widgets[int(m.group(1))]}</div>"
+                '<connecteur-widget data-search-exclude="true" style="display: block">'
+                f"{widgets[int(m.group(1))]}</connecteur-widget>"
             ),
             html,
         )
