@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from checker import RubricError, default_rubric, grade, load_rubric
@@ -244,3 +246,29 @@ def test_a_broken_rubric_leaves_nothing_half_applied() -> None:
     with pytest.raises(RubricError):
         load_rubric('extends = "default"\ndisable = ["greeting", "nope"]', source="t.toml")
     assert [r.id for r in default_rubric().rules] == before
+
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "reference"
+
+
+@pytest.mark.parametrize("page", ["rubric.md", "rubric.fr.md"])
+def test_documented_trainer_rubric_loads(page: str) -> None:
+    """The example in the rubric reference is a working rubric, in both languages."""
+    text = (DOCS / page).read_text(encoding="utf-8")
+    block = text.split("```toml\n", 1)[1].split("```", 1)[0]
+    rubric = load_rubric(block, source=page)
+    assert rubric.name == "atelier-lyon" and rubric.criteria["courtesy"].weight == 15
+    r = grade("Bonjour, merci de me répondre sans tarder. Une vraie synergie !", rubric=rubric)
+    assert {"no-urgency", "no-jargon"} <= set(rules_of(r))
+
+
+def test_documented_error_message() -> None:
+    with pytest.raises(RubricError) as info:
+        load_rubric('extends = "default"\ndisable = ["no-shorthnd"]', source="atelier.toml")
+    assert str(info.value) == (
+        "atelier.toml: rule 'no-shorthnd': key 'disable': cannot disable unknown rule "
+        "'no-shorthnd' (did you mean 'no-shorthand'?)"
+    )
+    for page in ("rubric.md", "rubric.fr.md"):
+        flat = " ".join((DOCS / page).read_text(encoding="utf-8").split())
+        assert " ".join(str(info.value).split()) in flat
