@@ -28,8 +28,9 @@ def check(fence: Fence, rubric: Any, where: str) -> str | None:
     report = checker.grade(fence.draft, kind=fence.kind, lang=lang, rubric=rubric)
     if report.band == fence.expect:
         return None
+    rules = ", ".join(f.rule for f in report.findings) or "none"
     return (
         f"{where}: the draft “{draft_start(fence.draft)}” is expected to grade "
         f"'{fence.expect}' but grades '{report.band}' (score {report.score}, kind "
-        f"{fence.kind}, rubric {rubric.name!r}); fix the draft or its 'expect:'"
+        f"{fence.kind}, rubric {rubric.name!r}, findings: {rules}); fix the draft or its 'expect:'"
     )

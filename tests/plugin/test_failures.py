@@ -82,6 +82,7 @@ def test_expect_mismatch_and_bad_options_fail_strict(tmp_path: Path, pyodide_dir
     err = result.stderr
     assert "guide/motivated-request.md, line 11: the draft" in err
     assert "“Hello Ann, thx.”" in err and "'ready'" in err and "'not-ready'" in err
+    assert "findings: objective-stated, no-shorthand" in err
     assert "line 21: bad kind 'memo'" in err
     assert "line 22: unknown option 'colour'" in err
     # Warnings, not errors: without --strict the same site would build.
