@@ -101,32 +101,34 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
             return files
         self.langs = languages(config)
         assets.add_asset_files(files, config)
-        rubric = self.rubric.rubric
         self.guide_in_site = self._guide_in_site(files)
         if self.guide_in_site and not self.config.guide_url:
             self._check_guide_pages(files)
         if self.config.rule_pages:
-            lang = ui_language(self.langs.current)
-            titles = self._guide_titles(files)
-            prefix = self.langs.prefix(self.langs.current)
-            index = rule_pages.render_index(rubric, lang)
-            files.append(
-                virtual_files.page(
-                    config, self.langs, rule_pages.index_src_uri(), index, in_nav=True
-                )
-            )
-            for rule in rubric.rules:
-                link = rule_pages.guide_link(
-                    rule, prefix, self.config.guide_url, self.guide_in_site
-                )
-                content = rule_pages.render_rule(rubric, rule, lang, titles, link)
-                files.append(
-                    virtual_files.page(
-                        config, self.langs, rule_pages.rule_src_uri(rule.id), content, in_nav=False
-                    )
-                )
-            register_pages(config, self.langs.current, files.documentation_pages())
+            self._add_rule_pages(files, config)
         return files
+
+    def _add_rule_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """The rules index and one page per rule, in the language being built.
+
+        A page the author wrote at the same place wins over the generated one.
+        """
+        assert self.rubric is not None and self.langs is not None
+        rubric = self.rubric.rubric
+        lang = ui_language(self.langs.current)
+        titles = self._guide_titles(files)
+        prefix = self.langs.prefix(self.langs.current)
+        pages = [(rule_pages.index_src_uri(), rule_pages.render_index(rubric, lang), True)]
+        for rule in rubric.rules:
+            link = rule_pages.guide_link(rule, prefix, self.config.guide_url, self.guide_in_site)
+            content = rule_pages.render_rule(rubric, rule, lang, titles, link)
+            pages.append((rule_pages.rule_src_uri(rule.id), content, False))
+        for src, content, in_nav in pages:
+            if files.get_file_from_path(src) is not None:
+                log.info(f"{src}: the page in docs/ is used instead of the generated one")
+                continue
+            files.append(virtual_files.page(config, self.langs, src, content, in_nav=in_nav))
+        register_pages(config, self.langs.current, files.documentation_pages())
 
     def _guide_titles(self, files: Files) -> dict[str, str]:
         """Page and section headings the rules point at, in the language built.
