@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from .draft import MAX_SCAN, prepare
 from .kinds import EVALUATORS, SKIP
 from .language import detect
@@ -37,6 +39,15 @@ def _check_args(kind: str, lang: str | None) -> None:
         )
 
 
+def _blank(text: str) -> bool:
+    """Nothing but white space, counting invisible format characters (ZWSP, BOM) as such."""
+    if not text.strip():
+        return True
+    if len(text) > 10_000:
+        return False
+    return all(c.isspace() or unicodedata.category(c) == "Cf" for c in text)
+
+
 def _fill(template: str, values: tuple[tuple[str, str], ...]) -> str:
     for key, val in values:
         template = template.replace("{" + key + "}", val)
@@ -58,7 +69,7 @@ def grade(
         lang_used, source = lang, "forced"
     else:
         lang_used, source = detect(LETTERS_RE.findall(folded.folded))
-    if not text.strip():
+    if _blank(text):
         return Report(
             checker=__version__,
             rubric=rubric.name,
