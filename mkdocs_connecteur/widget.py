@@ -49,12 +49,6 @@ def js_strings(ui_lang: str) -> dict[str, str]:
     return out
 
 
-def _json_for_script(value: object) -> str:
-    """JSON safe inside a <script> element: no "</", no "<!--", no U+2028/9 surprises."""
-    text = json.dumps(value, ensure_ascii=True, sort_keys=True)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 def _check(name: str, value: str, allowed: tuple[str, ...]) -> None:
     if value not in allowed:
         raise ValueError(
@@ -100,6 +94,9 @@ def render_checker(
         f'aria-label="{t("region")}"',
         f'lang="{_attr(ui_lang)}"',
     ]
+    # The JavaScript's strings ride in an attribute, not a <script> block: Material's instant
+    # navigation re-creates the scripts of a new page and would run a JSON block as code.
+    attrs.append(f'data-strings="{_attr(json.dumps(js_strings(ui_lang), sort_keys=True))}"')
     if compact:
         attrs.append("data-compact")
     if expect is not None:
@@ -156,8 +153,6 @@ def render_checker(
         f'<noscript><p class="connecteur__noscript">{t("noscript")}</p></noscript>',
         f'<section class="connecteur__results" data-role="results" aria-label="{t("results")}" '
         "hidden></section>",
-        '<script type="application/json" data-connecteur-strings>'
-        f"{_json_for_script(js_strings(ui_lang))}</script>",
         "</div>",
     ]
     return "\n".join(part for part in parts if part)

@@ -70,6 +70,13 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         """Silence the per-request stderr line; the path is kept in the log list instead."""
 
+    def handle_one_request(self) -> None:
+        """A browser dropping a connection (navigation, aborted fetch) is not a server error."""
+        try:
+            super().handle_one_request()
+        except (ConnectionResetError, BrokenPipeError):
+            self.close_connection = True
+
     def send_head(self):  # type: ignore[no-untyped-def]
         self._log.append(self.path)
         return super().send_head()
@@ -120,7 +127,9 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path
         "NO_MKDOCS_2_WARNING": "1",
     }
     mkdocs = Path(sys.executable).with_name("mkdocs")
-    command = [str(mkdocs), "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(out)]
+    # CONNECTEUR_TEST_STRICT=0 is a debugging aid only: see a content warning and test anyway.
+    strict = ["--strict"] if os.environ.get("CONNECTEUR_TEST_STRICT", "1") != "0" else []
+    command = [str(mkdocs), "build", *strict, "-f", str(REPO / "mkdocs.yml"), "-d", str(out)]
     result = subprocess.run(
         command, cwd=REPO, env=env, capture_output=True, text=True, check=False, timeout=600
     )

@@ -71,7 +71,13 @@ def url_of(site_server, path: str) -> str:  # type: ignore[no-untyped-def]
 
 
 def click_link_to(page, suffix: str) -> None:  # type: ignore[no-untyped-def]
-    """Click (as a reader would, so Material's instant navigation handles it) a link to a page."""
+    """Click (as a reader would, so Material's instant navigation handles it) a link to a page.
+
+    Material intercepts links only once it has its sitemap: a click before that is a full load.
+    """
+    page.wait_for_function(
+        "() => performance.getEntriesByType('resource').some(e => e.name.endsWith('sitemap.xml'))"
+    )
     found = page.evaluate(
         """(suffix) => {
              const a = [...document.querySelectorAll("a[href]")]

@@ -25,7 +25,7 @@ function languageRoot(uiLang) {
 
 function readStrings(root) {
   try {
-    return JSON.parse(root.querySelector("script[data-connecteur-strings]").textContent);
+    return JSON.parse(root.dataset.strings || "{}");
   } catch {
     return {};
   }

@@ -114,12 +114,52 @@ async function boot() {
   });
 }
 
-const booted = boot().then(
-  () => true,
-  (error) => {
-    post({ type: "failed", message: shortMessage(error) });
-    return false;
-  },
+// Some failures never settle loadPyodide's promise: a wasm file that is missing or corrupt makes
+// Emscripten log "wasm instantiation failed" and abort asynchronously. Catch those too, keeping
+// the last thing logged as the reason, so the page can say what went wrong instead of spinning.
+let lastLogged = "";
+let wasmFailed = false;
+for (const level of ["error", "warn"]) {
+  const original = console[level].bind(console);
+  console[level] = (...args) => {
+    const text = args.map(String).join(" ");
+    original(...args);
+    if (wasmFailed) {
+      finish(false, `the Python runtime could not start (pyodide.asm.wasm: ${text})`);
+    } else if (text.includes("wasm instantiation failed")) {
+      // Pyodide logs this, then the error itself, and never settles: fail on the next line.
+      wasmFailed = true;
+      setTimeout(() => finish(false, "the Python runtime could not start (pyodide.asm.wasm)"), 50);
+    }
+    lastLogged = text;
+  };
+}
+
+let settle;
+const booted = new Promise((resolve) => {
+  settle = resolve;
+});
+let settled = false;
+function finish(ok, error) {
+  if (settled) return;
+  settled = true;
+  if (!ok) post({ type: "failed", message: shortMessage(error) });
+  settle(ok);
+}
+self.addEventListener("unhandledrejection", (event) => {
+  if (settled) return;
+  event.preventDefault();
+  const reason = shortMessage(event.reason);
+  finish(false, lastLogged && !reason.includes(lastLogged) ? `${lastLogged} (${reason})` : reason);
+});
+self.addEventListener("error", (event) => {
+  if (settled) return;
+  event.preventDefault();
+  finish(false, lastLogged || event.message || "the runtime stopped while starting");
+});
+boot().then(
+  () => finish(true),
+  (error) => finish(false, error),
 );
 
 self.onmessage = async (event) => {
