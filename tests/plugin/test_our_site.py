@@ -89,3 +89,13 @@ def test_language_switch_keeps_the_reader_on_the_same_page(our_site: Path) -> No
         assert back["en"] == page and back["fr"] == our_site / "fr" / rel, rel
     js = (our_site / "assets/javascripts/language-switch.js").read_text()
     assert "document$" in js  # follows instant navigation
+
+
+def test_every_finding_links_to_a_rule_page_in_both_languages(our_site: Path) -> None:
+    """A finding's ``rule_page`` is relative to the language root: it must exist in each."""
+    import checker
+
+    for rule in checker.default_rubric().rules:
+        for prefix in ("", "fr/"):
+            page = our_site / prefix / "rules" / rule.id / "index.html"
+            assert page.is_file(), f"{prefix}rules/{rule.id}/ is missing"
