@@ -8,6 +8,8 @@ from urllib.parse import urljoin
 
 import pytest
 
+import checker
+
 from .conftest import REPO, run_mkdocs
 
 SITE_MAP = [
@@ -93,8 +95,6 @@ def test_language_switch_keeps_the_reader_on_the_same_page(our_site: Path) -> No
 
 def test_every_finding_links_to_a_rule_page_in_both_languages(our_site: Path) -> None:
     """A finding's ``rule_page`` is relative to the language root: it must exist in each."""
-    import checker
-
     for rule in checker.default_rubric().rules:
         for prefix in ("", "fr/"):
             page = our_site / prefix / "rules" / rule.id / "index.html"
