@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .draft import Draft
 from .language import EN_WORDS, FR_WORDS
+from .prefilter import may_match
 from .rubric import Rule
 from .text import LETTERS_RE
 
@@ -32,9 +33,17 @@ class Outcome:
     values: tuple[tuple[str, str], ...] = ()  # for {value}, {min}, {max} in messages
 
 
+_PASSED = Outcome(PASS)
+_FAILED = Outcome(FAIL)
+_SKIPPED = Outcome(SKIP)
+
+
 def _evidence(rule: Rule, draft: Draft, partial: bool = False) -> tuple[int, int] | None:
     matcher = (rule.partial_matchers if partial else rule.matchers).get(draft.lang)
     if matcher is None:
+        return None
+    prefixes = (rule.partial_prefixes if partial else rule.prefixes).get(draft.lang)
+    if not may_match(prefixes, draft.f):
         return None
     for m in matcher.finditer(draft.f):
         if m.end() == m.start():
@@ -46,11 +55,11 @@ def _evidence(rule: Rule, draft: Draft, partial: bool = False) -> tuple[int, int
 
 def present(rule: Rule, draft: Draft) -> Outcome:
     if _evidence(rule, draft) is not None:
-        return Outcome(PASS)
+        return _PASSED
     weak = _evidence(rule, draft, partial=True)
     if weak is not None:
         return Outcome(PARTIAL, (weak,))
-    return Outcome(FAIL)
+    return _FAILED
 
 
 def _all(matcher, text: str) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
@@ -66,17 +75,19 @@ def _all(matcher, text: str) -> list[tuple[int, int]]:  # type: ignore[no-untype
 
 
 def absent(rule: Rule, draft: Draft) -> Outcome:
+    if not may_match(rule.prefixes.get(draft.lang), draft.f):
+        return _PASSED
     hits = _all(rule.matchers.get(draft.lang), draft.f)
     if not hits:
-        return Outcome(PASS)
+        return _PASSED
     unless = rule.unless_matchers.get(draft.lang)
     if unless is not None and unless.search(draft.f):
-        return Outcome(PASS)
+        return _PASSED
     when = rule.when_matchers.get(draft.lang)
     if when is not None or rule.when.get(draft.lang):
         also = _all(when, draft.f)
         if not also:
-            return Outcome(PASS)
+            return _PASSED
         hits = sorted(set(hits + also))
     return Outcome(FAIL, tuple(hits))
 
@@ -84,7 +95,7 @@ def absent(rule: Rule, draft: Draft) -> Outcome:
 def metric(rule: Rule, draft: Draft) -> Outcome:
     limits = rule.limits.get(draft.kind)
     if limits is None:
-        return Outcome(SKIP)
+        return _SKIPPED
     lo, hi = limits
     if rule.measure == "words":
         value = draft.words
@@ -135,7 +146,7 @@ def repetition(rule: Rule, draft: Draft) -> Outcome:
     p = rule.params
     min_words = p.get("min_words", 4)
     if draft.words < min_words:
-        return Outcome(SKIP)
+        return _SKIPPED
     f = draft.f
     verbless_words = 0
     spans: list[tuple[int, int]] = []
@@ -163,7 +174,7 @@ def repetition(rule: Rule, draft: Draft) -> Outcome:
                 if len(spans) >= MAX_SPANS:
                     break
     if not stuffed:
-        return Outcome(PASS)
+        return _PASSED
     return Outcome(FAIL, tuple(sorted(set(spans))[:MAX_SPANS]))
 
 
@@ -179,5 +190,5 @@ EVALUATORS = {
 def evaluate(rule: Rule, draft: Draft) -> Outcome:
     """Run one rule on one draft (rules for other kinds or languages do not apply)."""
     if draft.kind not in rule.applies_to or draft.lang not in rule.langs:
-        return Outcome(SKIP)
+        return _SKIPPED
     return EVALUATORS[rule.kind](rule, draft)

@@ -16,6 +16,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
+from .prefilter import literal_prefixes
 from .text import fold_char
 
 KINDS = ("request", "ask", "intro", "connect")
@@ -85,6 +86,8 @@ class Rule:
     partial_matchers: Mapping[str, re.Pattern[str] | None] = field(default_factory=dict)
     when_matchers: Mapping[str, re.Pattern[str] | None] = field(default_factory=dict)
     unless_matchers: Mapping[str, re.Pattern[str] | None] = field(default_factory=dict)
+    prefixes: Mapping[str, tuple[str, ...] | None] = field(default_factory=dict)
+    partial_prefixes: Mapping[str, tuple[str, ...] | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -587,7 +590,10 @@ def _build(data: Mapping[str, Any], source: str, base: Rubric | None) -> Rubric:
                 )
             matchers = {lang: _compile(new_patterns.get(lang, ()), rc, key) for lang in LANGS}
             rules[idx] = _replace(
-                old, patterns=MappingProxyType(new_patterns), matchers=MappingProxyType(matchers)
+                old,
+                patterns=MappingProxyType(new_patterns),
+                matchers=MappingProxyType(matchers),
+                prefixes={},
             )
 
     raw_rules = data.get("rules", [])
@@ -611,12 +617,29 @@ def _build(data: Mapping[str, Any], source: str, base: Rubric | None) -> Rubric:
         raise ctx.error(
             "no rules left to grade with", key="rules", fix="keep at least one rule enabled"
         )
+    rules = [r if r.prefixes else _with_prefixes(r) for r in rules]
     return Rubric(
         name=name,
         criteria=MappingProxyType(criteria),
         rules=tuple(rules),
         source=source,
         raw=MappingProxyType(dict(data)),
+    )
+
+
+def _with_prefixes(rule: Rule) -> Rule:
+    """Attach each matcher's literal prefixes, the cheap test run before the regex."""
+
+    def table(matchers: Mapping[str, re.Pattern[str] | None]) -> Mapping[str, Any]:
+        return MappingProxyType(
+            {
+                lang: literal_prefixes(m.pattern) if m is not None else None
+                for lang, m in matchers.items()
+            }
+        )
+
+    return _replace(
+        rule, prefixes=table(rule.matchers), partial_prefixes=table(rule.partial_matchers)
     )
 
 
