@@ -115,6 +115,7 @@ def render_checker(
     if expect is not None:
         band = escape(_t("band", expect, ui_lang))
         expect_html = f'<p class="connecteur__expect">{t("expect").replace("{band}", band)}</p>'
+    button = 'class="connecteur__button"'
     # The pre-filled draft is also kept verbatim in a data attribute: "reset" goes back to it.
     parts = [
         f"<div {' '.join(attrs)}>",
@@ -138,9 +139,9 @@ def render_checker(
         "</div>",
         "</div>",
         '<div class="connecteur__actions">',
-        f'<button type="button" class="md-button" data-action="share">{t("share")}</button>',
-        f'<button type="button" class="md-button" data-action="copy" disabled>{t("copy")}</button>',
-        f'<button type="button" class="md-button" data-action="reset">{t("reset")}</button>',
+        f'<button type="button" {button} data-action="share">{t("share")}</button>',
+        f'<button type="button" {button} data-action="copy" disabled>{t("copy")}</button>',
+        f'<button type="button" {button} data-action="reset">{t("reset")}</button>',
         "</div>",
         "</form>",
         expect_html,
