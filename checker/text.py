@@ -130,29 +130,23 @@ WORD_RE = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 LETTERS_RE = re.compile(r"[^\W\d_]+")
 """Letter runs only: splits elisions (j'ai -> j, ai), used for function-word counts."""
 
-_SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$|[\"')\]])|\n\s*\n|\n(?=\s*[-*\u2022]\s)|\n")
+_SENTENCE = re.compile(r"[^\s.!?;](?:[^.!?;\n]+|[.!?;]+(?![\s\"')\]]|$))*[.!?;]*")
+"""A sentence: from a visible character to a line break, or to . ! ? ; followed by a space (so
+"3.5" and "M.Dupont" stay whole). Linear: each character belongs to exactly one branch."""
+_HAS_ALNUM = re.compile(r"[^\W_]")
 
 
 def sentences(folded: str) -> list[tuple[int, int]]:
-    """Sentence spans over the folded text: split at . ! ? ; and at line breaks."""
+    """Sentence spans over the folded text, without surrounding white space."""
     spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(folded):
-        end = m.end()
-        _add_sentence(folded, start, end, spans)
-        start = end
-    _add_sentence(folded, start, len(folded), spans)
+    has_alnum = _HAS_ALNUM.search
+    for m in _SENTENCE.finditer(folded):
+        start, end = m.span()
+        while end > start and folded[end - 1].isspace():
+            end -= 1
+        if has_alnum(folded, start, end):
+            spans.append((start, end))
     return spans
-
-
-def _add_sentence(folded: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    chunk = folded[start:end]
-    stripped = chunk.strip()
-    if not stripped or not any(c.isalnum() for c in stripped):
-        return
-    lead = len(chunk) - len(chunk.lstrip())
-    trail = len(chunk) - len(chunk.rstrip())
-    spans.append((start + lead, end - trail))
 
 
 def word_count(folded: str) -> int:
