@@ -50,15 +50,19 @@ def corpus() -> list[tuple[str, str, str]]:
     return drafts or FALLBACK
 
 
-def drafts_per_second(drafts: list[tuple[str, str, str]], rounds: int) -> float:
-    """Median rate over several rounds; the language is detected, as in the widget."""
+def drafts_per_second(drafts: list[tuple[str, str, str]], rounds: int) -> tuple[float, float]:
+    """Median and best rate over several rounds; the language is detected, as in the widget.
+
+    On a shared machine the median drops when neighbours are busy; the best round is the one
+    least disturbed, closest to what one free core does.
+    """
     rates = []
     for _ in range(rounds):
         start = time.perf_counter()
         for text, kind, _lang in drafts:
             grade(text, kind=kind)
         rates.append(len(drafts) / (time.perf_counter() - start))
-    return statistics.median(rates)
+    return statistics.median(rates), max(rates)
 
 
 def paste_seconds(rounds: int) -> float:
@@ -75,11 +79,11 @@ def paste_seconds(rounds: int) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="machine-readable lines")
-    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--rounds", type=int, default=15)
     args = parser.parse_args(argv)
     drafts = corpus()
     grade("warm up the rubric cache")
-    rate = drafts_per_second(drafts, args.rounds)
+    rate, best = drafts_per_second(drafts, args.rounds)
     paste = paste_seconds(max(3, args.rounds // 2))
     results = [
         {
@@ -87,6 +91,12 @@ def main(argv: list[str] | None = None) -> int:
             "value": round(rate),
             "unit": "drafts/s",
             "target": f">= {TARGET_RATE}",
+        },
+        {
+            "name": "grade_drafts_per_second_best_round",
+            "value": round(best),
+            "unit": "drafts/s",
+            "target": None,
         },
         {
             "name": "grade_1mb_paste_seconds",
@@ -100,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(r))
     else:
         print(f"corpus: {len(drafts)} drafts, median of {args.rounds} rounds, one core")
-        print(f"  {rate:,.0f} drafts/s (target ≥ {TARGET_RATE:,})")
+        print(f"  {rate:,.0f} drafts/s (target ≥ {TARGET_RATE:,}); best round {best:,.0f}")
         print(f"  1 MB paste: {paste:.3f} s (target < {TARGET_PASTE} s)")
     return 0
 

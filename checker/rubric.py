@@ -16,7 +16,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
-from .prefilter import literal_prefixes
+from .prefilter import Gate, gate, literal_prefixes
 from .text import fold_char
 
 KINDS = ("request", "ask", "intro", "connect")
@@ -86,8 +86,8 @@ class Rule:
     partial_matchers: Mapping[str, re.Pattern[str] | None] = field(default_factory=dict)
     when_matchers: Mapping[str, re.Pattern[str] | None] = field(default_factory=dict)
     unless_matchers: Mapping[str, re.Pattern[str] | None] = field(default_factory=dict)
-    prefixes: Mapping[str, tuple[str, ...] | None] = field(default_factory=dict)
-    partial_prefixes: Mapping[str, tuple[str, ...] | None] = field(default_factory=dict)
+    prefixes: Mapping[str, Gate] = field(default_factory=dict)
+    partial_prefixes: Mapping[str, Gate] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -633,7 +633,7 @@ def _with_prefixes(rule: Rule) -> Rule:
     def table(matchers: Mapping[str, re.Pattern[str] | None]) -> Mapping[str, Any]:
         return MappingProxyType(
             {
-                lang: literal_prefixes(m.pattern) if m is not None else None
+                lang: gate(literal_prefixes(m.pattern)) if m is not None else None
                 for lang, m in matchers.items()
             }
         )
