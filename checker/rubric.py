@@ -59,7 +59,7 @@ class Criterion:
     guide: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Rule:
     """One rule; `matchers` holds the compiled pattern per language (None when it has none)."""
 
@@ -90,8 +90,10 @@ class Rule:
     partial_prefixes: Mapping[str, Gate] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Rubric:
+    """A validated rubric. Compared and hashed by identity, so callers can cache per rubric."""
+
     name: str
     criteria: Mapping[str, Criterion]
     rules: tuple[Rule, ...]
