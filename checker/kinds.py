@@ -28,6 +28,8 @@ PASS, PARTIAL, FAIL, SKIP = 1.0, 0.5, 0.0, None
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
+    """What one rule concluded about one draft."""
+
     value: float | None  # 1 pass, 0.5 partial, 0 fail, None: does not apply to this draft
     spans: tuple[tuple[int, int], ...] = ()  # folded offsets
     values: tuple[tuple[str, str], ...] = ()  # for {value}, {min}, {max} in messages
@@ -39,6 +41,7 @@ _SKIPPED = Outcome(SKIP)
 
 
 def _evidence(rule: Rule, draft: Draft, partial: bool = False) -> tuple[int, int] | None:
+    """The first match inside a clause (or anywhere, for `clause = false` rules)."""
     matcher = (rule.partial_matchers if partial else rule.matchers).get(draft.lang)
     if matcher is None:
         return None
@@ -62,7 +65,8 @@ def present(rule: Rule, draft: Draft) -> Outcome:
     return _FAILED
 
 
-def _all(matcher, text: str) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+def _all(matcher: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
+    """The first MAX_SPANS non-empty matches, as folded offsets."""
     out: list[tuple[int, int]] = []
     if matcher is None:
         return out
@@ -84,7 +88,7 @@ def absent(rule: Rule, draft: Draft) -> Outcome:
     if unless is not None and unless.search(draft.f):
         return _PASSED
     when = rule.when_matchers.get(draft.lang)
-    if when is not None or rule.when.get(draft.lang):
+    if when is not None:
         also = _all(when, draft.f)
         if not also:
             return _PASSED

@@ -443,6 +443,15 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
                     key=f"patterns.{lang}",
                     fix="add patterns for it, or remove it from langs",
                 )
+    for key in ("when", "unless"):
+        given = [lang for lang in langs if pats[key].get(lang)]
+        if given and len(given) != len(langs):
+            missing = next(lang for lang in langs if lang not in given)
+            raise c.error(
+                f"no {key!r} pattern for language {missing!r}",
+                key=f"{key}.{missing}",
+                fix=f"give {key} patterns for every language in langs",
+            )
     if kind == "repetition":
         raw = table.get("params", {})
         if not isinstance(raw, dict):

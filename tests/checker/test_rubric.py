@@ -272,3 +272,13 @@ def test_documented_error_message() -> None:
     for page in ("rubric.md", "rubric.fr.md"):
         flat = " ".join((DOCS / page).read_text(encoding="utf-8").split())
         assert " ".join(str(info.value).split()) in flat
+
+
+def test_a_condition_must_exist_in_every_language() -> None:
+    with pytest.raises(RubricError, match="no 'when' pattern for language 'en'"):
+        load_rubric(
+            'extends = "default"\n[[rules]]\nid = "r"\nkind = "absent"\ncriterion = "honesty"\n'
+            'message = {en="m", fr="m"}\nsuggestion = {en="s", fr="s"}\n'
+            'phrases = {en=["x"], fr=["x"]}\nwhen = {fr=["ami"]}',
+            source="t.toml",
+        )
