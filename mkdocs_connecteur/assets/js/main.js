@@ -1,13 +1,19 @@
 // Entry point (a module script added by the plugin). Binds every checker on the page, and again
 // after each instant navigation: Material's document$ emits the new document each time while this
 // module, and so the shared runtime, stays alive for the whole tab.
+// The runtime starts before the widget's own modules are even fetched: Pyodide's boot is the long
+// pole, so it begins as early as this script can run.
 
-import { bindAll } from "./widget.js";
 import { start } from "./runtime.js";
 
+const hasChecker = () => document.querySelector("[data-connecteur-checker]") !== null;
+if (hasChecker()) start();
+
+const { bindAll } = await import("./widget.js");
+
 function bindPage() {
-  if (document.querySelector("[data-connecteur-checker]")) {
-    start(); // Boot Pyodide while the reader reads.
+  if (hasChecker()) {
+    start();
     bindAll(document);
   }
 }

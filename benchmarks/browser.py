@@ -1,0 +1,269 @@
+"""Browser benchmark: what the widget adds to a bare Pyodide boot, and how fast it answers.
+
+In one run and one headless Chromium (Debian's /usr/bin/chromium), on a fresh build of the site:
+
+- ``bare_boot``: a minimal generated page that boots the bundled Pyodide in a module worker
+  (navigation start to "booted"), vs ``checker_ready``: our checker page, navigation start to
+  ``data-state=ready``; ``ready_ratio`` = checker / bare (target <= 1.10). Runs alternate, each in
+  a fresh context (cold HTTP cache for both), medians reported.
+- ``keystroke_to_result``: last keystroke to the ``connecteur:graded`` event (dispatched after the
+  results are rendered) for a typical 120-word draft, debounce included (median; target < 150 ms),
+  and ``grade_in_worker``: the grading call inside the worker (median; target < 30 ms).
+- ``instant_nav_ready``: click on a link to the checker, from another page of a tab whose runtime
+  has booted, to ``data-state=ready`` (median; target < 150 ms).
+
+    .venv/bin/python benchmarks/browser.py [--json] [--runs 3] [--site DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("CONNECTEUR_CHROMIUM", "/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    '--host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"',
+]
+CHECKER = "[data-connecteur-checker]"
+
+DRAFT_120 = (
+    "Bonjour Claire,\n\nJe m'appelle Paul Martin et je suis ingénieur logiciel chez Acme à Lyon "
+    "depuis six ans. Marc Dubois, avec qui j'ai travaillé sur le projet de facturation, m'a dit "
+    "que vous aviez quitté le développement pour la gestion de produit il y a trois ans. Je "
+    "prépare la même transition et j'aimerais comprendre comment vous avez vécu la première "
+    "année : ce qui vous a surprise, ce que vous auriez aimé savoir avant, et comment vous avez "
+    "convaincu votre direction. Accepteriez-vous un appel de vingt minutes dans les deux "
+    "prochaines semaines, au moment qui vous convient le mieux ? Je peux aussi vous envoyer "
+    "deux questions par courriel si c'est plus simple pour vous. Je comprendrais tout à fait "
+    "que ce ne soit pas possible en ce moment.\n\nBien cordialement,\nPaul Martin"
+)
+
+BARE_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare</title>
+</head><body><p id="out">booting</p><script type="module">
+const worker = new Worker(new URL("./bare-worker.mjs", import.meta.url), { type: "module" });
+worker.onmessage = (e) => {
+  window.__bareBooted = performance.now();
+  document.getElementById("out").textContent = e.data;
+};
+</script></body></html>
+"""
+BARE_WORKER = """
+const RUNTIME = new URL("../assets/connecteur/runtime/", import.meta.url).href;
+const { loadPyodide } = await import(RUNTIME + "pyodide.mjs");
+const pyodide = await loadPyodide({ indexURL: RUNTIME, packageBaseUrl: RUNTIME });
+self.postMessage("booted " + pyodide.version);
+"""
+
+INIT = """
+(() => {
+  const bench = { readyAt: null, events: [], keyAt: null, navAt: null };
+  Object.defineProperty(window, "__bench", { value: bench });
+  const check = () => {
+    const ready = document.querySelector("[data-connecteur-checker][data-state=ready]");
+    if (bench.readyAt === null && ready) bench.readyAt = performance.now();
+  };
+  new MutationObserver(check).observe(document, {
+    subtree: true, childList: true, attributes: true, attributeFilter: ["data-state"] });
+  document.addEventListener("connecteur:graded", (e) => bench.events.push({
+    at: performance.now(), ms: Number(e.target.dataset.gradeMs), band: e.detail.band }));
+  document.addEventListener("keydown", () => { bench.keyAt = performance.now(); }, true);
+})();
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {  # noqa: RUF012
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".wasm": "application/wasm",
+        ".json": "application/json",
+    }
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def handle_one_request(self) -> None:
+        try:
+            super().handle_one_request()
+        except (ConnectionResetError, BrokenPipeError):
+            self.close_connection = True
+
+
+def build(port: int, out: Path) -> None:
+    env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/", "NO_MKDOCS_2_WARNING": "1"}
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    done = subprocess.run(
+        [str(mkdocs), "build", "-q", "-f", str(REPO / "mkdocs.yml"), "-d", str(out)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        sys.exit(f"mkdocs build failed:\n{done.stdout}\n{done.stderr}")
+
+
+def click_link(page, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    """Click a link like a reader, once Material has its sitemap (else it would not intercept)."""
+    page.wait_for_function(
+        "() => performance.getEntriesByType('resource').some(e => e.name.endsWith('sitemap.xml'))"
+    )
+    ok = page.evaluate(
+        """(suffix) => {
+             const a = [...document.querySelectorAll("a[href]")]
+               .find(a => new URL(a.href).pathname.endsWith(suffix) && !new URL(a.href).hash);
+             if (!a) return false;
+             window.__bench.readyAt = null;
+             window.__bench.navAt = performance.now();
+             a.click();
+             return true;
+           }""",
+        suffix,
+    )
+    if not ok:
+        raise RuntimeError(f"no link to {suffix} on {page.url}")
+
+
+def measure(site: Path, port: int, runs: int) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+
+    (site / "_bench").mkdir(exist_ok=True)
+    (site / "_bench" / "index.html").write_text(BARE_PAGE, encoding="utf-8")
+    (site / "_bench" / "bare-worker.mjs").write_text(BARE_WORKER, encoding="utf-8")
+    handler = functools.partial(Handler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{port}/"
+    bare: list[float] = []
+    ours: list[float] = []
+    latency: list[float] = []
+    in_worker: list[float] = []
+    nav: list[float] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        for _ in range(runs):
+            ctx = browser.new_context()
+            page = ctx.new_page()
+            page.goto(base + "_bench/")
+            page.wait_for_function("() => window.__bareBooted", timeout=180_000)
+            bare.append(page.evaluate("() => window.__bareBooted"))
+            ctx.close()
+
+            ctx = browser.new_context()
+            ctx.add_init_script(INIT)
+            page = ctx.new_page()
+            page.goto(base + "checker/")
+            page.wait_for_function("() => window.__bench.readyAt !== null", timeout=180_000)
+            ours.append(page.evaluate("() => window.__bench.readyAt"))
+            ctx.close()
+
+        # Typing latency and instant navigation, in one tab whose runtime has booted.
+        # (Start from the home page: Material reloads, rather than navigates to, the first page
+        # of a tab when a link leads back to it.)
+        ctx = browser.new_context()
+        ctx.add_init_script(INIT)
+        page = ctx.new_page()
+        page.goto(base)
+        click_link(page, "/checker/")
+        page.wait_for_selector(f"{CHECKER}[data-state=ready]", timeout=180_000)
+        box = f"{CHECKER} textarea[name=draft]"
+        page.fill(box, DRAFT_120[:-1])
+        page.wait_for_function("() => window.__bench.events.length > 0")
+        page.focus(box)
+        page.press(box, "End")
+        for i in range(21):
+            count = page.evaluate("() => window.__bench.events.length")
+            page.keyboard.press("Backspace" if i % 2 else DRAFT_120[-1])
+            page.wait_for_function("(n) => window.__bench.events.length > n", arg=count)
+            event = page.evaluate("() => window.__bench.events.at(-1)")
+            key_at = page.evaluate("() => window.__bench.keyAt")
+            if i:  # the first one warms up
+                latency.append(event["at"] - key_at)
+                in_worker.append(event["ms"])
+
+        for _ in range(max(5, runs)):
+            click_link(page, "/guide/motivated-request/")
+            page.wait_for_url("**/guide/motivated-request/")
+            click_link(page, "/checker/")
+            page.wait_for_function("() => window.__bench.readyAt !== null", timeout=30_000)
+            nav.append(page.evaluate("() => window.__bench.readyAt - window.__bench.navAt"))
+        ctx.close()
+        browser.close()
+    httpd.shutdown()
+    httpd.server_close()
+
+    med = statistics.median
+    return [
+        {"name": "bare_boot", "value": round(med(bare)), "unit": "ms", "target": None},
+        {"name": "checker_ready", "value": round(med(ours)), "unit": "ms", "target": None},
+        {
+            "name": "ready_ratio",
+            "value": round(med(ours) / med(bare), 3),
+            "unit": "x",
+            "target": "<= 1.10",
+        },
+        {
+            "name": "keystroke_to_result",
+            "value": round(med(latency), 1),
+            "unit": "ms",
+            "target": "< 150",
+        },
+        {
+            "name": "grade_in_worker",
+            "value": round(med(in_worker), 1),
+            "unit": "ms",
+            "target": "< 30",
+        },
+        {"name": "instant_nav_ready", "value": round(med(nav), 1), "unit": "ms", "target": "< 150"},
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="one JSON object per figure")
+    parser.add_argument("--runs", type=int, default=3, help="cold boots of each page (default 3)")
+    parser.add_argument("--site", type=Path, help="a site already built (with SITE_URL = --port)")
+    parser.add_argument("--port", type=int, help="port to serve on (default: a free one)")
+    options = parser.parse_args()
+    if not Path(CHROMIUM).is_file():
+        sys.exit(f"Chromium not found at {CHROMIUM}")
+    port = options.port or free_port()
+    with tempfile.TemporaryDirectory(prefix="connecteur-bench-") as tmp:
+        site = options.site
+        if site is None:
+            site = Path(tmp) / "site"
+            build(port, site)
+        figures = measure(site, port, options.runs)
+    for figure in figures:
+        if options.json:
+            print(json.dumps(figure))
+        else:
+            target = f"  (target {figure['target']})" if figure["target"] else ""
+            print(f"{figure['name']:<22} {figure['value']:>10} {figure['unit']}{target}")
+
+
+if __name__ == "__main__":
+    main()
