@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 import unicodedata
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -266,14 +267,25 @@ def test_guillemets_and_nbsp_count_as_quotes_and_spaces() -> None:
 # --- robustness ----------------------------------------------------------------------------------
 
 
+def best_time(run: Callable[[], object], tries: int = 3) -> float:
+    """The fastest of a few runs: on a shared machine a busy neighbour is not a regression."""
+    times = []
+    for _ in range(tries):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+        if times[-1] < 0.5:
+            break
+    return min(times)
+
+
 def test_one_megabyte_paste_is_graded_under_a_second() -> None:
     chunk = SEED_GOOD + " Hi {first_name}! c'est urgent 😀 «\u00a0x\u00a0» [Prénom]\r\n"
     text = (chunk * (1_000_000 // len(chunk) + 1))[:1_000_000]
     grade("warm up")
-    start = time.perf_counter()
-    r = grade(text)
-    elapsed = time.perf_counter() - start
+    elapsed = best_time(lambda: grade(text))
     assert elapsed < 1.0, f"{elapsed:.2f}s"
+    r = grade(text)
     assert r.stats.characters == 1_000_000 and r.stats.words > 100_000
     assert r.band == "not-ready"
     spans_ok(text, r)
@@ -294,9 +306,7 @@ def test_one_megabyte_paste_is_graded_under_a_second() -> None:
     ],
 )
 def test_adversarial_inputs_stay_fast(text: str) -> None:
-    start = time.perf_counter()
-    grade(text)
-    assert time.perf_counter() - start < 1.0
+    assert best_time(lambda: grade(text)) < 1.0
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
