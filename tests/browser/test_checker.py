@@ -59,6 +59,15 @@ def test_seed_draft_grades_like_cpython_and_survives_reload(cpage, site_server) 
         marks = page.locator(f"{CHECKER} mark.connecteur__mark").all_inner_texts()
         assert any(s["text"] in "".join(marks) for s in spans)
 
+    # Print: the controls go, the score, checklist, findings and the annotated draft stay.
+    page.emulate_media(media="print")
+    assert not page.is_visible(DRAFT_BOX)
+    assert not page.is_visible(f"{CHECKER} [data-action=share]")
+    for part in ("[data-role=score]", ".connecteur__criteria", ".connecteur__findings"):
+        assert page.is_visible(f"{CHECKER} {part}"), part
+    assert page.inner_text(f"{CHECKER} .connecteur__annotated") == SEED
+    page.emulate_media(media="screen")
+
     # An over-long draft gets a message, the page stays responsive, nothing is cut.
     long_draft = "Bonjour, " * 7000
     page.fill(DRAFT_BOX, long_draft)

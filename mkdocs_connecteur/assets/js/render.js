@@ -208,7 +208,9 @@ export function renderReport(section, report, text, ctx) {
           text: strings.show_in_draft,
         });
         button.addEventListener("click", () => onShow(finding));
-        links.append(rule || guide ? " · " : "", button);
+        // The separator travels with the button so that print, which hides it, leaves no " · ".
+        const wrap = el("span", { class: "connecteur__show-wrap" }, rule || guide ? " · " : "", button);
+        links.append(wrap);
       }
       if (links.childNodes.length) item.append(links);
       list.append(item);
