@@ -268,7 +268,7 @@ def render_index(rubric: Any, lang: str) -> str:
         lines += [f"| {s['rule']} | {s['checks']} | {s['severity']} |", "|---|---|---|"]
         for rule in rules:
             lines.append(
-                f"| [`{rule.id}`]({rule.id}.md) | {_cell(_pick(rule.message, lang))} "
+                f"| [{rule.id}]({rule.id}.md) | {_cell(_pick(rule.message, lang))} "
                 f"| {SEVERITY[lang].get(rule.severity, rule.severity)} |"
             )
     lines.append("")
@@ -292,7 +292,7 @@ def render_checked_by(rules: Iterable[Any], page_src: str, lang: str) -> str:
         anchor = parse_guide(rule.guide).anchor
         section = f" ([{s['section']}](#{anchor}))" if anchor else ""
         lines.append(
-            f"- [`{rule.id}`]({link}){s['colon']}{_cell(_pick(rule.message, lang))}{section}"
+            f"- [{rule.id}]({link}){s['colon']}{_cell(_pick(rule.message, lang))}{section}"
         )
     lines.append("")
     return "\n".join(lines)

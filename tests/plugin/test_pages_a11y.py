@@ -1,0 +1,45 @@
+"""axe-core on the pages this plugin generates or shapes, in both languages and both themes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+RUN_AXE = """
+async () => {
+  const result = await axe.run(document, {
+    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+  });
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+}
+"""
+PAGES = [
+    "rules/",
+    "fr/rules/no-shorthand/",
+    "guide/motivated-request/",
+    "fr/reference/plugin/",
+]
+
+
+def test_generated_pages_have_no_serious_violation(page, site_server) -> None:  # type: ignore[no-untyped-def]
+    assert AXE.is_file(), "axe-core is missing: run `npm ci`"
+    found = {}
+    for path in PAGES:
+        for scheme, material in (("light", "default"), ("dark", "slate")):
+            page.emulate_media(color_scheme=scheme)
+            page.goto(site_server.url + path)
+            page.wait_for_function(
+                "(s) => document.body.getAttribute('data-md-color-scheme') === s", arg=material
+            )
+            page.add_script_tag(path=str(AXE))
+            violations = page.evaluate(RUN_AXE)
+            if violations:
+                found[f"{path} ({scheme})"] = violations
+    assert not found, found
+    assert page.problems == []
