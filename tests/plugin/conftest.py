@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -42,6 +42,19 @@ def run_mkdocs(
     )
 
 
-@pytest.fixture
-def mkdocs() -> Callable[..., subprocess.CompletedProcess[str]]:
-    return run_mkdocs
+def foreign_assets(site: Path) -> list[str]:
+    """Every reference in the built HTML and in our JavaScript that would fetch from a CDN or
+    from another host ("page: tag"); links that name a page (canonical, alternate) fetch nothing.
+    Pyodide's own files are not searched: they hold a CDN default that packageBaseUrl disables."""
+    found = []
+    ours = [*site.rglob("*.html"), *(site / "assets/connecteur/js").rglob("*.js")]
+    for path in ours:
+        text = path.read_text(encoding="utf-8")
+        if "cdn.jsdelivr" in text:
+            found.append(f"{path}: cdn.jsdelivr")
+        for tag in re.findall(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*>", text):
+            if re.search(r'rel="(canonical|alternate)"', tag):
+                continue
+            if re.search(r'(?:src|href)="(?:https?:)?//', tag):
+                found.append(f"{path}: {tag}")
+    return found

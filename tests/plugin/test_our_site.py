@@ -10,7 +10,7 @@ import pytest
 
 import checker
 
-from .conftest import REPO, run_mkdocs
+from .conftest import REPO, foreign_assets, run_mkdocs
 
 SITE_MAP = [
     "",
@@ -61,6 +61,7 @@ def test_checker_page_has_one_full_size_widget(our_site: Path) -> None:
 
 
 def test_no_web_fonts_or_third_party_assets(our_site: Path) -> None:
+    assert foreign_assets(our_site) == []
     for path in our_site.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, path
