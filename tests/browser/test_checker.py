@@ -121,6 +121,7 @@ def test_instant_navigation_reuses_the_worker_and_language_switch(cpage, site_se
     assert switched, "no link to the French version of the page"
     page.wait_for_url("**/fr/checker/")
     page.wait_for_selector(f"{CHECKER}[data-ui-lang=fr]")
+    assert page.input_value(DRAFT_BOX) == SEED, "the draft did not follow the language switch"
     wait_ready(page)
     assert page.problems == []
 

@@ -5,8 +5,8 @@
 export const KINDS = ["request", "ask", "intro", "connect"];
 export const LANGS = ["auto", "fr", "en"];
 
-export function storageKey(index) {
-  return `connecteur:v1:${location.pathname}:${index}`;
+export function storageKey(index, pathname = location.pathname) {
+  return `connecteur:v1:${pathname}:${index}`;
 }
 
 /** A clean {draft, kind, lang} from untrusted input, or null; bad fields become undefined. */
@@ -19,13 +19,34 @@ export function sanitize(value) {
   return out.draft === undefined && out.kind === undefined && out.lang === undefined ? null : out;
 }
 
-export function load(index) {
+export function load(index, pathname = location.pathname) {
   try {
-    const raw = localStorage.getItem(storageKey(index));
+    const raw = localStorage.getItem(storageKey(index, pathname));
     return raw === null ? null : sanitize(JSON.parse(raw));
   } catch {
     return null;
   }
+}
+
+/**
+ * The draft kept for this page in another language (the head's rel=alternate links), so that a
+ * reader who switches the interface language finds the draft they were writing.
+ */
+export function loadFromTranslation(index) {
+  for (const link of document.head.querySelectorAll('link[rel="alternate"][hreflang]')) {
+    let pathname;
+    try {
+      const url = new URL(link.href, location.href);
+      if (url.origin !== location.origin) continue;
+      pathname = url.pathname;
+    } catch {
+      continue;
+    }
+    if (pathname === location.pathname) continue;
+    const found = load(index, pathname);
+    if (found) return found;
+  }
+  return null;
 }
 
 export function save(index, { draft, kind, lang }) {

@@ -4,7 +4,7 @@
 
 import * as runtime from "./runtime.js";
 import { fmt, plainText, renderReport, summary, codePointOffsets, toUtf16 } from "./render.js";
-import { load, save, clear, KINDS, LANGS } from "./storage.js";
+import { load, loadFromTranslation, save, clear, KINDS, LANGS } from "./storage.js";
 import { readFragment, buildLink, forgetFragment, showInAddressBar, copyText } from "./share.js";
 
 /** Longer drafts get a message instead of a grade: grading stays instant and the page responsive. */
@@ -95,7 +95,7 @@ export function bind(root) {
   };
 
   // Initial state: a shared link wins, then what this browser kept, then the page's example.
-  const saved = load(index);
+  const saved = load(index) || loadFromTranslation(index);
   const shared = readFragment(location.hash);
   if (shared && shared.checker === index) {
     apply({ ...defaults, ...shared });
