@@ -95,7 +95,9 @@ export function bind(root) {
   };
 
   // Initial state: a shared link wins, then what this browser kept, then the page's example.
-  const saved = load(index) || loadFromTranslation(index);
+  // The embed page keeps drafts per configuration itself (embed.js): no cross-language guess there.
+  const embedded = root.closest("[data-connecteur-embed]") !== null;
+  const saved = load(index) || (embedded ? null : loadFromTranslation(index));
   const shared = readFragment(location.hash);
   if (shared && shared.checker === index) {
     apply({ ...defaults, ...shared });
@@ -211,8 +213,11 @@ export function bind(root) {
     } else {
       root.dataset.state = "loading";
       if (progress) {
+        // The interpreter's boot gives no finer progress: an animated (indeterminate) bar says
+        // "working" better than one stuck at zero; later stages fill it.
         progress.max = state.total || 3;
-        progress.value = state.done || 0;
+        if (state.done) progress.value = state.done;
+        else progress.removeAttribute("value");
       }
       const stage = strings[`stage_${state.stage}`] || strings.stage_runtime;
       const step = fmt(strings.progress, { done: (state.done || 0) + 1, total: state.total || 3 });
