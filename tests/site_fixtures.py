@@ -1,0 +1,140 @@
+"""Shared test plumbing (static server, Chromium flags, request log), importable by any test.
+
+Test folders without ``__init__.py`` all import their conftest as the module ``conftest``, so
+``from conftest import ...`` can reach the wrong one: import these from ``site_fixtures`` instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import socket
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = Path(os.environ.get("CONNECTEUR_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-default-apps",
+    "--disable-sync",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-features=Translate,OptimizationHints,MediaRouter",
+    # Anything that tries to leave loopback fails at once instead of hanging.
+    '--host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"',
+]
+# Schemes that never leave the browser.
+LOCAL_SCHEMES = {"data", "blob", "about", "chrome-error"}
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1, chosen before the build so that site_url can name it."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class StaticHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder with the MIME types Pyodide needs, quietly, and records each path."""
+
+    extensions_map = {  # noqa: RUF012 (the standard library's own class attribute)
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".wasm": "application/wasm",
+        ".json": "application/json",
+        ".whl": "application/zip",
+        ".zip": "application/zip",
+        ".toml": "text/plain; charset=utf-8",
+        ".css": "text/css",
+        ".html": "text/html; charset=utf-8",
+    }
+
+    def __init__(self, *args, log: list[str], **kwargs) -> None:
+        self._log = log
+        super().__init__(*args, **kwargs)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Silence the per-request stderr line; the path is kept in the log list instead."""
+
+    def handle_one_request(self) -> None:
+        """A browser dropping a connection (navigation, aborted fetch) is not a server error."""
+        try:
+            super().handle_one_request()
+        except (ConnectionResetError, BrokenPipeError):
+            self.close_connection = True
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        self._log.append(self.path)
+        return super().send_head()
+
+
+@dataclass
+class SiteServer:
+    """A running static server: ``url`` ends with "/"; ``paths`` lists every path requested."""
+
+    root: Path
+    port: int
+    paths: list[str] = field(default_factory=list)
+    httpd: http.server.ThreadingHTTPServer | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> SiteServer:
+        handler = functools.partial(StaticHandler, directory=str(self.root), log=self.paths)
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+        self.httpd.daemon_threads = True
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self.httpd is not None:
+            self.httpd.shutdown()
+            self.httpd.server_close()
+
+
+@dataclass
+class RequestLog:
+    """Every URL requested by the pages of one browser context (workers included)."""
+
+    urls: list[str] = field(default_factory=list)
+
+    def foreign(self, origin: str) -> list[str]:
+        out = []
+        for url in self.urls:
+            parts = urlsplit(url)
+            if parts.scheme in LOCAL_SCHEMES:
+                continue
+            if f"{parts.scheme}://{parts.netloc}" != origin:
+                out.append(url)
+        return out
+
+
+# Session-wide record of every browser request (each test checks its own).
+SESSION_REQUESTS = RequestLog()
+
+
+def new_context(browser, site_server: SiteServer, **options):  # type: ignore[no-untyped-def]
+    """A fresh context (empty storage) whose requests go to the log."""
+    context = browser.new_context(base_url=site_server.url, **options)
+    log = RequestLog()
+
+    def record(request) -> None:  # type: ignore[no-untyped-def]
+        log.urls.append(request.url)
+        SESSION_REQUESTS.urls.append(request.url)
+
+    context.on("request", record)
+    context.set_default_timeout(60_000)
+    return context, log
