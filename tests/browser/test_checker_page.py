@@ -181,3 +181,30 @@ def test_runtime_failure_is_reported_and_the_draft_kept(
     page.reload()
     page.wait_for_selector(CHECKER)
     assert page.input_value(DRAFT_BOX) == SEED
+
+
+def test_every_checker_of_the_exercises_page_grades_as_the_page_claims(cpage, site_server):
+    """Twelve checkers on one page share one worker; each grades its example as the build did."""
+    page = cpage
+    page.goto(url_of(site_server, "exercises/"))
+    roots = page.locator(CHECKER)
+    count = roots.count()
+    assert count >= 2
+    page.wait_for_function(
+        "(n) => document.querySelectorAll('[data-connecteur-checker][data-graded]').length === n",
+        arg=count,
+        timeout=180_000,
+    )
+    for i in range(count):
+        root = roots.nth(i)
+        assert root.get_attribute("data-state") == "ready"
+        expect = root.get_attribute("data-expect")
+        if expect:
+            assert root.get_attribute("data-graded") == expect, f"checker {i}"
+    ids = page.evaluate(
+        "() => [...document.querySelectorAll('[data-connecteur-checker] [id]')].map(e => e.id)"
+    )
+    assert len(ids) == len(set(ids)), "duplicate element ids"
+    wasm = [u for u in page.context.request_log.urls if urlsplit(u).path.endswith(".asm.wasm")]
+    assert len(wasm) == 1
+    assert page.problems == []

@@ -12,6 +12,8 @@ from urllib.parse import urlencode
 import pytest
 from helpers import CHECKER, traps, url_of, wait_ready
 
+import checker
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 # Elements that no draft may ever bring into the page.
@@ -122,4 +124,20 @@ def test_every_naughty_string_as_a_shared_link(cpage, site_server, blns) -> None
         assert trapped["dialogs"] == [], (text, trapped["dialogs"])
         inside = page.evaluate(EMBEDDED, CHECKER)
         assert inside == [], (text, inside)
+    # Hostile option values fall back to the defaults; nothing else happens.
+    link = (
+        url_of(site_server, "checker/")
+        + "#"
+        + urlencode(
+            {"draft": "x", "kind": "<img src=x onerror=alert(1)>", "lang": "javascript:alert(1)"}
+        )
+    )
+    page.goto("about:blank")
+    page.goto(link)
+    page.wait_for_function(
+        "() => document.querySelector('[data-connecteur-checker] textarea').value === 'x'"
+    )
+    assert page.input_value(f"{CHECKER} select[name=kind]") in set(checker.KINDS)
+    assert page.input_value(f"{CHECKER} select[name=lang]") in {"auto", "fr", "en"}
+    assert traps(page)["dialogs"] == []
     assert page.problems == []
