@@ -8,6 +8,7 @@ Pyodide files are what is tested.
 from __future__ import annotations
 
 import json
+import random
 import shutil
 import subprocess
 from pathlib import Path
@@ -59,6 +60,69 @@ DRAFTS = [
     ("👨‍👩‍👧‍👦" * 30 + " merci", "connect", None),
     ("Bonjour,\r\nJe me permets de vous écrire.\r\nCordialement", "request", None),
 ]
+
+
+# Lone surrogates reach the checker from a browser (a JavaScript string may hold one).
+DRAFTS.append(("Bonjour \ud83d Marc, pouvez-vous \udc00 me présenter ?", "ask", None))
+
+
+def generated_drafts(count: int = 40, seed: int = 20261122) -> list[tuple[str, str, str | None]]:
+    """Deterministic mixtures of both languages' phrases, emoji, astral letters and odd spacing."""
+    pieces = [
+        "Bonjour",
+        "Hello",
+        "Madame",
+        "Sam,",
+        "je suis",
+        "I'm",
+        "ingénieure",
+        "engineer at Acme",
+        "pourriez-vous",
+        "could you",
+        "me présenter à",
+        "introduce me to",
+        "Léa",
+        "Zoë",
+        "20 minutes",
+        "un café",
+        "next week",
+        "la semaine prochaine",
+        "merci",
+        "thanks",
+        "Cdt",
+        "ASAP",
+        "{prénom}",
+        "[Name]",
+        "!!!",
+        "?",
+        "…",
+        "«",
+        "»",
+        "🚀",
+        "👩🏽‍💻",
+        "𝓗𝓲",
+        "𝕏",
+        "\n",
+        "\n\n",
+        "\t",
+        "\u00a0",
+        "e\u0301",
+        "ﬁ",
+        "İ",
+        "ß",
+        "Cordialement,",
+        "Best,",
+    ]
+    rng = random.Random(seed)
+    out = []
+    for i in range(count):
+        words = [rng.choice(pieces) for _ in range(rng.randint(0, 60))]
+        text = "".join(w + rng.choice([" ", " ", "", "\n"]) for w in words)
+        out.append((text, checker.KINDS[i % len(checker.KINDS)], rng.choice([None, "fr", "en"])))
+    return out
+
+
+DRAFTS.extend(generated_drafts())
 
 
 def cpython_report(text: str, kind: str, lang: str | None) -> str:
