@@ -145,6 +145,12 @@ def click_link(page, suffix: str) -> None:  # type: ignore[no-untyped-def]
     )
     if not ok:
         raise RuntimeError(f"no link to {suffix} on {page.url}")
+    # The URL changes before the content is swapped: wait for the new page itself.
+    page.wait_for_function(
+        """(suffix) => location.pathname.endsWith(suffix) &&
+             (document.querySelector('link[rel=canonical]')?.href || '').endsWith(suffix)""",
+        arg=suffix,
+    )
 
 
 def measure(site: Path, port: int, runs: int) -> list[dict]:
@@ -181,8 +187,6 @@ def measure(site: Path, port: int, runs: int) -> list[dict]:
             ctx.close()
 
         # Typing latency and instant navigation, in one tab whose runtime has booted.
-        # (Start from the home page: Material reloads, rather than navigates to, the first page
-        # of a tab when a link leads back to it.)
         ctx = browser.new_context()
         ctx.add_init_script(INIT)
         page = ctx.new_page()
@@ -206,7 +210,6 @@ def measure(site: Path, port: int, runs: int) -> list[dict]:
 
         for _ in range(max(5, runs)):
             click_link(page, "/guide/motivated-request/")
-            page.wait_for_url("**/guide/motivated-request/")
             click_link(page, "/checker/")
             page.wait_for_function("() => window.__bench.readyAt !== null", timeout=30_000)
             nav.append(page.evaluate("() => window.__bench.readyAt - window.__bench.navAt"))

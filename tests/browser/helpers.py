@@ -89,3 +89,17 @@ def click_link_to(page, suffix: str) -> None:  # type: ignore[no-untyped-def]
         suffix,
     )
     assert found, f"no link to …{suffix} on {page.url}"
+    arrived(page, suffix)
+
+
+def arrived(page, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the page at …suffix is the one shown, not merely in the address bar.
+
+    Instant navigation changes the URL first and swaps the content later: a click in between
+    would land on the old page's links.
+    """
+    page.wait_for_function(
+        """(suffix) => location.pathname.endsWith(suffix) &&
+             (document.querySelector('link[rel=canonical]')?.href || '').endsWith(suffix)""",
+        arg=suffix,
+    )

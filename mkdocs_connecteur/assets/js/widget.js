@@ -94,6 +94,9 @@ export function bind(root) {
     extra.replaceChildren(...parts);
   };
 
+  // Text typed before this script ran (a slow connection) is the reader's latest: keep it.
+  const typedEarly = draftBox.value !== defaults.draft;
+
   // Initial state: a shared link wins, then what this browser kept, then the page's example.
   // The embed page keeps drafts per configuration itself (embed.js): no cross-language guess there.
   const embedded = root.closest("[data-connecteur-embed]") !== null;
@@ -112,6 +115,8 @@ export function bind(root) {
     } else {
       offer(strings.restored_link);
     }
+  } else if (typedEarly) {
+    save(index, stateNow());
   } else if (saved) {
     apply(saved);
   }
