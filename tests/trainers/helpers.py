@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from conftest import LOCAL_SCHEMES, SiteServer, free_port, new_context
+from site_fixtures import LOCAL_SCHEMES, SiteServer, free_port, new_context
 
 __all__ = ["SiteServer", "foreign_requests", "free_port", "new_context", "serve"]
 
