@@ -37,7 +37,7 @@ ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--no-first-run",
-    '--host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"',
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 CHECKER = "[data-connecteur-checker]"
 

@@ -27,7 +27,7 @@ CHROMIUM_ARGS = [
     "--no-default-browser-check",
     "--disable-features=Translate,OptimizationHints,MediaRouter",
     # Anything that tries to leave loopback fails at once instead of hanging.
-    '--host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"',
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 # Schemes that never leave the browser.
 LOCAL_SCHEMES = {"data", "blob", "about", "chrome-error"}
