@@ -30,6 +30,7 @@ import checker
 
 from . import assets, expectations, rule_pages, runtime, virtual_files
 from . import rubric as rubric_loader
+from .alternates import drop_self_alternate
 from .config import ConnecteurConfig
 from .fence import Fence, find_fences, replace_fences
 from .guide_links import norm_src_uri, parse_guide
@@ -249,6 +250,12 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
             ),
             html,
         )
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Material must not take this page for a language root (see ``alternates``)."""
+        if not self.config.enabled or self.langs is None or len(self.langs.built) < 2:
+            return output
+        return drop_self_alternate(output, self.langs.current)
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page is rendered now: check that each rule's guide anchor exists."""

@@ -13,7 +13,12 @@
       var alternate = document.head.querySelector(
         'link[rel="alternate"][hreflang="' + CSS.escape(lang) + '"]'
       );
-      if (alternate) links[i].href = alternate.href;
+      if (alternate) {
+        links[i].href = alternate.href;
+      } else if (lang === document.documentElement.lang) {
+        // The plugin drops the page's own alternate (see mkdocs_connecteur/alternates.py).
+        links[i].href = location.href.split("#")[0];
+      }
     }
   }
 
