@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from helpers import CHECKER, INIT_SCRIPT, click_link_to, traps, url_of, wait_ready, wait_report
+from playwright.sync_api import expect
 
 import checker
 
@@ -79,9 +80,8 @@ def test_seed_draft_grades_like_cpython_and_survives_reload(cpage, site_server) 
 
     # The draft, kind and language survive a reload (without waiting for a second boot).
     page.reload()
-    page.wait_for_selector(CHECKER)
-    assert page.input_value(DRAFT_BOX) == SEED
-    assert page.input_value(f"{CHECKER} select[name=kind]") == "ask"
+    expect(page.locator(DRAFT_BOX)).to_have_value(SEED, timeout=30_000)
+    expect(page.locator(f"{CHECKER} select[name=kind]")).to_have_value("ask")
     assert traps(page)["dialogs"] == []
     assert page.problems == []
 
@@ -126,6 +126,23 @@ def test_instant_navigation_reuses_the_worker_and_language_switch(cpage, site_se
     assert page.problems == []
 
 
+def test_returning_to_the_first_page_of_the_tab_is_instant(cpage, site_server) -> None:
+    """The first page a tab opened is not a "language root" to Material (alternates.py)."""
+    page = cpage
+    page.goto(url_of(site_server, "checker/"))
+    wait_ready(page)
+    page.evaluate("() => { window.__cnSameDocument = true; }")
+    click_link_to(page, "/guide/callbacks/")
+    page.wait_for_url("**/guide/callbacks/")
+    click_link_to(page, "/checker/")
+    page.wait_for_url("**/checker/")
+    page.wait_for_selector(f"{CHECKER}[data-state=ready]", timeout=5_000)
+    assert page.evaluate("() => window.__cnSameDocument === true"), "the checker page reloaded"
+    wasm = [u for u in page.context.request_log.urls if urlsplit(u).path.endswith(".asm.wasm")]
+    assert len(wasm) == 1, f"Pyodide fetched {len(wasm)} times: {wasm}"
+    assert page.problems == []
+
+
 def test_share_link_restores_the_draft(make_context, site_server) -> None:
     draft = "Hello <b>Ana</b> & co 🚀, could you introduce me to Léa? #draft=x&kind=ask ％"
     sender = make_context(permissions=["clipboard-read", "clipboard-write"])
@@ -147,18 +164,17 @@ def test_share_link_restores_the_draft(make_context, site_server) -> None:
     other = receiver.new_page()
     other.add_init_script(INIT_SCRIPT)
     other.goto(link)
-    other.wait_for_selector(CHECKER)
-    assert other.input_value(DRAFT_BOX) == draft
-    assert other.input_value(f"{CHECKER} select[name=kind]") == "intro"
-    assert other.input_value(f"{CHECKER} select[name=lang]") == "en"
+    # The form is in the HTML before the script applies the link: wait for the values.
+    expect(other.locator(DRAFT_BOX)).to_have_value(draft, timeout=30_000)
+    expect(other.locator(f"{CHECKER} select[name=kind]")).to_have_value("intro")
+    expect(other.locator(f"{CHECKER} select[name=lang]")).to_have_value("en")
     wait_ready(other)
     detail = wait_report(other, cpython(draft, "intro", "en"))
     assert detail == cpython(draft, "intro", "en")
     # The fragment is consumed: the address no longer carries the draft, a reload keeps it.
     assert "draft=" not in urlsplit(other.url).fragment
     other.reload()
-    other.wait_for_selector(CHECKER)
-    assert other.input_value(DRAFT_BOX) == draft
+    expect(other.locator(DRAFT_BOX)).to_have_value(draft, timeout=30_000)
     assert traps(other)["dialogs"] == []
 
 
@@ -179,8 +195,7 @@ def test_runtime_failure_is_reported_and_the_draft_kept(
     assert page.input_value(DRAFT_BOX) == SEED
     assert page.is_editable(DRAFT_BOX)
     page.reload()
-    page.wait_for_selector(CHECKER)
-    assert page.input_value(DRAFT_BOX) == SEED
+    expect(page.locator(DRAFT_BOX)).to_have_value(SEED, timeout=30_000)
 
 
 def test_every_checker_of_the_exercises_page_grades_as_the_page_claims(cpage, site_server):
