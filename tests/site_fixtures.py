@@ -138,3 +138,38 @@ def new_context(browser, site_server: SiteServer, **options):  # type: ignore[no
     context.on("request", record)
     context.set_default_timeout(60_000)
     return context, log
+
+
+def click_link_to(page, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    """Click (as a reader would, so Material's instant navigation handles it) a link to a page.
+
+    Material intercepts links only once it has its sitemap: a click before that is a full load.
+    """
+    page.wait_for_function(
+        "() => performance.getEntriesByType('resource').some(e => e.name.endsWith('sitemap.xml'))"
+    )
+    found = page.evaluate(
+        """(suffix) => {
+             const a = [...document.querySelectorAll("a[href]")]
+               .find(a => new URL(a.href).pathname.endsWith(suffix) && !new URL(a.href).hash);
+             if (!a) return false;
+             a.click();
+             return true;
+           }""",
+        suffix,
+    )
+    assert found, f"no link to …{suffix} on {page.url}"
+    arrived(page, suffix)
+
+
+def arrived(page, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the page at …suffix is the one shown, not merely in the address bar.
+
+    Instant navigation changes the URL first and swaps the content later: a click in between
+    would land on the old page's links.
+    """
+    page.wait_for_function(
+        """(suffix) => location.pathname.endsWith(suffix) &&
+             (document.querySelector('link[rel=canonical]')?.href || '').endsWith(suffix)""",
+        arg=suffix,
+    )

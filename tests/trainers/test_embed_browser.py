@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import pytest
+from site_fixtures import click_link_to
 
 import checker
 
@@ -252,15 +253,13 @@ def test_builder_binds_after_instant_navigation(page, site_server) -> None:  # t
     """Material swaps the page content: the builder binds on arrival and again on return."""
     page.goto(site_server.url + "glossary/")
     page.evaluate("window.sameDocument = true")
-    page.click("a.md-nav__link[href$='trainers/']")
-    page.wait_for_url("**/trainers/")
+    click_link_to(page, "/trainers/")
     builder = page.locator("[data-connecteur-embed-builder]")
     page.wait_for_function(
         "(url) => document.querySelector('[data-role=snippet]').textContent.includes(url)",
         arg=f"{site_server.url}embed/",
     )
-    page.click("a.md-nav__link[href$='glossary/']")
-    page.wait_for_url("**/glossary/")
+    click_link_to(page, "/glossary/")
     page.go_back()
     page.wait_for_url("**/trainers/")
     builder.locator("select[name=kind]").select_option("connect")
