@@ -18,15 +18,7 @@ AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.m
     ("path", "scope"),
     [
         ("embed/?autoload=0&kind=ask", "document"),
-        pytest.param(
-            "fr/embed/?autoload=0&theme=dark&compact=1&kind=banana",
-            "document",
-            marks=pytest.mark.xfail(
-                reason="widget CSS: .md-button text (#4051b5) on the slate background is 2.3:1; "
-                "the same on checker/ in dark mode",
-                strict=False,
-            ),
-        ),
+        ("fr/embed/?autoload=0&theme=dark&compact=1&kind=banana", "document"),
         ("embed/?autoload=0&theme=dark&compact=1", "{include: ['[data-connecteur-gate]']}"),
         ("trainers/", "{include: ['[data-connecteur-embed-builder]']}"),
         ("fr/trainers/", "{include: ['[data-connecteur-embed-builder]']}"),

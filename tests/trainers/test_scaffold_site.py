@@ -20,18 +20,7 @@ REPO = Path(__file__).resolve().parents[2]
 PYODIDE = REPO / "node_modules" / "pyodide"
 
 
-# Known gap, owned by the plugin (ARCHITECTURE.md, "Trainers"): a site without the guide's pages
-# gets a warning per rule whose `guide` page is absent, so `--strict` fails. Until the plugin skips
-# those links, the strict test is an expected failure and the browser test uses a plain build.
-GUIDE_GAP = ("points at a page that does not exist", "but the target 'guide/")
-
-
-def _only_guide_gap(stderr: str) -> bool:
-    warnings = [line for line in stderr.splitlines() if line.startswith("WARNING")]
-    return bool(warnings) and all(any(g in line for g in GUIDE_GAP) for line in warnings)
-
-
-def build(folder: Path, port: int, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
+def build(folder: Path, port: int) -> subprocess.CompletedProcess[str]:
     """Build a scaffolded site offline, as a trainer would after `npm install`."""
     env = {
         **os.environ,
@@ -41,7 +30,7 @@ def build(folder: Path, port: int, *, strict: bool = True) -> subprocess.Complet
     }
     mkdocs = Path(sys.executable).with_name("mkdocs")
     return subprocess.run(
-        [str(mkdocs), "build", *(["--strict"] if strict else [])],
+        [str(mkdocs), "build", "--strict"],
         cwd=folder,
         env=env,
         capture_output=True,
@@ -52,8 +41,8 @@ def build(folder: Path, port: int, *, strict: bool = True) -> subprocess.Complet
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, int, str | None]]:
-    """Both languages scaffolded and built: {lang: (folder, port built for, strict failure)}."""
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, int]]:
+    """Both languages scaffolded and built with --strict: {lang: (folder, port built for)}."""
     if not PYODIDE.is_dir():
         pytest.skip("node_modules/pyodide is missing: run `npm ci`")
     out = {}
@@ -62,19 +51,15 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, int
         scaffold(folder, lang=lang, force=False)
         port = free_port()
         result = build(folder, port)
-        gap = None
-        if result.returncode != 0 and _only_guide_gap(result.stderr):
-            gap = next(line for line in result.stderr.splitlines() if line.startswith("WARNING"))
-            result = build(folder, port, strict=False)
         assert result.returncode == 0, f"{lang}: {result.stdout}\n{result.stderr}"
-        out[lang] = (folder, port, gap)
+        out[lang] = (folder, port)
     return out
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_scaffolded_site_builds_strict_with_its_rubric(built, lang: str) -> None:  # type: ignore[no-untyped-def]
-    folder, _, gap = built[lang]
+    folder, _ = built[lang]
     site = folder / "site"
     assert (site / "index.html").is_file()
     assert (site / "exercises" / "index.html").is_file()
@@ -89,14 +74,12 @@ def test_scaffolded_site_builds_strict_with_its_rubric(built, lang: str) -> None
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in text and "cdn.jsdelivr" not in text, page
-    if gap:  # everything else holds; only --strict is refused, for the known gap
-        pytest.xfail(f"plugin: a site without guide pages fails --strict ({gap})")
 
 
 @pytest.mark.browser
 @pytest.mark.slow
 def test_the_trainers_added_phrase_is_flagged_in_the_browser(built, browser) -> None:  # type: ignore[no-untyped-def]
-    folder, port, _ = built["en"]
+    folder, port = built["en"]
     rubric = tomllib.loads((folder / "rubric.toml").read_text(encoding="utf-8"))
     rule, phrases = next(iter(rubric["add_phrases"].items()))
     phrase = phrases["en"][0]
