@@ -100,3 +100,14 @@ def test_every_finding_links_to_a_rule_page_in_both_languages(our_site: Path) ->
         for prefix in ("", "fr/"):
             page = our_site / prefix / "rules" / rule.id / "index.html"
             assert page.is_file(), f"{prefix}rules/{rule.id}/ is missing"
+
+
+@pytest.mark.parametrize(("page", "own", "other"), [("guide/callbacks", "en", "fr")])
+def test_pages_list_only_the_other_languages_as_alternates(
+    our_site: Path, page: str, own: str, other: str
+) -> None:
+    """Material treats a head alternate as a language root (see mkdocs_connecteur/alternates.py)."""
+    for lang, prefix in ((own, ""), (other, f"{other}/")):
+        html = (our_site / prefix / page / "index.html").read_text(encoding="utf-8")
+        hreflangs = re.findall(r'<link rel="alternate" href="[^"]*" hreflang="([^"]+)">', html)
+        assert hreflangs == [other if lang == own else own], (prefix + page, hreflangs)
