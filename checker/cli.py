@@ -93,6 +93,16 @@ _WORDS = {
         "none": "No findings.",
         "lang": "language",
         "kind": "kind",
+        "colon": ": ",
+        "met": "met",
+        "partial": "partly met",
+        "missing": "missing",
+        "forced": "chosen",
+        "detected": "detected",
+        "default": "by default",
+        "error": "MUST FIX",
+        "warning": "SHOULD FIX",
+        "info": "TIP",
     },
     "fr": {
         "score": "Score",
@@ -103,6 +113,16 @@ _WORDS = {
         "none": "Aucune remarque.",
         "lang": "langue",
         "kind": "type",
+        "colon": "\u00a0: ",  # French puts a (no-break) space before a colon
+        "met": "rempli",
+        "partial": "en partie",
+        "missing": "manquant",
+        "forced": "choisie",
+        "detected": "détectée",
+        "default": "par défaut",
+        "error": "À CORRIGER",
+        "warning": "À REVOIR",
+        "info": "CONSEIL",
     },
 }
 
@@ -114,24 +134,27 @@ def render_text(report: Report, text: str, colour: bool) -> str:
         return f"\x1b[{_COLOURS[code]}m{s}\x1b[0m" if colour else s
 
     w = _WORDS[report.lang]
+    sep = w["colon"]
     out = [
-        c("bold", f"{w['score']}: {report.score}/100 — ")
+        c("bold", f"{w['score']}{sep}{report.score}/100 — ")
         + c(report.band, report.band_label)
         + c(
             "dim",
-            f"  ({w['kind']}: {report.kind}, {w['lang']}: {report.lang}, {report.lang_source})",
+            f"  ({w['kind']}{sep}{report.kind}, {w['lang']}{sep}{report.lang}, "
+            f"{w[report.lang_source]})",
         ),
         report.summary,
     ]
     if report.criteria:
         out += ["", c("bold", w["criteria"])]
         for cv in report.criteria:
-            out.append(f"  {_MARK[cv.verdict]} {cv.label}: {cv.earned}/{cv.weight} ({cv.verdict})")
+            verdict = w[cv.verdict]
+            out.append(f"  {_MARK[cv.verdict]} {cv.label}{sep}{cv.earned}/{cv.weight} ({verdict})")
     out += ["", c("bold", w["findings"])]
     if not report.findings:
         out.append("  " + w["none"])
     for f in report.findings:
-        out.append(f"  {c(f.severity, f.severity.upper())} [{f.rule}] {f.message}")
+        out.append(f"  {c(f.severity, w[f.severity])} [{f.rule}] {f.message}")
         for sp in f.spans[:5]:
             line_start = text.rfind("\n", 0, sp.start) + 1
             line_end = text.find("\n", sp.end)
@@ -140,8 +163,8 @@ def render_text(report: Report, text: str, colour: bool) -> str:
             after = text[sp.end : min(line_end, sp.end + 40)]
             shown = c("mark", sp.text) if colour else f"[[{sp.text}]]"
             out.append(f"      …{before}{shown}{after}…".replace("\r", ""))
-        out.append(f"      {w['fix']}: {f.suggestion}")
-        out.append(c("dim", f"      {w['guide']}: {f.guide}  ({f.rule_page})"))
+        out.append(f"      {w['fix']}{sep}{f.suggestion}")
+        out.append(c("dim", f"      {w['guide']}{sep}{f.guide}  ({f.rule_page})"))
     return "\n".join(out) + "\n"
 
 

@@ -46,6 +46,20 @@ def test_grade_text_report_highlights_phrases(draft: Path, capsys) -> None:  # t
     assert "\x1b[" not in out  # not a terminal: no colour
 
 
+def test_text_report_speaks_the_drafts_language(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Verdicts, severities and punctuation follow the report's language, not English."""
+    french = tmp_path / "fr.txt"
+    french.write_text(SEED_ASK, encoding="utf-8")
+    english = tmp_path / "en.txt"
+    english.write_text("Hi, could you forward this? Thx", encoding="utf-8")
+    _, out_fr, _ = run(["grade", str(french), "--kind", "ask"], capsys)
+    _, out_en, _ = run(["grade", str(english), "--kind", "ask"], capsys)
+    assert "Score\u00a0: " in out_fr and "(manquant)" in out_fr and "À CORRIGER [" in out_fr
+    assert "détectée" in out_fr and "(missing)" not in out_fr and "ERROR" not in out_fr
+    assert "Score: " in out_en and "(missing)" in out_en and "MUST FIX [" in out_en
+    assert "\u00a0" not in out_en.split("\n")[0]
+
+
 def test_grade_json_is_the_report(draft: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run(["grade", str(draft), "--kind", "ask", "--format", "json"], capsys)
     d = json.loads(out)
