@@ -34,8 +34,11 @@ node_modules/.installed: package.json package-lock.json
 site: setup
 	$(BIN)/mkdocs build --strict
 
+# Built for the address it is served on: Material's instant navigation (and so the one shared
+# Python runtime per tab) only works on the origin of site_url. SITE_URL=... overrides it.
+run: export SITE_URL ?= http://$(HOST):$(PORT)/
 run: site
-	@echo "Serving http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	@echo "Serving $(SITE_URL) (Ctrl-C to stop)"
 	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
 
 serve: run
