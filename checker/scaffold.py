@@ -64,8 +64,18 @@ class ScaffoldError(ValueError):
     """A scaffold that was refused; str() says why and what to do instead."""
 
 
-def _templates(lang: str) -> Traversable:
-    return resources.files("checker").joinpath("scaffold", lang)
+# The Makefile's first line, in the trainer's language (the rest of the Makefile is shared).
+_MAKE_HELP = {
+    "en": "make run: build and serve the site on http://127.0.0.1:8000/   "
+    "make site: build into site/",
+    "fr": "make run : construit et sert le site sur http://127.0.0.1:8000/   "
+    "make site : construit dans site/",
+}
+
+
+def _templates(folder: str) -> Traversable:
+    """``common`` (the same in every language) or a language's own templates."""
+    return resources.files("checker").joinpath("scaffold", folder)
 
 
 def _walk(node: Traversable, prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], str]]:
@@ -90,10 +100,12 @@ def site_files(lang: str, *, site_name: str) -> dict[str, str]:
     if lang not in LANGS:
         raise ScaffoldError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
     files: dict[str, str] = {}
-    for parts, text in _walk(_templates(lang)):
+    for parts, text in [*_walk(_templates("common")), *_walk(_templates(lang))]:
         rel = "/".join(_target_name(p) for p in parts)
-        files[rel] = text.replace("{{ site_name }}", site_name).replace(
-            "{{ pyodide_version }}", PYODIDE_VERSION
+        files[rel] = (
+            text.replace("{{ site_name }}", site_name)
+            .replace("{{ pyodide_version }}", PYODIDE_VERSION)
+            .replace("{{ make_help }}", _MAKE_HELP[lang])
         )
     return files
 
