@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import partial
 
 from .draft import MAX_SCAN, prepare
 from .kinds import EVALUATORS, SKIP
@@ -69,13 +70,17 @@ def grade(
         lang_used, source = lang, "forced"
     else:
         lang_used, source = detect(LETTERS_RE.findall(folded.folded))
+    # What every report of this call shares; each return below says only what differs.
+    report = partial(
+        Report,
+        checker=__version__,
+        rubric=rubric.name,
+        kind=kind,
+        lang=lang_used,
+        lang_source=source,
+    )
     if _blank(text):
-        return Report(
-            checker=__version__,
-            rubric=rubric.name,
-            kind=kind,
-            lang=lang_used,
-            lang_source=source,
+        return report(
             status="empty",
             score=0,
             band="empty",
@@ -129,12 +134,7 @@ def grade(
         )
     else:
         summary = _SUMMARY["clean"][lang_used].format(label=label, score=total)
-    return Report(
-        checker=__version__,
-        rubric=rubric.name,
-        kind=kind,
-        lang=lang_used,
-        lang_source=source,
+    return report(
         status="graded",
         score=total,
         band=band,
