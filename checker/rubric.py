@@ -6,13 +6,10 @@ key, with a fix: a trainer must never grade a class against half a rubric withou
 
 from __future__ import annotations
 
-import difflib
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
@@ -229,6 +226,8 @@ class _Ctx:
 
 
 def _did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    import difflib  # only when explaining a mistake: importing it costs ~40 ms in the browser
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     if close:
         return f"did you mean {close[0]!r}?"
@@ -492,6 +491,8 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
 def _parse_toml(text: str, source: str) -> dict[str, Any]:
     if not isinstance(text, str):
         raise RubricError(source, "a rubric is TOML text")
+    import tomllib  # imported when a rubric is read, not when the checker is imported (page boot)
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -691,5 +692,7 @@ def load_rubric(text: str, *, source: str = "<rubric>", base: Rubric | None = No
 @lru_cache(maxsize=1)
 def default_rubric() -> Rubric:
     """The rubric shipped in the package (read once; package data, not user I/O)."""
+    from importlib import resources  # deferred like tomllib: the browser warms this up after ready
+
     text = resources.files("checker").joinpath("data", "rubric.toml").read_text(encoding="utf-8")
     return load_rubric(text, source="checker/data/rubric.toml")

@@ -1,0 +1,56 @@
+"""What `import checker` loads: the standard library only, and nothing the page's boot can skip.
+
+In the browser the checker is imported while the reader waits for "ready"; reading a rubric
+(tomllib, importlib.resources) and explaining a typo in one (difflib) happen later, so importing
+them up front would only slow every boot.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+DEFERRED = ("difflib", "tomllib", "importlib.resources")
+SCRIPT = (
+    "import json, sys; before = set(sys.modules); sys.path.insert(0, sys.argv[1]); import checker; "
+    "print(json.dumps(sorted(set(sys.modules) - before)))"
+)
+
+
+def modules_loaded_by_import() -> list[str]:
+    done = subprocess.run(
+        [sys.executable, "-I", "-c", SCRIPT, str(REPO)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return json.loads(done.stdout)
+
+
+def test_importing_the_checker_loads_only_the_standard_library() -> None:
+    loaded = modules_loaded_by_import()
+    assert "checker.grader" in loaded
+    outside = [
+        name
+        for name in loaded
+        if name.split(".")[0] != "checker" and name.split(".")[0] not in sys.stdlib_module_names
+    ]
+    assert outside == []
+
+
+def test_importing_the_checker_defers_what_only_rubric_reading_needs() -> None:
+    loaded = modules_loaded_by_import()
+    assert [name for name in DEFERRED if name in loaded] == []
+
+
+def test_the_deferred_modules_still_load_when_a_rubric_is_read() -> None:
+    import checker
+
+    with pytest.raises(checker.RubricError, match="did you mean 'rules'"):
+        checker.load_rubric('extends = "default"\nname = "x"\nrulez = []', source="typo.toml")
