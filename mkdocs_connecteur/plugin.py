@@ -6,7 +6,8 @@
 - ``on_page_markdown`` / ``on_page_content``: turn ```` ```connecteur ```` fences into widgets
   (checking ``expect:``), and list on guide pages the rules that check them.
 - ``on_env``: check that every rule's guide section exists.
-- ``on_post_build``: write the runtime (Pyodide, the checker wheel, lockfile, config.json).
+- ``on_post_build``: write the runtime (Pyodide, the checker wheel with its bytecode, lockfile,
+  config.json).
 
 mkdocs-static-i18n builds each language as a nested build with the same plugin instance, and
 ``mkdocs serve`` rebuilds, so every per-build value is reset in ``on_config``.
@@ -28,7 +29,7 @@ from mkdocs.structure.pages import Page
 
 import checker
 
-from . import assets, expectations, rule_pages, runtime, virtual_files
+from . import assets, bytecode, expectations, rule_pages, runtime, virtual_files
 from . import rubric as rubric_loader
 from .alternates import drop_self_alternate
 from .config import ConnecteurConfig
@@ -37,7 +38,7 @@ from .guide_links import norm_src_uri, parse_guide
 from .languages import Languages, languages, register_pages, ui_language
 from .log import log
 from .render import render
-from .wheel import build_wheel
+from .wheel import build_wheel, package_sources
 
 _SLOT = "CONNECTEURWIDGETSLOT{index}X"
 _SLOT_RE = re.compile(r"(?:<p>)?CONNECTEURWIDGETSLOT(\d+)X(?:</p>)?")
@@ -62,6 +63,7 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
         """Forget everything about the previous build (serve rebuilds, i18n's nested builds)."""
         self.rubric: rubric_loader.RubricInForce | None = None
         self.pyodide: Path | None = None
+        self.pyodide_version = ""
         self.langs: Languages | None = None
         self.slots: dict[str, list[str]] = {}
         self.guide_rules: dict[str, list[Any]] = {}
@@ -75,7 +77,7 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
             return config
         self.rubric = rubric_loader.load(self.config.rubric, config.config_file_path)
         self.pyodide = runtime.find_pyodide(self.config.pyodide, config.config_file_path)
-        runtime.verify(self.pyodide)
+        self.pyodide_version = runtime.verify(self.pyodide)
         assets.link_assets(config)
         if self.config.rules_on_guide_pages:
             self.guide_rules = rule_pages.rules_by_guide_page(self.rubric.rubric.rules)
@@ -283,7 +285,11 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
             return
         package = Path(checker.__file__).parent
         try:
-            wheel = build_wheel(package, checker_version())
+            compiled = None
+            if self.config.bytecode:
+                sources = package_sources(package)
+                compiled = bytecode.compile_sources(self.pyodide, self.pyodide_version, sources)
+            wheel = build_wheel(package, checker_version(), bytecode=compiled)
         except (OSError, ValueError) as error:
             raise PluginError(f"connecteur: cannot build the checker wheel: {error}") from error
         runtime.bundle(

@@ -1,9 +1,10 @@
 """Build the checker as a pure-Python wheel, deterministically, with the standard library.
 
-A ``py3-none-any`` wheel holds no compiled code, so the wheel any standard builder makes is the
+A ``py3-none-any`` wheel holds no extension module, so the wheel any standard builder makes is
 one Pyodide loads: ``pyodide build`` (which needs a cross-build environment) is only for compiled
-extensions. Building it here, from the installed ``checker`` package, means the browser runs
-exactly the code the build graded the fences with. The same sources give the same bytes (fixed
+extensions. The bytecode added beside the sources (bytecode.py) only spares the browser a
+compile. Building it here, from the installed ``checker`` package, means the browser runs exactly
+the code the build graded the fences with. The same sources give the same bytes (fixed
 timestamps, sorted entries, fixed permissions), so the hash in the lockfile is stable.
 """
 
@@ -13,7 +14,7 @@ import base64
 import hashlib
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,14 +71,25 @@ def metadata(version: str, summary: str) -> str:
     )
 
 
+def package_sources(package_dir: Path) -> dict[str, bytes]:
+    """The package's files as the wheel holds them: archive name to bytes."""
+    return {name: path.read_bytes() for name, path in package_files(package_dir)}
+
+
 def build_wheel(
-    package_dir: Path, version: str, summary: str = "Connecteur draft checker"
+    package_dir: Path,
+    version: str,
+    summary: str = "Connecteur draft checker",
+    *,
+    bytecode: Mapping[str, bytes] | None = None,
 ) -> Wheel:
-    """Build ``connecteur-<version>-py3-none-any.whl`` holding only ``package_dir``."""
+    """Build ``connecteur-<version>-py3-none-any.whl`` holding only ``package_dir``.
+
+    ``bytecode``: ``__pycache__`` files to add (bytecode.py), compiled from these same sources.
+    """
     dist_info = f"{DIST_NAME}-{version}.dist-info"
-    entries: list[tuple[str, bytes]] = [
-        (name, path.read_bytes()) for name, path in package_files(package_dir)
-    ]
+    files = package_sources(package_dir) | dict(bytecode or {})
+    entries: list[tuple[str, bytes]] = sorted(files.items())
     if not any(name == f"{PACKAGE}/__init__.py" for name, _ in entries):
         raise ValueError(f"{package_dir} is not the {PACKAGE!r} package (no __init__.py)")
     entries += [

@@ -1,0 +1,137 @@
+"""Bytecode for the bundled Python, so the browser does not compile the checker at every boot.
+
+Importing the checker from source costs Pyodide about 0.1 s of compiling on each page load, a
+tenth of what our page adds to the bare runtime's boot. The wheel therefore carries, beside the
+sources, ``__pycache__/*.cpython-3XY.pyc`` compiled by the very Pyodide the site ships (run in
+Node.js: the host's CPython is another version, with another bytecode). They are unchecked-hash
+files (PEP 552), because Pyodide unpacks wheels without keeping file times.
+
+Compiling boots Pyodide under Node (a few seconds), so results are cached on disk by Pyodide
+version and source bytes: in ``$CONNECTEUR_CACHE``, else ``$XDG_CACHE_HOME/connecteur``, else
+``~/.cache/connecteur``. A cache that cannot be written is skipped, never an error.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from .log import log
+
+SCRIPT = Path(__file__).parent / "node" / "compile_pyc.mjs"
+CACHE_ENV = "CONNECTEUR_CACHE"
+NODE_ENV = "CONNECTEUR_NODE"
+_MEMORY: dict[str, dict[str, bytes]] = {}  # key -> bytecode, for serve rebuilds and i18n builds
+
+
+def cache_dir() -> Path:
+    """Where compiled bytecode is kept between builds."""
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "connecteur"
+
+
+def find_node() -> str | None:
+    """Node.js: $CONNECTEUR_NODE (a path or a command name), else `node` on the PATH."""
+    return shutil.which(os.environ.get(NODE_ENV) or "node")
+
+
+def cache_key(pyodide_version: str, sources: Mapping[str, bytes]) -> str:
+    digest = hashlib.sha256(SCRIPT.read_bytes())
+    digest.update(pyodide_version.encode())
+    for name in sorted(sources):
+        digest.update(b"\0" + name.encode() + b"\0" + hashlib.sha256(sources[name]).digest())
+    return digest.hexdigest()[:32]
+
+
+def _read_json(text: str) -> dict[str, bytes] | None:
+    """The compiler's output (or a cache file): archive names to bytes; None if damaged."""
+    try:
+        data = json.loads(text)
+        compiled = {name: base64.b64decode(value, validate=True) for name, value in data.items()}
+    except (ValueError, AttributeError, TypeError, binascii.Error):
+        return None
+    if not all("/__pycache__/" in name and name.endswith(".pyc") for name in compiled):
+        return None
+    return compiled
+
+
+def _read_cache(path: Path) -> dict[str, bytes] | None:
+    try:
+        return _read_json(path.read_text("utf-8"))
+    except OSError:
+        return None  # not cached yet: compile
+
+
+def _write_cache(path: Path, encoded: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False
+        ) as handle:
+            handle.write(encoded)
+        os.replace(handle.name, path)
+    except OSError as error:
+        log.debug(f"bytecode cache not written ({error})")
+
+
+def compile_sources(
+    pyodide: Path, pyodide_version: str, sources: Mapping[str, bytes]
+) -> dict[str, bytes] | None:
+    """``{archive name of the .pyc: bytes}`` for the ``.py`` files in ``sources``.
+
+    None, with a warning, when Node.js is missing: the site still works, from sources.
+    """
+    modules = {name: data for name, data in sources.items() if name.endswith(".py")}
+    key = cache_key(pyodide_version, modules)
+    if key in _MEMORY:
+        return _MEMORY[key]
+    cached_file = cache_dir() / f"bytecode-{key}.json"
+    cached = _read_cache(cached_file)
+    if cached is not None:
+        _MEMORY[key] = cached
+        return cached
+    node = find_node()
+    if node is None:
+        log.warning(
+            "Node.js was not found, so the checker ships without bytecode and the browser compiles "
+            "it at every boot (about 0.1 s); install Node.js, set $CONNECTEUR_NODE, "
+            "or set `bytecode: false` under the connecteur plugin"
+        )
+        return None
+    try:
+        payload = json.dumps({name: data.decode("utf-8") for name, data in modules.items()})
+    except UnicodeDecodeError as error:
+        raise PluginError(f"connecteur: a checker module is not UTF-8: {error}") from error
+    try:
+        result = subprocess.run(
+            [node, str(SCRIPT), str(pyodide)],
+            input=payload,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise PluginError(f"connecteur: compiling the checker with Pyodide: {error}") from None
+    if result.returncode != 0:
+        detail = (result.stderr.strip().splitlines() or ["no output"])[-1]
+        raise PluginError(f"connecteur: compiling the checker with Pyodide: {detail}")
+    compiled = _read_json(result.stdout)
+    if compiled is None or len(compiled) != len(modules):
+        raise PluginError("connecteur: compiling the checker with Pyodide gave unreadable output")
+    _write_cache(cached_file, result.stdout)
+    _MEMORY[key] = compiled
+    return compiled
