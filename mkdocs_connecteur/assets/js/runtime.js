@@ -38,6 +38,7 @@ function onMessage(event) {
         done: state.total,
         checker: message.checker,
         pyodide: message.pyodide,
+        timings: message.timings || null,
         readyAt: performance.now(),
       });
       break;

@@ -68,6 +68,7 @@ async function sha256Hex(text) {
 }
 
 async function boot() {
+  const started = performance.now();
   // The config and Pyodide's module are fetched side by side: a round trip saved on every boot.
   const configured = fetchOk(RUNTIME + "config.json", "runtime/config.json").then((r) => r.json());
   const imported = import(RUNTIME + "pyodide.mjs");
@@ -93,6 +94,7 @@ async function boot() {
     stderr: (line) => problems.push(line),
   });
 
+  const runtimeReady = performance.now();
   post({ type: "progress", stage: "checker", done: 1, total });
   await pyodide.loadPackage("connecteur", {
     messageCallback: () => {},
@@ -125,6 +127,11 @@ async function boot() {
     type: "ready",
     checker: namespace.get("version")() || String(config.checker || ""),
     pyodide: pyodide.version,
+    // Where the boot went: Pyodide itself (the checker's wheel downloads meanwhile), then ours.
+    timings: {
+      runtime_ms: Math.round(runtimeReady - started),
+      checker_ms: Math.round(performance.now() - runtimeReady),
+    },
   });
 }
 
