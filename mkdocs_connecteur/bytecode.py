@@ -100,7 +100,7 @@ def compile_sources(
         return _MEMORY[key]
     cached_file = cache_dir() / f"bytecode-{key}.json"
     cached = _read_cache(cached_file)
-    if cached is not None:
+    if cached is not None and len(cached) == len(modules):
         _MEMORY[key] = cached
         return cached
     node = find_node()
