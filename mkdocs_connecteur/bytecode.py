@@ -34,13 +34,17 @@ NODE_ENV = "CONNECTEUR_NODE"
 _MEMORY: dict[str, dict[str, bytes]] = {}  # key -> bytecode, for serve rebuilds and i18n builds
 
 
-def cache_dir() -> Path:
-    """Where compiled bytecode is kept between builds."""
+def cache_dir() -> Path | None:
+    """Where compiled bytecode is kept between builds (None: no home folder, no cache)."""
     chosen = os.environ.get(CACHE_ENV)
     if chosen:
         return Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "connecteur"
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]) / "connecteur"
+    try:
+        return Path.home() / ".cache" / "connecteur"
+    except RuntimeError:  # no $HOME and no password entry: build without a cache
+        return None
 
 
 def find_node() -> str | None:
@@ -98,8 +102,9 @@ def compile_sources(
     key = cache_key(pyodide_version, modules)
     if key in _MEMORY:
         return _MEMORY[key]
-    cached_file = cache_dir() / f"bytecode-{key}.json"
-    cached = _read_cache(cached_file)
+    folder = cache_dir()
+    cached_file = folder / f"bytecode-{key}.json" if folder is not None else None
+    cached = _read_cache(cached_file) if cached_file is not None else None
     if cached is not None and len(cached) == len(modules):
         _MEMORY[key] = cached
         return cached
@@ -132,6 +137,7 @@ def compile_sources(
     compiled = _read_json(result.stdout)
     if compiled is None or len(compiled) != len(modules):
         raise PluginError("connecteur: compiling the checker with Pyodide gave unreadable output")
-    _write_cache(cached_file, result.stdout)
+    if cached_file is not None:
+        _write_cache(cached_file, result.stdout)
     _MEMORY[key] = compiled
     return compiled

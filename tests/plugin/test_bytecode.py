@@ -92,3 +92,31 @@ def test_bytecode_false_needs_no_node(tmp_path: Path, pyodide_dir: Path) -> None
     result = run_mkdocs(config, env=env)
     assert result.returncode == 0, result.stderr
     assert not [name for name in wheel_files(tmp_path / "site") if name.endswith(".pyc")]
+
+
+def test_the_cache_folder_follows_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from mkdocs_connecteur import bytecode
+
+    monkeypatch.setenv("CONNECTEUR_CACHE", str(tmp_path / "mine"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert bytecode.cache_dir() == tmp_path / "mine"
+    monkeypatch.delenv("CONNECTEUR_CACHE")
+    assert bytecode.cache_dir() == tmp_path / "xdg" / "connecteur"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert bytecode.cache_dir() == tmp_path / "home" / ".cache" / "connecteur"
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["", "{", "[]", '{"checker/x.py": "AAAA"}', '{"checker/__pycache__/x.cpython-314.pyc": "%%"}'],
+)
+def test_a_damaged_cache_entry_is_ignored(tmp_path: Path, content: str) -> None:
+    from mkdocs_connecteur import bytecode
+
+    entry = tmp_path / "bytecode-x.json"
+    entry.write_text(content, encoding="utf-8")
+    assert bytecode._read_cache(entry) is None
+    assert bytecode._read_cache(tmp_path / "missing.json") is None
