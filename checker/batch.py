@@ -20,6 +20,8 @@ from pathlib import Path
 from . import KINDS, LANGS, Rubric, grade
 from .cli import CliError, load_rubric_file, read_text_file
 from .scoring import BAND_LABELS
+from .texts import Text, ui_language
+from .texts import text as _t
 
 HEADERS = {
     "en": ("id", "kind", "lang", "score", "band", "band label", "findings"),
@@ -43,9 +45,21 @@ class Row:
 
 
 class RowError(Exception):
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
+    """A row that cannot be graded: its line in the file and why (in either language)."""
+
+    def __init__(self, line: int, message: Text) -> None:
+        super().__init__(str(message))
         self.line = line
+        self.message = message
+
+
+def _unknown(option: str | Text, value: object, choices: tuple[str, ...]) -> Text:
+    return _t(
+        "unknown {what} {value!r}: accepted values are {choices}",
+        what=option,
+        value=value,
+        choices=", ".join(choices),
+    )
 
 
 def safe_cell(value: str) -> str:
@@ -66,16 +80,16 @@ def _row(record: dict[str, object], line: int, number: int) -> Row:
     if draft is None:
         lowered = {str(k).strip().lower() for k in record if k is not None}
         if not lowered & set(DRAFT_COLUMNS):
-            raise RowError(line, "no 'draft' (or 'text') column")
+            raise RowError(line, _t("no 'draft' (or 'text') column"))
         draft = ""
     if not isinstance(draft, str):
-        raise RowError(line, "the draft must be text")
+        raise RowError(line, _t("the draft must be text"))
     ident = _field(record, ("id", "identifiant", "nom", "name"))
     kind = _field(record, ("kind", "type"))
     lang = _field(record, ("lang", "langue", "language"))
     for value, what in ((kind, "kind"), (lang, "lang")):
         if value is not None and not isinstance(value, str):
-            raise RowError(line, f"the {what} must be text")
+            raise RowError(line, _t("the {field} must be text", field=what))
     return Row(
         line,
         str(ident) if ident is not None else str(number),
@@ -102,10 +116,10 @@ def _jsonl(text: str) -> Iterator[Row | RowError]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield RowError(line_no, f"not valid JSON: {exc.msg}")
+            yield RowError(line_no, _t("not valid JSON: {error}", error=exc.msg))
             continue
         if not isinstance(record, dict):
-            yield RowError(line_no, "each line must be a JSON object")
+            yield RowError(line_no, _t("each line must be a JSON object"))
             continue
         try:
             yield _row(record, line_no, number)
@@ -122,12 +136,12 @@ def _csv(text: str) -> Iterator[Row | RowError]:
         dialect = csv.excel
     reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
     if not reader.fieldnames:
-        yield RowError(1, "the file is empty (expected a header line: id,draft,kind,lang)")
+        yield RowError(1, _t("the file is empty (expected a header line: id,draft,kind,lang)"))
         return
     headers = {h.strip().lower() for h in reader.fieldnames if h}
     if not headers & set(DRAFT_COLUMNS):
         yield RowError(
-            1, "the header has no 'draft' (or 'text') column: expected id,draft,kind,lang"
+            1, _t("the header has no 'draft' (or 'text') column: expected id,draft,kind,lang")
         )
         return
     number = 0
@@ -138,7 +152,7 @@ def _csv(text: str) -> Iterator[Row | RowError]:
         except StopIteration:
             return
         except csv.Error as exc:
-            yield RowError(start, f"unreadable CSV row: {exc}")
+            yield RowError(start, _t("unreadable CSV row: {error}", error=str(exc)))
             start = reader.line_num + 1
             continue
         number += 1
@@ -146,7 +160,7 @@ def _csv(text: str) -> Iterator[Row | RowError]:
         start = reader.line_num + 1
         if None in record:
             yield RowError(
-                line, "more cells than header columns (a comma inside an unquoted draft?)"
+                line, _t("more cells than header columns (a comma inside an unquoted draft?)")
             )
             continue
         try:
@@ -169,23 +183,34 @@ def grade_rows(
     ]
     h = HEADERS[cols]
     table = [[*h[:6], *(c.label[cols] for c in criteria), h[6]]]
-    errors: list[str] = []
+    errors: list[Text] = []
+
+    def error(line: int, message: Text) -> None:
+        errors.append(_t("{source}:{line}: {message}", source=source, line=line, message=message))
+
     for item in rows:
         if isinstance(item, RowError):
-            errors.append(f"{source}:{item.line}: {item}")
+            error(item.line, item.message)
             continue
         kind = item.kind or default_kind
         lang = item.lang or default_lang
         if lang == "auto":
             lang = None
         if kind not in KINDS:
-            errors.append(
-                f"{source}:{item.line}: unknown kind {kind!r} (accepted: {', '.join(KINDS)})"
+            error(
+                item.line,
+                _t(
+                    "unknown kind {kind!r} (accepted: {choices})",
+                    kind=kind,
+                    choices=", ".join(KINDS),
+                ),
             )
             continue
         if lang is not None and lang not in LANGS:
-            errors.append(
-                f"{source}:{item.line}: unknown lang {lang!r} (accepted: {', '.join(LANGS)}, auto)"
+            choices = ", ".join((*LANGS, "auto"))
+            error(
+                item.line,
+                _t("unknown lang {lang!r} (accepted: {choices})", lang=lang, choices=choices),
             )
             continue
         report = grade(item.draft, kind=kind, lang=lang, rubric=rubric)
@@ -215,19 +240,17 @@ def write_csv(table: list[list[str]], output: str, bom: bool) -> None:
     try:
         Path(output).write_text(data, encoding="utf-8", newline="")
     except OSError as exc:
-        raise CliError(f"cannot write {output}: {exc.strerror or exc}") from None
+        reason = exc.strerror or str(exc)
+        raise CliError(_t("cannot write {path}: {reason}", path=output, reason=reason)) from None
 
 
 def run_batch(args: argparse.Namespace) -> int:
     if args.columns_lang not in LANGS:
-        raise CliError(
-            f"unknown --columns-lang {args.columns_lang!r}: accepted values are {', '.join(LANGS)}",
-            2,
-        )
+        raise CliError(_unknown("--columns-lang", args.columns_lang, LANGS), 2)
     if args.kind not in KINDS:
-        raise CliError(f"unknown kind {args.kind!r}: accepted values are {', '.join(KINDS)}", 2)
+        raise CliError(_unknown(_t("kind"), args.kind, KINDS), 2)
     if args.lang not in (None, "auto", *LANGS):
-        raise CliError(f"unknown lang {args.lang!r}: accepted values are fr, en, auto", 2)
+        raise CliError(_unknown(_t("lang"), args.lang, ("fr", "en", "auto")), 2)
     rubric = load_rubric_file(args.rubric)
     text = read_text_file(args.input, "input")
     source = "stdin" if args.input == "-" else args.input
@@ -235,11 +258,11 @@ def run_batch(args: argparse.Namespace) -> int:
         read_rows(text, args.input), rubric, args.kind, args.lang, args.columns_lang, source
     )
     write_csv(table, args.output, args.bom)
+    lang = ui_language()
     for line in errors:
-        sys.stderr.write(f"connecteur: {line}\n")
-    graded = len(table) - 1
-    sys.stderr.write(
-        f"connecteur: graded {graded} draft(s) into {args.output}"
-        + (f"; {len(errors)} row(s) skipped\n" if errors else "\n")
-    )
+        sys.stderr.write(f"connecteur: {line.render(lang)}\n")
+    summary = _t("graded {count} draft(s) into {path}", count=len(table) - 1, path=args.output)
+    if errors:
+        summary = _t("{message}; {count} row(s) skipped", message=summary, count=len(errors))
+    sys.stderr.write(f"connecteur: {summary.render(lang)}\n")
     return 1 if errors else 0

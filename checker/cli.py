@@ -1,7 +1,8 @@
 """The `connecteur` command: grade, batch, rules, new. All I/O lives here, never in the core.
 
 Every failure a user can cause (missing file, binary file, bad rubric, unknown kind) ends in one
-clear line on stderr and a non-zero exit code, never a traceback.
+clear line on stderr and a non-zero exit code, never a traceback. That line is in French when the
+user's locale is (LANG=fr_FR.UTF-8 and the like), in English otherwise.
 """
 
 from __future__ import annotations
@@ -15,40 +16,77 @@ from pathlib import Path
 from typing import TextIO
 
 from . import KINDS, LANGS, Report, Rubric, RubricError, default_rubric, grade, load_rubric
+from .texts import Text, render, ui_language
+from .texts import text as _t
 
 EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_RUBRIC = 0, 2, 3, 4
 
 
-class CliError(Exception):
-    """A user-facing failure: message for stderr and the exit code."""
+# What a file or an option is, for the user ("brouillon introuvable", "type : valeur inconnue").
+FILE_LABELS = {
+    "file": _t("file"),
+    "draft": _t("draft"),
+    "rubric": _t("rubric"),
+    "input": _t("input"),
+}
+OPTION_LABELS = {"kind": _t("kind"), "lang": _t("lang")}
 
-    def __init__(self, message: str, code: int = EXIT_INPUT) -> None:
-        super().__init__(message)
+
+class CliError(Exception):
+    """A user-facing failure: message for stderr (in the user's language) and the exit code."""
+
+    def __init__(self, message: str | Text, code: int = EXIT_INPUT) -> None:
+        super().__init__(str(message))
+        self.message = message
         self.code = code
+
+    def render(self, lang: str) -> str:
+        return render(self.message, lang)
 
 
 def read_text_file(path: str, what: str = "file") -> str:
-    """Read UTF-8 text (a BOM is tolerated); refuse binary or non-UTF-8 input, saying why."""
+    """Read UTF-8 text (a BOM is tolerated); refuse binary or non-UTF-8 input, saying why.
+
+    ``what`` names the file for the user: file, draft, rubric or input.
+    """
+    label = FILE_LABELS.get(what, what)
     try:
         data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except FileNotFoundError:
-        raise CliError(f"{what} not found: {path}") from None
+        raise CliError(_t("{what} not found: {path}", what=label, path=path)) from None
     except IsADirectoryError:
-        raise CliError(f"{what} is a directory, not a file: {path}") from None
+        raise CliError(
+            _t("{what} is a directory, not a file: {path}", what=label, path=path)
+        ) from None
     except OSError as exc:
-        raise CliError(f"cannot read {what} {path}: {exc.strerror or exc}") from None
+        reason = exc.strerror or str(exc)
+        raise CliError(
+            _t("cannot read {what} {path}: {reason}", what=label, path=path, reason=reason)
+        ) from None
     return decode_text(data, path, what)
 
 
 def decode_text(data: bytes, path: str, what: str = "file") -> str:
-    name = "standard input" if path == "-" else path
+    label = FILE_LABELS.get(what, what)
+    name = _t("standard input") if path == "-" else path
     if b"\x00" in data[:8192]:
-        raise CliError(f"{what} {name} looks binary (it contains NUL bytes); give a text file")
+        raise CliError(
+            _t(
+                "{what} {name} looks binary (it contains NUL bytes); give a text file",
+                what=label,
+                name=name,
+            )
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CliError(
-            f"{what} {name} is not UTF-8 text (byte {exc.start}); save it as UTF-8 and retry"
+            _t(
+                "{what} {name} is not UTF-8 text (byte {byte}); save it as UTF-8 and retry",
+                what=label,
+                name=name,
+                byte=exc.start,
+            )
         ) from None
     return text
 
@@ -60,7 +98,7 @@ def load_rubric_file(path: str | None) -> Rubric:
     try:
         return load_rubric(text, source=path)
     except RubricError as exc:
-        raise CliError(f"bad rubric: {exc}", EXIT_RUBRIC) from None
+        raise CliError(_t("bad rubric: {error}", error=exc), EXIT_RUBRIC) from None
 
 
 def use_colour(stream: TextIO) -> bool:
@@ -170,9 +208,13 @@ def render_text(report: Report, text: str, colour: bool) -> str:
 
 def _check_choice(value: str | None, choices: Sequence[str], what: str) -> None:
     if value is not None and value not in choices:
-        raise CliError(
-            f"unknown {what} {value!r}: accepted values are {', '.join(choices)}", EXIT_USAGE
+        message = _t(
+            "unknown {what} {value!r}: accepted values are {choices}",
+            what=OPTION_LABELS.get(what, what),
+            value=value,
+            choices=", ".join(choices),
         )
+        raise CliError(message, EXIT_USAGE)
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
@@ -223,7 +265,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     try:
         from .scaffold import scaffold
     except ImportError:
-        raise CliError("`connecteur new` is not installed here", EXIT_USAGE) from None
+        raise CliError(_t("`connecteur new` is not installed here"), EXIT_USAGE) from None
     try:
         message = scaffold(Path(args.dir), lang=args.lang, force=args.force)
     except (OSError, ValueError) as exc:
@@ -279,7 +321,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except CliError as exc:
-        sys.stderr.write(f"connecteur: {exc}\n")
+        sys.stderr.write(f"connecteur: {exc.render(ui_language())}\n")
         return exc.code
     except KeyboardInterrupt:
         return 130

@@ -15,6 +15,8 @@ from typing import Any
 
 from .prefilter import Gate, gate, literal_prefixes
 from .text import fold_char
+from .texts import Text
+from .texts import text as _t
 
 KINDS = ("request", "ask", "intro", "connect")
 LANGS = ("fr", "en")
@@ -24,27 +26,35 @@ MEASURES = ("words", "characters", "sentences")
 
 
 class RubricError(ValueError):
-    """A rubric that cannot be used; str() names the source, the rule id, the key and the fix."""
+    """A rubric that cannot be used; str() names the source, the rule id, the key and the fix.
+
+    ``str()`` is English (build logs); ``render("fr")`` is the same message in French.
+    """
 
     def __init__(
         self,
         source: str,
-        problem: str,
+        problem: str | Text,
         *,
         rule: str | None = None,
         key: str | None = None,
-        fix: str | None = None,
+        fix: str | Text | None = None,
     ) -> None:
-        self.source, self.rule, self.key, self.problem, self.fix = source, rule, key, problem, fix
-        where = source
-        if rule:
-            where += f": rule {rule!r}"
-        if key:
-            where += f": key {key!r}"
-        msg = f"{where}: {problem}"
-        if fix:
-            msg += f" ({fix})"
-        super().__init__(msg)
+        self.source, self.rule, self.key = source, rule, key
+        self.problem, self.fix = problem, fix
+        super().__init__(self.render("en"))
+
+    def render(self, lang: str) -> str:
+        """The message in ``lang`` (``fr`` or ``en``), framed like ``str()``."""
+        where: str | Text = self.source
+        if self.rule:
+            where = _t("{where}: rule {rule!r}", where=where, rule=self.rule)
+        if self.key:
+            where = _t("{where}: key {key!r}", where=where, key=self.key)
+        message = _t("{where}: {problem}", where=where, problem=self.problem)
+        if self.fix:
+            message = _t("{message} ({fix})", message=message, fix=self.fix)
+        return message.render(lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,9 +171,13 @@ def _compile(patterns: tuple[str, ...], ctx: _Ctx, key: str) -> re.Pattern[str] 
             re.compile(folded)
         except re.error as exc:
             raise ctx.error(
-                f"pattern {p!r} is not a valid regular expression: {exc}",
+                _t(
+                    "pattern {pattern!r} is not a valid regular expression: {error}",
+                    pattern=p,
+                    error=str(exc),
+                ),
                 key=key,
-                fix="escape special characters, or list it under 'phrases'",
+                fix=_t("escape special characters, or list it under 'phrases'"),
             ) from None
         parts.append(f"(?:{folded})")
     return re.compile("|".join(parts))
@@ -216,46 +230,52 @@ class _Ctx:
 
     def error(
         self,
-        problem: str,
+        problem: str | Text,
         *,
         key: str | None = None,
-        fix: str | None = None,
+        fix: str | Text | None = None,
         rule: str | None = None,
     ) -> RubricError:
         return RubricError(self.source, problem, rule=rule or self.rule, key=key, fix=fix)
 
 
-def _did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
+def _did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> Text:
     import difflib  # only when explaining a mistake: importing it costs ~40 ms in the browser
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     if close:
-        return f"did you mean {close[0]!r}?"
-    return "expected one of: " + ", ".join(choices)
+        return _t("did you mean {choice!r}?", choice=close[0])
+    return _t("expected one of: {choices}", choices=", ".join(choices))
 
 
-def _check_keys(table: Mapping[str, Any], allowed: tuple[str, ...], ctx: _Ctx, where: str) -> None:
+def _check_keys(
+    table: Mapping[str, Any], allowed: tuple[str, ...], ctx: _Ctx, where: str | Text
+) -> None:
     for k in table:
         if k not in allowed:
-            raise ctx.error(f"unknown key in {where}", key=k, fix=_did_you_mean(k, allowed))
+            raise ctx.error(
+                _t("unknown key in {where}", where=where), key=k, fix=_did_you_mean(k, allowed)
+            )
 
 
 def _str(value: Any, ctx: _Ctx, key: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ctx.error("must be a non-empty string", key=key)
+        raise ctx.error(_t("must be a non-empty string"), key=key)
     return value
 
 
 def _int(value: Any, ctx: _Ctx, key: str, lo: int, hi: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
-        raise ctx.error(f"must be an integer from {lo} to {hi}", key=key)
+        raise ctx.error(_t("must be an integer from {low} to {high}", low=lo, high=hi), key=key)
     return value
 
 
 def _choice(value: Any, choices: tuple[str, ...], ctx: _Ctx, key: str) -> str:
     if not isinstance(value, str) or value not in choices:
         raise ctx.error(
-            f"{value!r} is not accepted", key=key, fix=_did_you_mean(str(value), choices)
+            _t("{value!r} is not accepted", value=value),
+            key=key,
+            fix=_did_you_mean(str(value), choices),
         )
     return value
 
@@ -263,7 +283,9 @@ def _choice(value: Any, choices: tuple[str, ...], ctx: _Ctx, key: str) -> str:
 def _choices(value: Any, choices: tuple[str, ...], ctx: _Ctx, key: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not value:
         raise ctx.error(
-            "must be a non-empty list", key=key, fix="for example " + repr(list(choices))
+            _t("must be a non-empty list"),
+            key=key,
+            fix=_t("for example {example}", example=repr(list(choices))),
         )
     return tuple(_choice(v, choices, ctx, key) for v in value)
 
@@ -271,18 +293,18 @@ def _choices(value: Any, choices: tuple[str, ...], ctx: _Ctx, key: str) -> tuple
 def _bilingual(value: Any, ctx: _Ctx, key: str) -> Mapping[str, str]:
     if not isinstance(value, dict):
         raise ctx.error(
-            "must be a table with 'en' and 'fr' texts",
+            _t("must be a table with 'en' and 'fr' texts"),
             key=key,
-            fix=f'write {key} = {{ en = "...", fr = "..." }}',
+            fix=_t('write {key} = {{ en = "...", fr = "..." }}', key=key),
         )
     _check_keys(value, LANGS, ctx, key)
     out = {}
     for lang in LANGS:
         if lang not in value:
             raise ctx.error(
-                f"the {lang!r} text is missing",
+                _t("the {lang!r} text is missing", lang=lang),
                 key=f"{key}.{lang}",
-                fix="every text exists in both languages",
+                fix=_t("every text exists in both languages"),
             )
         out[lang] = _str(value[lang], ctx, f"{key}.{lang}")
     return MappingProxyType(out)
@@ -291,15 +313,15 @@ def _bilingual(value: Any, ctx: _Ctx, key: str) -> Mapping[str, str]:
 def _per_lang_strings(value: Any, ctx: _Ctx, key: str) -> dict[str, tuple[str, ...]]:
     if not isinstance(value, dict):
         raise ctx.error(
-            "must be a table of lists per language",
+            _t("must be a table of lists per language"),
             key=key,
-            fix=f'write {key} = {{ fr = ["..."], en = ["..."] }}',
+            fix=_t('write {key} = {{ fr = ["..."], en = ["..."] }}', key=key),
         )
     _check_keys(value, LANGS, ctx, key)
     out: dict[str, tuple[str, ...]] = {}
     for lang, items in value.items():
         if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
-            raise ctx.error("must be a list of non-empty strings", key=f"{key}.{lang}")
+            raise ctx.error(_t("must be a list of non-empty strings"), key=f"{key}.{lang}")
         out[lang] = tuple(items)
     return out
 
@@ -309,15 +331,17 @@ def _examples(value: Any, ctx: _Ctx) -> Mapping[str, Mapping[str, tuple[str, ...
         return MappingProxyType({})
     if not isinstance(value, dict):
         raise ctx.error(
-            "must be a table per language",
+            _t("must be a table per language"),
             key="examples",
-            fix="write [rules.examples] fr = { pass = [...], fail = [...] }",
+            fix=_t("write [rules.examples] fr = {{ pass = [...], fail = [...] }}"),
         )
     _check_keys(value, LANGS, ctx, "examples")
     out = {}
     for lang, table in value.items():
         if not isinstance(table, dict):
-            raise ctx.error("must be a table with 'pass' and 'fail' lists", key=f"examples.{lang}")
+            raise ctx.error(
+                _t("must be a table with 'pass' and 'fail' lists"), key=f"examples.{lang}"
+            )
         _check_keys(table, ("pass", "fail"), ctx, f"examples.{lang}")
         out[lang] = MappingProxyType(
             {
@@ -335,18 +359,21 @@ def _examples(value: Any, ctx: _Ctx) -> Mapping[str, Mapping[str, tuple[str, ...
 def _criterion(cid: str, table: Any, ctx: _Ctx, base: Criterion | None) -> Criterion:
     c = _Ctx(ctx.source, None)
     if not isinstance(table, dict):
-        raise c.error("must be a table", key=f"criteria.{cid}")
+        raise c.error(_t("must be a table"), key=f"criteria.{cid}")
     for k in table:
         if k not in _CRITERION_KEYS:
             raise c.error(
-                f"unknown key in criterion {cid!r}",
+                _t("unknown key in {where}", where=_t("criterion {criterion!r}", criterion=cid)),
                 key=f"criteria.{cid}.{k}",
                 fix=_did_you_mean(k, _CRITERION_KEYS),
             )
     if base is None:
         for k in ("weight", "label", "guide"):
             if k not in table:
-                raise c.error(f"new criterion {cid!r} needs a {k}", key=f"criteria.{cid}.{k}")
+                raise c.error(
+                    _t("new criterion {criterion!r} needs a {key}", criterion=cid, key=k),
+                    key=f"criteria.{cid}.{k}",
+                )
     weight = (
         _int(table["weight"], c, f"criteria.{cid}.weight", 0, 100)
         if "weight" in table
@@ -354,7 +381,7 @@ def _criterion(cid: str, table: Any, ctx: _Ctx, base: Criterion | None) -> Crite
     )  # type: ignore[union-attr]
     decisive = table.get("decisive", base.decisive if base else False)
     if not isinstance(decisive, bool):
-        raise c.error("must be true or false", key=f"criteria.{cid}.decisive")
+        raise c.error(_t("must be true or false"), key=f"criteria.{cid}.decisive")
     label = (
         _bilingual(table["label"], c, f"criteria.{cid}.label") if "label" in table else base.label
     )  # type: ignore[union-attr]
@@ -364,24 +391,24 @@ def _criterion(cid: str, table: Any, ctx: _Ctx, base: Criterion | None) -> Crite
 
 def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) -> Rule:
     if not isinstance(table, dict):
-        raise ctx.error(f"rules entry #{index + 1} must be a table", key="rules")
+        raise ctx.error(_t("rules entry #{number} must be a table", number=index + 1), key="rules")
     rid = table.get("id")
     if not isinstance(rid, str) or not _ID_RE.match(rid):
         raise ctx.error(
-            f"rules entry #{index + 1} needs an id in lower-case-with-dashes",
+            _t("rules entry #{number} needs an id in lower-case-with-dashes", number=index + 1),
             key="id",
-            fix='write id = "my-rule"',
+            fix=_t('write id = "my-rule"'),
         )
     c = _Ctx(ctx.source, rid)
-    _check_keys(table, _RULE_KEYS, c, "rule")
+    _check_keys(table, _RULE_KEYS, c, _t("the rule"))
     for k in ("kind", "criterion", "message", "suggestion"):
         if k not in table:
-            raise c.error("is required", key=k)
+            raise c.error(_t("is required"), key=k)
     kind = _choice(table["kind"], RULE_KINDS, c, "kind")
     criterion = table["criterion"]
     if criterion not in criteria:
         raise c.error(
-            f"criterion {criterion!r} is not defined",
+            _t("criterion {criterion!r} is not defined", criterion=criterion),
             key="criterion",
             fix=_did_you_mean(str(criterion), tuple(criteria)),
         )
@@ -397,7 +424,7 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
         cap = _int(cap, c, "cap", 0, 100)
     clause = table.get("clause", True)
     if not isinstance(clause, bool):
-        raise c.error("must be true or false", key="clause")
+        raise c.error(_t("must be true or false"), key="clause")
 
     pats: dict[str, dict[str, tuple[str, ...]]] = {}
     for key in _PATTERN_KEYS:
@@ -415,9 +442,9 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
         raw = table.get("limits")
         if not isinstance(raw, dict) or not raw:
             raise c.error(
-                "a metric rule needs limits per kind",
+                _t("a metric rule needs limits per kind"),
                 key="limits",
-                fix="write limits = { request = [50, 125] } (0 for no bound)",
+                fix=_t("write limits = {{ request = [50, 125] }} (0 for no bound)"),
             )
         _check_keys(raw, KINDS, c, "limits")
         for k, v in raw.items():
@@ -426,35 +453,35 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
                 or len(v) != 2
                 or not all(isinstance(x, int) and not isinstance(x, bool) and x >= 0 for x in v)
             ):
-                raise c.error("must be [min, max] (0 for no bound)", key=f"limits.{k}")
+                raise c.error(_t("must be [min, max] (0 for no bound)"), key=f"limits.{k}")
             limits[k] = (v[0] or None, v[1] or None)
     elif kind in ("present", "absent", "placeholder"):
         if not any(pats["patterns"].get(lang) for lang in langs):
             raise c.error(
-                f"a {kind!r} rule needs patterns or phrases",
+                _t("a {kind!r} rule needs patterns or phrases", kind=kind),
                 key="patterns",
-                fix='write patterns = { fr = ["..."], en = ["..."] }',
+                fix=_t('write {key} = {{ fr = ["..."], en = ["..."] }}', key="patterns"),
             )
         for lang in langs:
             if not pats["patterns"].get(lang):
                 raise c.error(
-                    f"no pattern for language {lang!r}",
+                    _t("no pattern for language {lang!r}", lang=lang),
                     key=f"patterns.{lang}",
-                    fix="add patterns for it, or remove it from langs",
+                    fix=_t("add patterns for it, or remove it from langs"),
                 )
     for key in ("when", "unless"):
         given = [lang for lang in langs if pats[key].get(lang)]
         if given and len(given) != len(langs):
             missing = next(lang for lang in langs if lang not in given)
             raise c.error(
-                f"no {key!r} pattern for language {missing!r}",
+                _t("no {key!r} pattern for language {lang!r}", key=key, lang=missing),
                 key=f"{key}.{missing}",
-                fix=f"give {key} patterns for every language in langs",
+                fix=_t("give {key} patterns for every language in langs", key=key),
             )
     if kind == "repetition":
         raw = table.get("params", {})
         if not isinstance(raw, dict):
-            raise c.error("must be a table of integers", key="params")
+            raise c.error(_t("must be a table of integers"), key="params")
         for k, v in raw.items():
             params[k] = _int(v, c, f"params.{k}", 0, 1000)
     matchers = {lang: _compile(pats["patterns"].get(lang, ()), c, "patterns") for lang in LANGS}
@@ -490,47 +517,51 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
 
 def _parse_toml(text: str, source: str) -> dict[str, Any]:
     if not isinstance(text, str):
-        raise RubricError(source, "a rubric is TOML text")
+        raise RubricError(source, _t("a rubric is TOML text"))
     import tomllib  # imported when a rubric is read, not when the checker is imported (page boot)
 
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise RubricError(
-            source, f"not valid TOML: {exc}", fix="check quotes, brackets and commas on that line"
+            source,
+            _t("not valid TOML: {error}", error=str(exc)),
+            fix=_t("check quotes, brackets and commas on that line"),
         ) from None
 
 
 def _build(data: Mapping[str, Any], source: str, base: Rubric | None) -> Rubric:
     ctx = _Ctx(source)
-    _check_keys(data, _TOP_KEYS, ctx, "the rubric")
+    _check_keys(data, _TOP_KEYS, ctx, _t("the rubric"))
     if "schema" in data and data["schema"] != 1:
         raise ctx.error(
-            f"schema {data['schema']!r} is not supported", key="schema", fix="write schema = 1"
+            _t("schema {schema!r} is not supported", schema=data["schema"]),
+            key="schema",
+            fix=_t("write schema = 1"),
         )
     extending = base is not None
     name = data.get("name", base.name + "+" + source if base else None)
     if name is None:
         raise ctx.error(
-            "a rubric that replaces the default needs a name",
+            _t("a rubric that replaces the default needs a name"),
             key="name",
-            fix='write name = "my-workshop"',
+            fix=_t('write name = "my-workshop"'),
         )
     name = _str(name, ctx, "name")
 
     criteria: dict[str, Criterion] = dict(base.criteria) if base else {}
     raw_criteria = data.get("criteria", {})
     if not isinstance(raw_criteria, dict):
-        raise ctx.error("must be a table of criteria", key="criteria")
+        raise ctx.error(_t("must be a table of criteria"), key="criteria")
     for cid, table in raw_criteria.items():
         if not _ID_RE.match(cid):
-            raise ctx.error("criterion ids are lower-case-with-dashes", key=f"criteria.{cid}")
+            raise ctx.error(_t("criterion ids are lower-case-with-dashes"), key=f"criteria.{cid}")
         criteria[cid] = _criterion(cid, table, ctx, criteria.get(cid))
     if not criteria:
         raise ctx.error(
-            "no criteria defined",
+            _t("no criteria defined"),
             key="criteria",
-            fix="add [criteria.objective] with weight, label and guide",
+            fix=_t("add [criteria.objective] with weight, label and guide"),
         )
 
     rules: list[Rule] = list(base.rules) if base else []
@@ -539,18 +570,20 @@ def _build(data: Mapping[str, Any], source: str, base: Rubric | None) -> Rubric:
     disable = data.get("disable", [])
     if not isinstance(disable, list) or not all(isinstance(d, str) for d in disable):
         raise ctx.error(
-            "must be a list of rule ids", key="disable", fix='write disable = ["no-shorthand"]'
+            _t("must be a list of rule ids"),
+            key="disable",
+            fix=_t('write disable = ["no-shorthand"]'),
         )
     if disable and not extending:
         raise ctx.error(
-            "only a rubric that extends another can disable rules",
+            _t("only a rubric that extends another can disable rules"),
             key="disable",
-            fix='add extends = "default", or simply leave the rule out',
+            fix=_t('add extends = "default", or simply leave the rule out'),
         )
     for rid in disable:
         if rid not in ids:
             raise ctx.error(
-                f"cannot disable unknown rule {rid!r}",
+                _t("cannot disable unknown rule {rule!r}", rule=rid),
                 key="disable",
                 rule=rid,
                 fix=_did_you_mean(rid, sorted(ids)),
@@ -561,21 +594,21 @@ def _build(data: Mapping[str, Any], source: str, base: Rubric | None) -> Rubric:
         adds = data.get(key, {})
         if not isinstance(adds, dict):
             raise ctx.error(
-                "must be a table keyed by rule id",
+                _t("must be a table keyed by rule id"),
                 key=key,
-                fix=f'write [{key}.rule-id] fr = ["..."]',
+                fix=_t('write [{key}.rule-id] fr = ["..."]', key=key),
             )
         if adds and not extending:
             raise ctx.error(
-                f"{key} only works in a rubric that extends another",
+                _t("{key} only works in a rubric that extends another", key=key),
                 key=key,
-                fix='add extends = "default"',
+                fix=_t('add extends = "default"'),
             )
         for rid, per_lang in adds.items():
             idx = next((i for i, r in enumerate(rules) if r.id == rid), None)
             if idx is None:
                 raise ctx.error(
-                    f"cannot add phrases to unknown rule {rid!r}",
+                    _t("cannot add phrases to unknown rule {rule!r}", rule=rid),
                     key=key,
                     rule=rid,
                     fix=_did_you_mean(rid, sorted(r.id for r in rules)),
@@ -584,18 +617,18 @@ def _build(data: Mapping[str, Any], source: str, base: Rubric | None) -> Rubric:
             old = rules[idx]
             if old.kind not in ("present", "absent", "placeholder"):
                 raise rc.error(
-                    f"a {old.kind!r} rule has no phrases",
+                    _t("a {kind!r} rule has no phrases", kind=old.kind),
                     key=key,
-                    fix="add phrases to a present, absent or placeholder rule",
+                    fix=_t("add phrases to a present, absent or placeholder rule"),
                 )
             phrases = _per_lang_strings(per_lang, rc, key)
             new_patterns = dict(old.patterns)
             for lang, items in phrases.items():
                 if lang not in old.langs:
                     raise rc.error(
-                        f"the rule does not apply to {lang!r}",
+                        _t("the rule does not apply to {lang!r}", lang=lang),
                         key=f"{key}.{lang}",
-                        fix="use one of: " + ", ".join(old.langs),
+                        fix=_t("use one of: {choices}", choices=", ".join(old.langs)),
                     )
                 new_patterns[lang] = new_patterns.get(lang, ()) + tuple(
                     phrase_to_pattern(p) for p in items
@@ -610,24 +643,31 @@ def _build(data: Mapping[str, Any], source: str, base: Rubric | None) -> Rubric:
 
     raw_rules = data.get("rules", [])
     if not isinstance(raw_rules, list):
-        raise ctx.error("must be an array of tables", key="rules", fix="write [[rules]] blocks")
+        raise ctx.error(
+            _t("must be an array of tables"), key="rules", fix=_t("write [[rules]] blocks")
+        )
     for i, table in enumerate(raw_rules):
         rule = _rule(table, ctx, criteria, i)
         if rule.id in ids and rule.id not in disable:
             raise ctx.error(
-                "this id is already used",
+                _t("this id is already used"),
                 key="id",
                 rule=rule.id,
-                fix="pick another id, or disable the existing rule first",
+                fix=_t("pick another id, or disable the existing rule first"),
             )
         if rule.id in {r.id for r in rules}:
             raise ctx.error(
-                "this id is defined twice", key="id", rule=rule.id, fix="give each rule its own id"
+                _t("this id is defined twice"),
+                key="id",
+                rule=rule.id,
+                fix=_t("give each rule its own id"),
             )
         rules.append(rule)
     if not rules:
         raise ctx.error(
-            "no rules left to grade with", key="rules", fix="keep at least one rule enabled"
+            _t("no rules left to grade with"),
+            key="rules",
+            fix=_t("keep at least one rule enabled"),
         )
     rules = [r if r.prefixes else _with_prefixes(r) for r in rules]
     return Rubric(
@@ -671,19 +711,22 @@ def load_rubric(text: str, *, source: str = "<rubric>", base: Rubric | None = No
     extends = data.get("extends")
     replaces = data.get("replaces", False)
     if not isinstance(replaces, bool):
-        raise RubricError(source, "must be true or false", key="replaces")
+        raise RubricError(source, _t("must be true or false"), key="replaces")
     if extends is not None and replaces:
         raise RubricError(
             source,
-            "a rubric cannot both extend and replace",
+            _t("a rubric cannot both extend and replace"),
             key="replaces",
-            fix='keep extends = "default" or replaces = true, not both',
+            fix=_t('keep extends = "default" or replaces = true, not both'),
         )
     parent: Rubric | None = None
     if extends is not None:
         if extends != "default":
             raise RubricError(
-                source, f"cannot extend {extends!r}", key="extends", fix='write extends = "default"'
+                source,
+                _t("cannot extend {name!r}", name=extends),
+                key="extends",
+                fix=_t('write extends = "default"'),
             )
         parent = base if base is not None else default_rubric()
     return _build(data, source, parent)

@@ -1,0 +1,250 @@
+"""Messages for people, in English and French: the rubric loader's errors and the command line's.
+
+A message is built once, as an English ``str.format`` template with its values, and rendered in
+the reader's language when it is shown: ``str()`` gives English (logs, MkDocs builds); the command
+line renders it in the language of the user's locale. The French twin of every template is in
+``FRENCH``; a test checks that no template used in the package lacks one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+NBSP = "\u00a0"  # French puts a non-breaking space before : ; ? !
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """An English template, its values, and a rendering in either language."""
+
+    template: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    def render(self, lang: str = "en") -> str:
+        template = FRENCH.get(self.template, self.template) if lang == "fr" else self.template
+        # A value may itself be bilingual: a Text, or an error that renders (RubricError).
+        values = {k: v.render(lang) if hasattr(v, "render") else v for k, v in self.params}
+        return template.format(**values)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+def text(template: str, /, **params: Any) -> Text:
+    """A message to render later: ``text("unknown key in {where}", where="the rubric")``."""
+    return Text(template, tuple(params.items()))
+
+
+def render(message: object, lang: str) -> str:
+    """Render a message that may be plain text (a value, a name) or bilingual (a Text)."""
+    return message.render(lang) if hasattr(message, "render") else str(message)
+
+
+def ui_language(environ: Mapping[str, str] | None = None) -> str:
+    """``fr`` or ``en``, from the locale variables, read as gettext reads them.
+
+    The locale is the first of LC_ALL, LC_MESSAGES, LANG that is set; under the C locale messages
+    are English; otherwise LANGUAGE, a priority list like ``fr:en``, comes first.
+    """
+    env = os.environ if environ is None else environ
+    locale = next((env[n] for n in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(n)), "")
+    locale = locale.strip().lower()
+    if locale in ("", "c", "posix") or locale.startswith("c."):
+        return "en"
+    chosen = (env.get("LANGUAGE") or "").split(":")[0].strip().lower() or locale
+    return "fr" if chosen.startswith("fr") else "en"
+
+
+_ = NBSP
+FRENCH: dict[str, str] = {
+    # RubricError's frame
+    "{where}: rule {rule!r}": "{where}" + _ + ": règle {rule!r}",
+    "{where}: key {key!r}": "{where}" + _ + ": clé {key!r}",
+    "{where}: {problem}": "{where}" + _ + ": {problem}",
+    "{message} ({fix})": "{message} ({fix})",
+    # patterns and values
+    "pattern {pattern!r} is not a valid regular expression: {error}": (
+        "le motif {pattern!r} n’est pas une expression régulière valide" + _ + ": {error}"
+    ),
+    "escape special characters, or list it under 'phrases'": (
+        "échappez les caractères spéciaux, ou mettez-le dans 'phrases'"
+    ),
+    "unknown key in {where}": "clé inconnue dans {where}",
+    "the rubric": "la grille",
+    "the rule": "la règle",
+    "criterion {criterion!r}": "le critère {criterion!r}",
+    "did you mean {choice!r}?": "vouliez-vous dire {choice!r}" + _ + "?",
+    "expected one of: {choices}": "valeurs attendues" + _ + ": {choices}",
+    "must be a non-empty string": "doit être un texte non vide",
+    "must be an integer from {low} to {high}": "doit être un entier de {low} à {high}",
+    "{value!r} is not accepted": "{value!r} n’est pas accepté",
+    "must be a non-empty list": "doit être une liste non vide",
+    "for example {example}": "par exemple {example}",
+    "must be a table with 'en' and 'fr' texts": "doit être une table avec les textes 'en' et 'fr'",
+    'write {key} = {{ en = "...", fr = "..." }}': 'écrivez {key} = {{ en = "...", fr = "..." }}',
+    "the {lang!r} text is missing": "le texte {lang!r} manque",
+    "every text exists in both languages": "chaque texte existe dans les deux langues",
+    "must be a table of lists per language": "doit être une table de listes par langue",
+    'write {key} = {{ fr = ["..."], en = ["..."] }}': (
+        'écrivez {key} = {{ fr = ["..."], en = ["..."] }}'
+    ),
+    "must be a list of non-empty strings": "doit être une liste de textes non vides",
+    "must be a table per language": "doit être une table par langue",
+    "write [rules.examples] fr = {{ pass = [...], fail = [...] }}": (
+        "écrivez [rules.examples] fr = {{ pass = [...], fail = [...] }}"
+    ),
+    "must be a table with 'pass' and 'fail' lists": (
+        "doit être une table avec les listes 'pass' et 'fail'"
+    ),
+    # criteria
+    "must be a table": "doit être une table",
+    "new criterion {criterion!r} needs a {key}": (
+        "le nouveau critère {criterion!r} a besoin de la clé {key}"
+    ),
+    "must be true or false": "doit valoir true ou false",
+    "must be a table of criteria": "doit être une table de critères",
+    "criterion ids are lower-case-with-dashes": (
+        "les identifiants de critère s’écrivent en-minuscules-avec-tirets"
+    ),
+    "no criteria defined": "aucun critère n’est défini",
+    "add [criteria.objective] with weight, label and guide": (
+        "ajoutez [criteria.objective] avec weight, label et guide"
+    ),
+    "criterion {criterion!r} is not defined": "le critère {criterion!r} n’est pas défini",
+    # rules
+    "rules entry #{number} must be a table": "l’entrée n°{number} de rules doit être une table",
+    "rules entry #{number} needs an id in lower-case-with-dashes": (
+        "l’entrée n°{number} de rules a besoin d’un id en-minuscules-avec-tirets"
+    ),
+    'write id = "my-rule"': 'écrivez id = "ma-regle"',
+    "is required": "est obligatoire",
+    "a metric rule needs limits per kind": (
+        "une règle metric a besoin de limites par type de message"
+    ),
+    "write limits = {{ request = [50, 125] }} (0 for no bound)": (
+        "écrivez limits = {{ request = [50, 125] }} (0 pour aucune limite)"
+    ),
+    "must be [min, max] (0 for no bound)": "doit valoir [min, max] (0 pour aucune limite)",
+    "a {kind!r} rule needs patterns or phrases": (
+        "une règle {kind!r} a besoin de patterns ou de phrases"
+    ),
+    "no pattern for language {lang!r}": "aucun motif pour la langue {lang!r}",
+    "add patterns for it, or remove it from langs": (
+        "ajoutez-lui des motifs, ou retirez-la de langs"
+    ),
+    "no {key!r} pattern for language {lang!r}": "aucun motif {key!r} pour la langue {lang!r}",
+    "give {key} patterns for every language in langs": (
+        "donnez des motifs {key} pour chaque langue de langs"
+    ),
+    "must be a table of integers": "doit être une table d’entiers",
+    # the whole rubric
+    "a rubric is TOML text": "une grille est un texte TOML",
+    "not valid TOML: {error}": "TOML invalide" + _ + ": {error}",
+    "check quotes, brackets and commas on that line": (
+        "vérifiez les guillemets, crochets et virgules de cette ligne"
+    ),
+    "schema {schema!r} is not supported": "le schéma {schema!r} n’est pas pris en charge",
+    "write schema = 1": "écrivez schema = 1",
+    "a rubric that replaces the default needs a name": (
+        "une grille qui remplace celle par défaut a besoin d’un nom"
+    ),
+    'write name = "my-workshop"': 'écrivez name = "mon-atelier"',
+    "must be a list of rule ids": "doit être une liste d’identifiants de règles",
+    'write disable = ["no-shorthand"]': 'écrivez disable = ["no-shorthand"]',
+    "only a rubric that extends another can disable rules": (
+        "seule une grille qui en étend une autre peut désactiver des règles"
+    ),
+    'add extends = "default", or simply leave the rule out': (
+        'ajoutez extends = "default", ou ne mettez simplement pas la règle'
+    ),
+    "cannot disable unknown rule {rule!r}": "impossible de désactiver la règle inconnue {rule!r}",
+    "must be a table keyed by rule id": "doit être une table indexée par identifiant de règle",
+    'write [{key}.rule-id] fr = ["..."]': 'écrivez [{key}.id-de-regle] fr = ["..."]',
+    "{key} only works in a rubric that extends another": (
+        "{key} ne fonctionne que dans une grille qui en étend une autre"
+    ),
+    'add extends = "default"': 'ajoutez extends = "default"',
+    "cannot add phrases to unknown rule {rule!r}": (
+        "impossible d’ajouter des phrases à la règle inconnue {rule!r}"
+    ),
+    "a {kind!r} rule has no phrases": "une règle {kind!r} n’a pas de phrases",
+    "add phrases to a present, absent or placeholder rule": (
+        "ajoutez des phrases à une règle present, absent ou placeholder"
+    ),
+    "the rule does not apply to {lang!r}": "la règle ne s’applique pas à {lang!r}",
+    "use one of: {choices}": "utilisez l’une de ces valeurs" + _ + ": {choices}",
+    "must be an array of tables": "doit être une liste de tables",
+    "write [[rules]] blocks": "écrivez des blocs [[rules]]",
+    "this id is already used": "cet identifiant est déjà pris",
+    "pick another id, or disable the existing rule first": (
+        "choisissez un autre identifiant, ou désactivez d’abord la règle existante"
+    ),
+    "this id is defined twice": "cet identifiant est défini deux fois",
+    "give each rule its own id": "donnez à chaque règle son propre identifiant",
+    "no rules left to grade with": "il ne reste aucune règle pour noter",
+    "keep at least one rule enabled": "gardez au moins une règle active",
+    "a rubric cannot both extend and replace": (
+        "une grille ne peut pas à la fois étendre et remplacer"
+    ),
+    'keep extends = "default" or replaces = true, not both': (
+        'gardez extends = "default" ou replaces = true, pas les deux'
+    ),
+    "cannot extend {name!r}": "impossible d’étendre {name!r}",
+    'write extends = "default"': 'écrivez extends = "default"',
+    # the command line (file labels are bare nouns: "draft not found", "brouillon introuvable")
+    "{what} not found: {path}": "{what} introuvable" + _ + ": {path}",
+    "{what} is a directory, not a file: {path}": (
+        "{what}" + _ + ": {path} est un dossier, pas un fichier"
+    ),
+    "cannot read {what} {path}: {reason}": "lecture impossible ({what} {path})" + _ + ": {reason}",
+    "{what} {name} looks binary (it contains NUL bytes); give a text file": (
+        "{what} ({name})" + _ + ": semble binaire (contient des octets NUL)" + _ + "; donnez un "
+        "fichier texte"
+    ),
+    "{what} {name} is not UTF-8 text (byte {byte}); save it as UTF-8 and retry": (
+        "{what} ({name})" + _ + ": pas un texte UTF-8 (octet {byte})" + _ + "; enregistrez-le en "
+        "UTF-8 et recommencez"
+    ),
+    "file": "fichier",
+    "draft": "brouillon",
+    "rubric": "grille",
+    "input": "entrée",
+    "standard input": "entrée standard",
+    "kind": "type",
+    "lang": "langue",
+    "bad rubric: {error}": "grille invalide" + _ + ": {error}",
+    "unknown {what} {value!r}: accepted values are {choices}": (
+        "{what}" + _ + ": valeur inconnue {value!r}" + _ + "; valeurs acceptées" + _ + ": {choices}"
+    ),
+    "`connecteur new` is not installed here": "`connecteur new` n’est pas installé ici",
+    "cannot write {path}: {reason}": "écriture impossible ({path})" + _ + ": {reason}",
+    "graded {count} draft(s) into {path}": "{count} brouillon(s) noté(s) dans {path}",
+    "{message}; {count} row(s) skipped": "{message}" + _ + "; {count} ligne(s) ignorée(s)",
+    "{source}:{line}: {message}": "{source}:{line}: {message}",
+    # connecteur batch: one line per bad row
+    "unknown kind {kind!r} (accepted: {choices})": (
+        "type inconnu" + _ + ": {kind!r} (acceptés" + _ + ": {choices})"
+    ),
+    "unknown lang {lang!r} (accepted: {choices})": (
+        "langue inconnue" + _ + ": {lang!r} (acceptées" + _ + ": {choices})"
+    ),
+    "no 'draft' (or 'text') column": "pas de colonne 'draft' (ni 'text')",
+    "the draft must be text": "le brouillon doit être du texte",
+    "the {field} must be text": "le champ {field} doit être du texte",
+    "not valid JSON: {error}": "JSON invalide" + _ + ": {error}",
+    "each line must be a JSON object": "chaque ligne doit être un objet JSON",
+    "the file is empty (expected a header line: id,draft,kind,lang)": (
+        "le fichier est vide (ligne d’en-tête attendue" + _ + ": id,draft,kind,lang)"
+    ),
+    "the header has no 'draft' (or 'text') column: expected id,draft,kind,lang": (
+        "l’en-tête n’a pas de colonne 'draft' (ni 'text')" + _ + ": attendu id,draft,kind,lang"
+    ),
+    "unreadable CSV row: {error}": "ligne CSV illisible" + _ + ": {error}",
+    "more cells than header columns (a comma inside an unquoted draft?)": (
+        "plus de cellules que de colonnes d’en-tête (une virgule dans un brouillon sans "
+        "guillemets" + _ + "?)"
+    ),
+}

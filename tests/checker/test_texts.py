@@ -1,0 +1,125 @@
+"""Messages for people in both languages: every template has a French twin that fills the same
+values, and the command line speaks the language of the user's locale."""
+
+from __future__ import annotations
+
+import ast
+import string
+from pathlib import Path
+
+import pytest
+
+import checker
+from checker.cli import main
+from checker.texts import FRENCH, text, ui_language
+
+PACKAGE = Path(checker.__file__).parent
+
+
+def templates_in_package() -> dict[str, str]:
+    """Every literal template passed to ``text()`` (imported as ``_t``), with where it is."""
+    found: dict[str, str] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("_t", "text")
+                and node.args
+            ):
+                first = node.args[0]
+                assert isinstance(first, ast.Constant) and isinstance(first.value, str), (
+                    f"{path.name}:{node.lineno}: a message template must be a literal string"
+                )
+                found[first.value] = f"{path.name}:{node.lineno}"
+    return found
+
+
+def fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+TEMPLATES = templates_in_package()
+
+
+def test_the_package_has_messages_to_translate() -> None:
+    assert len(TEMPLATES) > 60
+
+
+@pytest.mark.parametrize("template", sorted(TEMPLATES))
+def test_every_template_has_a_french_twin_with_the_same_values(template: str) -> None:
+    assert template in FRENCH, f"{TEMPLATES[template]}: no French for {template!r}"
+    assert fields(FRENCH[template]) == fields(template)
+
+
+def test_the_catalog_holds_no_unused_entry() -> None:
+    assert sorted(set(FRENCH) - set(TEMPLATES)) == []
+
+
+def test_values_are_rendered_in_the_same_language() -> None:
+    message = text("unknown key in {where}", where=text("the rubric"))
+    assert str(message) == "unknown key in the rubric"
+    assert message.render("fr") == "clé inconnue dans la grille"
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({}, "en"),
+        ({"LANGUAGE": "fr"}, "en"),
+        ({"LANG": "fr_FR.UTF-8"}, "fr"),
+        ({"LANG": "fr_CA.UTF-8", "LC_ALL": "en_GB.UTF-8"}, "en"),
+        ({"LANG": "en_US.UTF-8", "LC_MESSAGES": "fr_BE"}, "fr"),
+        ({"LANGUAGE": "fr:en", "LANG": "en_US.UTF-8"}, "fr"),
+        ({"LC_ALL": "C.UTF-8", "LANG": "fr_FR.UTF-8"}, "en"),
+        ({"LANG": "de_DE.UTF-8"}, "en"),
+    ],
+)
+def test_the_interface_language_comes_from_the_locale(
+    environ: dict[str, str], expected: str
+) -> None:
+    assert ui_language(environ) == expected
+
+
+def test_a_rubric_error_reads_in_french_with_its_file_rule_key_and_fix() -> None:
+    bad = '[[rules]]\nid = "x"\nkind = "absent"\ncriterion = "objectve"\n'
+    bad += "message = 1\nsuggestion = 1\n"
+    with pytest.raises(checker.RubricError) as caught:
+        checker.load_rubric('extends = "default"\n' + bad, source="atelier.toml")
+    error = caught.value
+    assert str(error) == (
+        "atelier.toml: rule 'x': key 'criterion': criterion 'objectve' is not defined "
+        "(did you mean 'objective'?)"
+    )
+    assert error.render("fr") == (
+        "atelier.toml\u00a0: règle 'x'\u00a0: clé 'criterion'\u00a0: le critère 'objectve' "
+        "n’est pas défini (vouliez-vous dire 'objective'\u00a0?)"
+    )
+
+
+def test_the_command_line_speaks_french_in_a_french_locale(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    assert main(["grade", str(tmp_path / "absent.txt")]) == 3
+    assert (
+        capsys.readouterr().err
+        == f"connecteur: brouillon introuvable\u00a0: {tmp_path}/absent.txt\n"
+    )
+    assert main(["grade", "-", "--kind", "lettre"]) == 2
+    assert "type\u00a0: valeur inconnue 'lettre'" in capsys.readouterr().err
+    rubric = tmp_path / "grille.toml"
+    rubric.write_text('extends = "default"\nname = "x"\nrulez = []\n', encoding="utf-8")
+    assert main(["rules", "--rubric", str(rubric)]) == 4
+    assert capsys.readouterr().err == (
+        f"connecteur: grille invalide\u00a0: {rubric}\u00a0: clé 'rulez'\u00a0: clé inconnue dans "
+        "la grille (vouliez-vous dire 'rules'\u00a0?)\n"
+    )
+
+
+def test_the_command_line_speaks_english_otherwise(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert main(["grade", str(tmp_path / "absent.txt")]) == 3
+    assert capsys.readouterr().err == f"connecteur: draft not found: {tmp_path}/absent.txt\n"
