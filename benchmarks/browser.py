@@ -9,7 +9,9 @@ In one run and one headless Chromium (Debian's /usr/bin/chromium), on a fresh bu
   ``bare_runtime`` and ``our_runtime``, loadPyodide inside each worker (ours also fetches the
   checker's wheel meanwhile; the gap is the page's work competing for the CPU); and
   ``our_checker_load``, installing and importing the checker after that. Runs alternate, each in
-  a fresh context (cold HTTP cache for both), medians reported.
+  a fresh context (cold HTTP cache for both), medians reported. With ``--without-search``, our
+  page also boots with Material's search index request refused (``ready_ratio_no_search``): the
+  share of the index, built in its own worker while Pyodide boots.
 - ``keystroke_to_result``: last keystroke to the ``connecteur:graded`` event (dispatched after the
   results are rendered) for a typical 120-word draft, debounce included (median; target < 150 ms),
   and ``grade_in_worker``: the grading call inside the worker (median; target < 30 ms);
@@ -17,7 +19,7 @@ In one run and one headless Chromium (Debian's /usr/bin/chromium), on a fresh bu
 - ``instant_nav_ready``: click on a link to the checker, from another page of a tab whose runtime
   has booted, to ``data-state=ready`` (median; target < 150 ms).
 
-    .venv/bin/python benchmarks/browser.py [--json] [--runs 3] [--site DIR]
+    .venv/bin/python benchmarks/browser.py [--json] [--runs 3] [--site DIR] [--without-search]
 """
 
 from __future__ import annotations
@@ -160,7 +162,7 @@ def click_link(page, suffix: str) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def measure(site: Path, port: int, runs: int) -> list[dict]:
+def measure(site: Path, port: int, runs: int, without_search: bool = False) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
     (site / "_bench").mkdir(exist_ok=True)
@@ -172,6 +174,7 @@ def measure(site: Path, port: int, runs: int) -> list[dict]:
     base = f"http://127.0.0.1:{port}/"
     bare: list[float] = []
     bare_runtime: list[float] = []
+    no_search: list[float] = []
     our_runtime: list[float] = []
     our_checker: list[float] = []
     ours: list[float] = []
@@ -213,6 +216,18 @@ def measure(site: Path, port: int, runs: int) -> list[dict]:
             page.wait_for_function("() => window.__bench.events.length > 0", timeout=30_000)
             first.append(page.evaluate("() => window.__bench.events[0].ms"))
             ctx.close()
+
+            if without_search:
+                # The same page with Material's search index request refused: how much of our
+                # page's cost is the index being built in its own worker while Pyodide boots.
+                ctx = browser.new_context()
+                ctx.add_init_script(INIT)
+                ctx.route("**/search/search_index.json", lambda route: route.abort())
+                page = ctx.new_page()
+                page.goto(base + "checker/")
+                page.wait_for_function("() => window.__bench.readyAt !== null", timeout=180_000)
+                no_search.append(page.evaluate("() => window.__bench.readyAt"))
+                ctx.close()
 
         # Typing latency and instant navigation, in one tab whose runtime has booted.
         ctx = browser.new_context()
@@ -259,6 +274,14 @@ def measure(site: Path, port: int, runs: int) -> list[dict]:
         figure("our_checker_load", round(med(our_checker))),
         figure("checker_ready", round(med(ours))),
         figure("ready_ratio", round(med(ours) / med(bare), 3), "x", "<= 1.10"),
+        *(
+            [
+                figure("checker_ready_no_search", round(med(no_search))),
+                figure("ready_ratio_no_search", round(med(no_search) / med(bare), 3), "x"),
+            ]
+            if no_search
+            else []
+        ),
         figure("keystroke_to_result", round(med(latency), 1), target="< 150"),
         figure("grade_in_worker", round(med(in_worker), 1), target="< 30"),
         figure("first_grade_in_worker", round(med(first), 1), target="< 30"),
@@ -272,6 +295,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="cold boots of each page (default 3)")
     parser.add_argument("--site", type=Path, help="a site already built (with SITE_URL = --port)")
     parser.add_argument("--port", type=int, help="port to serve on (default: a free one)")
+    parser.add_argument(
+        "--without-search",
+        action="store_true",
+        help="also boot our page with Material's search index refused (its share of the cost)",
+    )
     options = parser.parse_args()
     if not Path(CHROMIUM).is_file():
         sys.exit(f"Chromium not found at {CHROMIUM}")
@@ -281,7 +309,7 @@ def main() -> None:
         if site is None:
             site = Path(tmp) / "site"
             build(port, site)
-        figures = measure(site, port, options.runs)
+        figures = measure(site, port, options.runs, options.without_search)
     for figure in figures:
         if options.json:
             print(json.dumps(figure))

@@ -1,0 +1,122 @@
+"""What the bytecode in the wheel saves: importing the checker in the bundled Pyodide, or not.
+
+Builds the checker wheel twice from this checkout, with the bytecode the plugin ships and with
+sources only, then boots the pinned Pyodide under Node (the same runtime the browser runs) once
+per round for each, alternating, and times ``import checker`` right after the wheel is installed
+(the step the browser's worker pays before ``ready``). Also times preparing the default rubric,
+which the worker does in idle time after ``ready``. Medians over the rounds.
+
+    .venv/bin/python benchmarks/checker_import.py [--json] [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from mkdocs_connecteur import bytecode, runtime  # noqa: E402
+from mkdocs_connecteur.wheel import build_wheel, package_sources  # noqa: E402
+
+SCRIPT = r"""
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+const [pyodideDir, wheelFile] = process.argv.slice(2);
+const indexURL = path.resolve(pyodideDir) + path.sep;
+const { loadPyodide } = await import(pathToFileURL(indexURL + "pyodide.mjs").href);
+const pyodide = await loadPyodide({ indexURL, stdout: () => {} });
+const data = new Uint8Array(await readFile(wheelFile));
+pyodide.FS.writeFile("/tmp/checker.whl", data);
+pyodide.runPython(`
+import zipfile, sysconfig
+zipfile.ZipFile("/tmp/checker.whl").extractall(sysconfig.get_paths()["purelib"])
+`);
+process.stdout.write(pyodide.runPython(`
+import importlib, json, time
+importlib.invalidate_caches()
+t0 = time.perf_counter()
+import checker
+t1 = time.perf_counter()
+checker.default_rubric()
+t2 = time.perf_counter()
+json.dumps({"import_ms": (t1 - t0) * 1000, "rubric_ms": (t2 - t1) * 1000})
+`));
+"""
+
+
+def measure(rounds: int) -> list[dict]:
+    node = bytecode.find_node()
+    if node is None:
+        sys.exit("Node.js is needed (it runs the bundled Pyodide)")
+    pyodide = runtime.find_pyodide(None, str(REPO / "mkdocs.yml"))
+    version = runtime.verify(pyodide)
+    package = REPO / "checker"
+    compiled = bytecode.compile_sources(pyodide, version, package_sources(package))
+    if not compiled:
+        sys.exit("could not compile the checker's bytecode")
+    times: dict[str, dict[str, list[float]]] = {
+        name: {"import_ms": [], "rubric_ms": []} for name in ("bytecode", "source")
+    }
+    with tempfile.TemporaryDirectory(prefix="connecteur-import-") as tmp:
+        folder = Path(tmp)
+        script = folder / "import.mjs"
+        script.write_text(SCRIPT, encoding="utf-8")
+        wheels = {
+            "bytecode": build_wheel(package, "0", bytecode=compiled),
+            "source": build_wheel(package, "0"),
+        }
+        for name, wheel in wheels.items():
+            (folder / f"{name}.whl").write_bytes(wheel.data)
+        for _ in range(rounds):
+            for name in wheels:
+                done = subprocess.run(
+                    [node, str(script), str(pyodide), str(folder / f"{name}.whl")],
+                    capture_output=True,
+                    text=True,
+                    timeout=300,
+                    check=False,
+                )
+                if done.returncode != 0:
+                    lines = [line for line in done.stderr.splitlines() if len(line) < 300]
+                    sys.exit("\n".join(lines[-20:]))
+                result = json.loads(done.stdout)
+                for key in ("import_ms", "rubric_ms"):
+                    times[name][key].append(result[key])
+
+    med = statistics.median
+
+    def figure(name: str, value: float, unit: str = "ms") -> dict:
+        return {"name": name, "value": value, "unit": unit, "target": None}
+
+    imported = med(times["bytecode"]["import_ms"])
+    from_source = med(times["source"]["import_ms"])
+    return [
+        figure("import_with_bytecode", round(imported, 1)),
+        figure("import_from_source", round(from_source, 1)),
+        figure("import_ratio", round(imported / from_source, 3), "x"),
+        figure("rubric_prepare", round(med(times["bytecode"]["rubric_ms"]), 1)),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="one JSON object per figure")
+    parser.add_argument("--rounds", type=int, default=3, help="boots of each wheel (default 3)")
+    options = parser.parse_args()
+    for item in measure(options.rounds):
+        if options.json:
+            print(json.dumps(item))
+        else:
+            print(f"{item['name']:<22} {item['value']:>10} {item['unit']}")
+
+
+if __name__ == "__main__":
+    main()
