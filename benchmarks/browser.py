@@ -15,7 +15,9 @@ In one run and one headless Chromium (Debian's /usr/bin/chromium), on a fresh bu
 - ``keystroke_to_result``: last keystroke to the ``connecteur:graded`` event (dispatched after the
   results are rendered) for a typical 120-word draft, debounce included (median; target < 150 ms),
   and ``grade_in_worker``: the grading call inside the worker (median; target < 30 ms);
-  ``first_grade_in_worker``: the same for the first draft typed a second after ``ready``.
+  ``first_grade_in_worker``: the same for the first draft typed a second after ``ready``;
+  ``prefilled_ready_to_result``: on a guide page whose checker holds an example, from ``ready``
+  to its first result (cold boot).
 - ``instant_nav_ready``: click on a link to the checker, from another page of a tab whose runtime
   has booted, to ``data-state=ready`` (median; target < 150 ms).
 
@@ -175,6 +177,7 @@ def measure(site: Path, port: int, runs: int, without_search: bool = False) -> l
     bare: list[float] = []
     bare_runtime: list[float] = []
     no_search: list[float] = []
+    prefilled: list[float] = []
     our_runtime: list[float] = []
     our_checker: list[float] = []
     ours: list[float] = []
@@ -215,6 +218,18 @@ def measure(site: Path, port: int, runs: int, without_search: bool = False) -> l
             page.fill(f"{CHECKER} textarea[name=draft]", DRAFT_120)
             page.wait_for_function("() => window.__bench.events.length > 0", timeout=30_000)
             first.append(page.evaluate("() => window.__bench.events[0].ms"))
+            ctx.close()
+
+            # A guide page ends with a checker pre-filled with an example: its result should
+            # follow "ready" closely (the rubric is read, and patterns compiled, on demand).
+            ctx = browser.new_context()
+            ctx.add_init_script(INIT)
+            page = ctx.new_page()
+            page.goto(base + "guide/motivated-request/")
+            page.wait_for_function("() => window.__bench.events.length > 0", timeout=180_000)
+            prefilled.append(
+                page.evaluate("() => window.__bench.events[0].at - window.__bench.readyAt")
+            )
             ctx.close()
 
             if without_search:
@@ -282,6 +297,7 @@ def measure(site: Path, port: int, runs: int, without_search: bool = False) -> l
             if no_search
             else []
         ),
+        figure("prefilled_ready_to_result", round(med(prefilled), 1)),
         figure("keystroke_to_result", round(med(latency), 1), target="< 150"),
         figure("grade_in_worker", round(med(in_worker), 1), target="< 30"),
         figure("first_grade_in_worker", round(med(first), 1), target="< 30"),

@@ -3,8 +3,9 @@
 Builds the checker wheel twice from this checkout, with the bytecode the plugin ships and with
 sources only, then boots the pinned Pyodide under Node (the same runtime the browser runs) once
 per round for each, alternating, and times ``import checker`` right after the wheel is installed
-(the step the browser's worker pays before ``ready``). Also times preparing the default rubric,
-which the worker does in idle time after ``ready``. Medians over the rounds.
+(the step the browser's worker pays before ``ready``). Then what comes after ``ready``: reading
+the default rubric, the first grading of a French draft (which compiles the French patterns it
+needs), and compiling every other pattern (the worker's idle-time warm-up). Medians over the rounds.
 
     .venv/bin/python benchmarks/checker_import.py [--json] [--rounds 3]
 """
@@ -25,6 +26,7 @@ sys.path.insert(0, str(REPO))
 from mkdocs_connecteur import bytecode, runtime  # noqa: E402
 from mkdocs_connecteur.wheel import build_wheel, package_sources  # noqa: E402
 
+KEYS = ("import_ms", "rubric_ms", "first_grade_ms", "warm_rest_ms")
 SCRIPT = r"""
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -45,9 +47,20 @@ importlib.invalidate_caches()
 t0 = time.perf_counter()
 import checker
 t1 = time.perf_counter()
-checker.default_rubric()
+rubric = checker.default_rubric()
 t2 = time.perf_counter()
-json.dumps({"import_ms": (t1 - t0) * 1000, "rubric_ms": (t2 - t1) * 1000})
+checker.grade("Bonjour Claire, pourriez-vous me présenter à Marc ? Merci. Paul", kind="ask")
+t3 = time.perf_counter()
+for rule in rubric.rules:
+    for pattern in rule.lazy_patterns():
+        pattern.warm()
+t4 = time.perf_counter()
+json.dumps({
+    "import_ms": (t1 - t0) * 1000,
+    "rubric_ms": (t2 - t1) * 1000,
+    "first_grade_ms": (t3 - t2) * 1000,
+    "warm_rest_ms": (t4 - t3) * 1000,
+})
 `));
 """
 
@@ -63,7 +76,7 @@ def measure(rounds: int) -> list[dict]:
     if not compiled:
         sys.exit("could not compile the checker's bytecode")
     times: dict[str, dict[str, list[float]]] = {
-        name: {"import_ms": [], "rubric_ms": []} for name in ("bytecode", "source")
+        name: {key: [] for key in KEYS} for name in ("bytecode", "source")
     }
     with tempfile.TemporaryDirectory(prefix="connecteur-import-") as tmp:
         folder = Path(tmp)
@@ -88,7 +101,7 @@ def measure(rounds: int) -> list[dict]:
                     lines = [line for line in done.stderr.splitlines() if len(line) < 300]
                     sys.exit("\n".join(lines[-20:]))
                 result = json.loads(done.stdout)
-                for key in ("import_ms", "rubric_ms"):
+                for key in KEYS:
                     times[name][key].append(result[key])
 
     med = statistics.median
@@ -102,7 +115,9 @@ def measure(rounds: int) -> list[dict]:
         figure("import_with_bytecode", round(imported, 1)),
         figure("import_from_source", round(from_source, 1)),
         figure("import_ratio", round(imported / from_source, 3), "x"),
-        figure("rubric_prepare", round(med(times["bytecode"]["rubric_ms"]), 1)),
+        figure("rubric_load", round(med(times["bytecode"]["rubric_ms"]), 1)),
+        figure("first_grade_after_load", round(med(times["bytecode"]["first_grade_ms"]), 1)),
+        figure("warm_other_patterns", round(med(times["bytecode"]["warm_rest_ms"]), 1)),
     ]
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .draft import Draft
 from .language import EN_WORDS, FR_WORDS
+from .patterns import LazyPattern
 from .prefilter import may_match
 from .rubric import Rule
 from .text import LETTERS_RE
@@ -43,10 +44,7 @@ _SKIPPED = Outcome(SKIP)
 def _evidence(rule: Rule, draft: Draft, partial: bool = False) -> tuple[int, int] | None:
     """The first match inside a clause (or anywhere, for `clause = false` rules)."""
     matcher = (rule.partial_matchers if partial else rule.matchers).get(draft.lang)
-    if matcher is None:
-        return None
-    prefixes = (rule.partial_prefixes if partial else rule.prefixes).get(draft.lang)
-    if not may_match(prefixes, draft.f):
+    if matcher is None or not may_match(matcher.gate, draft.f):
         return None
     for m in matcher.finditer(draft.f):
         if m.end() == m.start():
@@ -65,7 +63,7 @@ def present(rule: Rule, draft: Draft) -> Outcome:
     return _FAILED
 
 
-def _all(matcher: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
+def _all(matcher: LazyPattern | None, text: str) -> list[tuple[int, int]]:
     """The first MAX_SPANS non-empty matches, as folded offsets."""
     out: list[tuple[int, int]] = []
     if matcher is None:
@@ -79,9 +77,10 @@ def _all(matcher: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
 
 
 def absent(rule: Rule, draft: Draft) -> Outcome:
-    if not may_match(rule.prefixes.get(draft.lang), draft.f):
+    matcher = rule.matchers.get(draft.lang)
+    if matcher is None or not may_match(matcher.gate, draft.f):
         return _PASSED
-    hits = _all(rule.matchers.get(draft.lang), draft.f)
+    hits = _all(matcher, draft.f)
     if not hits:
         return _PASSED
     unless = rule.unless_matchers.get(draft.lang)

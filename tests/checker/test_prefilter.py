@@ -11,12 +11,9 @@ from checker.text import fold
 
 RUBRIC = default_rubric()
 MATCHERS = [
-    (rule.id, lang, matcher, prefixes.get(lang))
+    (rule.id, lang, matcher, matcher.gate)
     for rule in RUBRIC.rules
-    for table, prefixes in (
-        (rule.matchers, rule.prefixes),
-        (rule.partial_matchers, rule.partial_prefixes),
-    )
+    for table in (rule.matchers, rule.partial_matchers)
     for lang, matcher in table.items()
     if matcher is not None
 ]

@@ -283,3 +283,22 @@ def test_a_condition_must_exist_in_every_language() -> None:
             'phrases = {en=["x"], fr=["x"]}\nwhen = {fr=["ami"]}',
             source="t.toml",
         )
+
+
+def test_patterns_compile_only_when_a_draft_in_their_language_needs_them() -> None:
+    from importlib import resources
+
+    text = resources.files("checker").joinpath("data", "rubric.toml").read_text(encoding="utf-8")
+    rubric = load_rubric(text, source="copy.toml")
+    patterns = {lang: [] for lang in ("fr", "en")}
+    for rule in rubric.rules:
+        for table in (rule.matchers, rule.partial_matchers, rule.when_matchers):
+            for lang, pattern in table.items():
+                if pattern is not None:
+                    patterns[lang].append(pattern)
+    assert all(p._compiled is None for ps in patterns.values() for p in ps)
+    grade(
+        "Bonjour Claire, pourriez-vous me présenter à Marc ? Merci, Paul", kind="ask", rubric=rubric
+    )
+    assert any(p._compiled is not None for p in patterns["fr"])
+    assert all(p._compiled is None for p in patterns["en"])

@@ -28,11 +28,23 @@ def grade(args_json):
 def version():
     return str(getattr(checker, "__version__", ""))
 
-def warm():
-    # Parsing the rubric and compiling its patterns takes a few hundred ms in Pyodide: done here,
-    # in idle time after "ready", rather than on the reader's first keystroke.
-    if _rubric is None:
-        checker.default_rubric()
+_warming = None
+
+def warm_step():
+    # Reading the rubric and compiling its patterns takes a few hundred ms in Pyodide: done in
+    # idle time after "ready", a slice per call, so that a draft graded meanwhile waits for one
+    # slice at most (and compiles the patterns of its own language first). True: more to do.
+    global _warming
+    if _warming is None:
+        rubric = _rubric or checker.default_rubric()
+        _warming = (p for rule in rubric.rules for p in rule.lazy_patterns())
+        return True
+    for _ in range(8):
+        pattern = next(_warming, None)
+        if pattern is None:
+            return False
+        pattern.warm()
+    return True
 `;
 
 let gradeFn = null;
@@ -181,14 +193,21 @@ self.addEventListener("error", (event) => {
 boot().then(
   () => {
     finish(true);
-    // A macrotask: a grade already waiting for "booted" (a pre-filled draft) runs first.
-    setTimeout(() => {
+    // Macrotasks: a grade already waiting for "booted" (a pre-filled draft) runs first, and any
+    // grade that arrives later runs between two slices of the warm-up.
+    const warmStep = namespace?.get("warm_step");
+    const warmUp = () => {
       try {
-        namespace?.get("warm")();
+        if (warmStep()) {
+          setTimeout(warmUp, 0);
+          return;
+        }
       } catch (error) {
         console.warn("connecteur: warm-up failed:", shortMessage(error));
       }
-    }, 0);
+      warmStep.destroy();
+    };
+    if (warmStep) setTimeout(warmUp, 0);
   },
   (error) => finish(false, error),
 );
