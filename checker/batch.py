@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import KINDS, LANGS, Rubric, grade
-from .cli import CliError, load_rubric_file, read_text_file
+from .cli import CliError, load_rubric_file, read_text_file, unknown_choice
 from .scoring import BAND_LABELS
 from .texts import Text, ui_language
 from .texts import text as _t
@@ -51,15 +51,6 @@ class RowError(Exception):
         super().__init__(str(message))
         self.line = line
         self.message = message
-
-
-def _unknown(option: str | Text, value: object, choices: tuple[str, ...]) -> Text:
-    return _t(
-        "unknown {what} {value!r}: accepted values are {choices}",
-        what=option,
-        value=value,
-        choices=", ".join(choices),
-    )
 
 
 def safe_cell(value: str) -> str:
@@ -246,11 +237,11 @@ def write_csv(table: list[list[str]], output: str, bom: bool) -> None:
 
 def run_batch(args: argparse.Namespace) -> int:
     if args.columns_lang not in LANGS:
-        raise CliError(_unknown("--columns-lang", args.columns_lang, LANGS), 2)
+        raise unknown_choice("--columns-lang", args.columns_lang, LANGS)
     if args.kind not in KINDS:
-        raise CliError(_unknown(_t("kind"), args.kind, KINDS), 2)
+        raise unknown_choice("kind", args.kind, KINDS)
     if args.lang not in (None, "auto", *LANGS):
-        raise CliError(_unknown(_t("lang"), args.lang, ("fr", "en", "auto")), 2)
+        raise unknown_choice("lang", args.lang, (*LANGS, "auto"))
     rubric = load_rubric_file(args.rubric)
     text = read_text_file(args.input, "input")
     source = "stdin" if args.input == "-" else args.input

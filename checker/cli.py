@@ -206,15 +206,20 @@ def render_text(report: Report, text: str, colour: bool) -> str:
     return "\n".join(out) + "\n"
 
 
+def unknown_choice(what: str, value: object, choices: Sequence[str]) -> CliError:
+    """The usage error for an option value that is not one of ``choices``."""
+    message = _t(
+        "unknown {what} {value!r}: accepted values are {choices}",
+        what=OPTION_LABELS.get(what, what),
+        value=value,
+        choices=", ".join(choices),
+    )
+    return CliError(message, EXIT_USAGE)
+
+
 def _check_choice(value: str | None, choices: Sequence[str], what: str) -> None:
     if value is not None and value not in choices:
-        message = _t(
-            "unknown {what} {value!r}: accepted values are {choices}",
-            what=OPTION_LABELS.get(what, what),
-            value=value,
-            choices=", ".join(choices),
-        )
-        raise CliError(message, EXIT_USAGE)
+        raise unknown_choice(what, value, choices)
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
