@@ -12,7 +12,6 @@ import pytest
 from .conftest import run_mkdocs
 from .tiny_site import write_site
 
-pytestmark = [pytest.mark.node, pytest.mark.slow]
 RUNTIME = "assets/connecteur/runtime"
 CHECKER = Path(__file__).resolve().parents[2] / "checker"
 
@@ -38,6 +37,8 @@ def compiled_site(tmp_path_factory: pytest.TempPathFactory, pyodide_dir: Path, c
     return root / "site"
 
 
+@pytest.mark.node  # Pyodide runs under Node to compile
+@pytest.mark.slow
 def test_every_module_ships_with_unchecked_bytecode_for_pyodides_python(
     compiled_site: Path,
 ) -> None:
@@ -57,6 +58,8 @@ def test_every_module_ships_with_unchecked_bytecode_for_pyodides_python(
     assert all(name in record for name in files if name.endswith(".pyc"))
 
 
+@pytest.mark.node  # Pyodide runs under Node to compile
+@pytest.mark.slow
 def test_a_later_build_takes_the_bytecode_from_the_cache_without_node(
     compiled_site: Path, cache: Path, tmp_path: Path, pyodide_dir: Path
 ) -> None:
