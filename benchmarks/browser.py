@@ -37,6 +37,8 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -49,6 +51,7 @@ ARGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 CHECKER = "[data-connecteur-checker]"
+READY = "() => window.__bench.readyAt !== null"
 
 DRAFT_120 = (
     "Bonjour Claire,\n\nJe m'appelle Paul Martin et je suis ingénieur logiciel chez Acme à Lyon "
@@ -164,6 +167,22 @@ def click_link(page, suffix: str) -> None:  # type: ignore[no-untyped-def]
     )
 
 
+@contextmanager
+def recorded_page(browser, url: str, *, refuse: str | None = None) -> Iterator:  # type: ignore[no-untyped-def]
+    """``url`` in a new context (a cold HTTP cache) with the benchmark's recorder; ``refuse``: a
+    URL pattern whose requests fail."""
+    ctx = browser.new_context()
+    ctx.add_init_script(INIT)
+    if refuse:
+        ctx.route(refuse, lambda route: route.abort())
+    try:
+        page = ctx.new_page()
+        page.goto(url)
+        yield page
+    finally:
+        ctx.close()
+
+
 def measure(site: Path, port: int, runs: int, without_search: bool = False) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
@@ -197,52 +216,40 @@ def measure(site: Path, port: int, runs: int, without_search: bool = False) -> l
             bare_runtime.append(page.evaluate("() => window.__bareRuntimeMs"))
             ctx.close()
 
-            ctx = browser.new_context()
-            ctx.add_init_script(INIT)
-            page = ctx.new_page()
-            page.goto(base + "checker/")
-            page.wait_for_function("() => window.__bench.readyAt !== null", timeout=180_000)
-            ours.append(page.evaluate("() => window.__bench.readyAt"))
-            # When the page started the worker (the runtime module's own record; importing its URL
-            # returns the live module): the part of the overhead that is the page itself.
-            state = page.evaluate(
-                "(url) => import(url).then((m) => m.current())",
-                base + "assets/connecteur/js/runtime.js",
-            )
-            started.append(state["startedAt"])
-            our_runtime.append(state["timings"]["runtime_ms"])
-            our_checker.append(state["timings"]["checker_ms"])
-            # A reader starts typing a moment after "ready": the first grading should not pay
-            # for preparing the rubric (the worker warms it up in idle time).
-            page.wait_for_timeout(1000)
-            page.fill(f"{CHECKER} textarea[name=draft]", DRAFT_120)
-            page.wait_for_function("() => window.__bench.events.length > 0", timeout=30_000)
-            first.append(page.evaluate("() => window.__bench.events[0].ms"))
-            ctx.close()
+            with recorded_page(browser, base + "checker/") as page:
+                page.wait_for_function(READY, timeout=180_000)
+                ours.append(page.evaluate("() => window.__bench.readyAt"))
+                # When the page started the worker (the runtime module's own record; importing
+                # its URL returns the live module): the part of the overhead that is the page.
+                state = page.evaluate(
+                    "(url) => import(url).then((m) => m.current())",
+                    base + "assets/connecteur/js/runtime.js",
+                )
+                started.append(state["startedAt"])
+                our_runtime.append(state["timings"]["runtime_ms"])
+                our_checker.append(state["timings"]["checker_ms"])
+                # A reader starts typing a moment after "ready": the first grading should not
+                # pay for preparing the rubric (the worker warms it up in idle time).
+                page.wait_for_timeout(1000)
+                page.fill(f"{CHECKER} textarea[name=draft]", DRAFT_120)
+                page.wait_for_function("() => window.__bench.events.length > 0", timeout=30_000)
+                first.append(page.evaluate("() => window.__bench.events[0].ms"))
 
             # A guide page ends with a checker pre-filled with an example: its result should
             # follow "ready" closely (the rubric is read, and patterns compiled, on demand).
-            ctx = browser.new_context()
-            ctx.add_init_script(INIT)
-            page = ctx.new_page()
-            page.goto(base + "guide/motivated-request/")
-            page.wait_for_function("() => window.__bench.events.length > 0", timeout=180_000)
-            prefilled.append(
-                page.evaluate("() => window.__bench.events[0].at - window.__bench.readyAt")
-            )
-            ctx.close()
+            with recorded_page(browser, base + "guide/motivated-request/") as page:
+                page.wait_for_function("() => window.__bench.events.length > 0", timeout=180_000)
+                prefilled.append(
+                    page.evaluate("() => window.__bench.events[0].at - window.__bench.readyAt")
+                )
 
             if without_search:
                 # The same page with Material's search index request refused: how much of our
                 # page's cost is the index being built in its own worker while Pyodide boots.
-                ctx = browser.new_context()
-                ctx.add_init_script(INIT)
-                ctx.route("**/search/search_index.json", lambda route: route.abort())
-                page = ctx.new_page()
-                page.goto(base + "checker/")
-                page.wait_for_function("() => window.__bench.readyAt !== null", timeout=180_000)
-                no_search.append(page.evaluate("() => window.__bench.readyAt"))
-                ctx.close()
+                refused = "**/search/search_index.json"
+                with recorded_page(browser, base + "checker/", refuse=refused) as page:
+                    page.wait_for_function(READY, timeout=180_000)
+                    no_search.append(page.evaluate("() => window.__bench.readyAt"))
 
         # Typing latency and instant navigation, in one tab whose runtime has booted.
         ctx = browser.new_context()
@@ -269,7 +276,7 @@ def measure(site: Path, port: int, runs: int, without_search: bool = False) -> l
         for _ in range(max(5, runs)):
             click_link(page, "/guide/motivated-request/")
             click_link(page, "/checker/")
-            page.wait_for_function("() => window.__bench.readyAt !== null", timeout=30_000)
+            page.wait_for_function(READY, timeout=30_000)
             nav.append(page.evaluate("() => window.__bench.readyAt - window.__bench.navAt"))
         ctx.close()
         browser.close()
