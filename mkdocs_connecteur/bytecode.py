@@ -21,7 +21,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -60,26 +60,30 @@ def cache_key(pyodide_version: str, sources: Mapping[str, bytes]) -> str:
     return digest.hexdigest()[:32]
 
 
-def _read_json(text: str) -> dict[str, bytes] | None:
-    """The compiler's output (or a cache file): archive names to bytes; None if damaged."""
+def decode(text: str, valid_name: Callable[[str], bool]) -> dict[str, bytes] | None:
+    """A compiler's output (or a cache file): archive names to bytes; None if damaged."""
     try:
         data = json.loads(text)
         compiled = {name: base64.b64decode(value, validate=True) for name, value in data.items()}
     except (ValueError, AttributeError, TypeError, binascii.Error):
         return None
-    if not all("/__pycache__/" in name and name.endswith(".pyc") for name in compiled):
+    if not all(valid_name(name) for name in compiled):
         return None
     return compiled
 
 
-def _read_cache(path: Path) -> dict[str, bytes] | None:
+def _in_pycache(name: str) -> bool:
+    return "/__pycache__/" in name and name.endswith(".pyc")
+
+
+def read_cache(path: Path, valid_name: Callable[[str], bool]) -> dict[str, bytes] | None:
     try:
-        return _read_json(path.read_text("utf-8"))
+        return decode(path.read_text("utf-8"), valid_name)
     except OSError:
         return None  # not cached yet: compile
 
 
-def _write_cache(path: Path, encoded: str) -> None:
+def write_cache(path: Path, encoded: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(
@@ -104,7 +108,7 @@ def compile_sources(
         return _MEMORY[key]
     folder = cache_dir()
     cached_file = folder / f"bytecode-{key}.json" if folder is not None else None
-    cached = _read_cache(cached_file) if cached_file is not None else None
+    cached = read_cache(cached_file, _in_pycache) if cached_file is not None else None
     if cached is not None and len(cached) == len(modules):
         _MEMORY[key] = cached
         return cached
@@ -134,10 +138,10 @@ def compile_sources(
     if result.returncode != 0:
         detail = (result.stderr.strip().splitlines() or ["no output"])[-1]
         raise PluginError(f"connecteur: compiling the checker with Pyodide: {detail}")
-    compiled = _read_json(result.stdout)
+    compiled = decode(result.stdout, _in_pycache)
     if compiled is None or len(compiled) != len(modules):
         raise PluginError("connecteur: compiling the checker with Pyodide gave unreadable output")
     if cached_file is not None:
-        _write_cache(cached_file, result.stdout)
+        write_cache(cached_file, result.stdout)
     _MEMORY[key] = compiled
     return compiled

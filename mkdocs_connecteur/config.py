@@ -19,8 +19,9 @@ class ConnecteurConfig(Config):
     # $CONNECTEUR_PYODIDE overrides it; the version must be one this plugin pins.
     pyodide = opt.Type(str, default="node_modules/pyodide")
 
-    # Ship the checker precompiled for that Pyodide's Python (compiled at build time by Pyodide
-    # under Node.js, cached): the browser then skips compiling it at every boot.
+    # Ship the checker, and the standard-library modules its boot imports, precompiled for that
+    # Pyodide's Python (compiled at build time by Pyodide under Node.js, cached): the browser
+    # then skips compiling them at every boot.
     bytecode = opt.Type(bool, default=True)
 
     # Pages: generate the rule reference (rules/index.md and rules/<id>.md in each language)

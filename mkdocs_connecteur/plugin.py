@@ -6,8 +6,8 @@
 - ``on_page_markdown`` / ``on_page_content``: turn ```` ```connecteur ```` fences into widgets
   (checking ``expect:``), and list on guide pages the rules that check them.
 - ``on_env``: check that every rule's guide section exists.
-- ``on_post_build``: write the runtime (Pyodide, the checker wheel with its bytecode, lockfile,
-  config.json).
+- ``on_post_build``: write the runtime (Pyodide with bytecode for the standard library it boots
+  with, the checker wheel with its bytecode, lockfile, config.json).
 
 mkdocs-static-i18n builds each language as a nested build with the same plugin instance, and
 ``mkdocs serve`` rebuilds, so every per-build value is reset in ``on_config``.
@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page
 
 import checker
 
-from . import assets, bytecode, expectations, rule_pages, runtime, virtual_files
+from . import assets, bytecode, expectations, rule_pages, runtime, stdlib, virtual_files
 from . import rubric as rubric_loader
 from .alternates import drop_self_alternate
 from .config import ConnecteurConfig
@@ -292,8 +292,17 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
             wheel = build_wheel(package, checker_version(), bytecode=compiled)
         except (OSError, ValueError) as error:
             raise PluginError(f"connecteur: cannot build the checker wheel: {error}") from error
+        stdlib_zip = None
+        if compiled is not None:  # else Node is missing, and that was said once already
+            lock = runtime.lockfile_with_wheel(self.pyodide, wheel)
+            stdlib_zip = stdlib.site_zip(self.pyodide, self.pyodide_version, wheel, lock)
         runtime.bundle(
-            Path(config.site_dir), self.pyodide, wheel, checker_version(), self.rubric.text
+            Path(config.site_dir),
+            self.pyodide,
+            wheel,
+            checker_version(),
+            self.rubric.text,
+            stdlib=stdlib_zip,
         )
 
 

@@ -4,7 +4,8 @@ Integrity chain: npm installs Pyodide from package-lock.json (sha512 per tarball
 the site ships is checked against a sha256 pinned in this package for that exact version (an
 unknown version or a changed byte stops the build); the checker wheel is registered in the site's
 ``pyodide-lock.json`` by pyodide-build's ``pyodide lockfile add-wheels``, which records its
-sha256, and Pyodide checks that hash when the browser loads the wheel by name.
+sha256, and Pyodide checks that hash when the browser loads the wheel by name. The standard
+library zip may be shipped with bytecode added (stdlib.py), derived from the checked one.
 
 Only the files the browser needs are shipped, and the lockfile lists only the checker: no entry
 can send Pyodide looking for a package elsewhere.
@@ -31,7 +32,8 @@ from .wheel import Wheel
 RUNTIME_DIR = "assets/connecteur/runtime"
 PYODIDE_ENV = "CONNECTEUR_PYODIDE"
 # What loadPyodide fetches from its indexURL in a module worker: nothing else is shipped.
-SHIPPED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+STDLIB = "python_stdlib.zip"
+SHIPPED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", STDLIB)
 LOCKFILE = "pyodide-lock.json"
 _VERIFIED: dict[tuple[str, int, int], str] = {}  # (path, size, mtime_ns) -> sha256, per process
 _LOCKS: dict[tuple[str, str], bytes] = {}  # (lock sha, wheel sha) -> new lockfile, per process
@@ -184,15 +186,28 @@ class RuntimeConfig:
 
 
 def bundle(
-    site_dir: Path, pyodide: Path, wheel: Wheel, checker_version: str, rubric_text: str | None
+    site_dir: Path,
+    pyodide: Path,
+    wheel: Wheel,
+    checker_version: str,
+    rubric_text: str | None,
+    *,
+    stdlib: bytes | None = None,
 ) -> Path:
-    """Write the runtime into ``site_dir``; return the runtime folder."""
+    """Write the runtime into ``site_dir``; return the runtime folder.
+
+    ``stdlib``: the standard library zip to ship instead of Pyodide's (stdlib.py: the same
+    entries, plus bytecode).
+    """
     version = verify(pyodide)
     lock = lockfile_with_wheel(pyodide, wheel)
     target = site_dir / RUNTIME_DIR
     target.mkdir(parents=True, exist_ok=True)
     for name in SHIPPED:
-        _copy(pyodide / name, target / name)
+        if name == STDLIB and stdlib is not None:
+            _write(target / name, stdlib)
+        else:
+            _copy(pyodide / name, target / name)
     _write(target / LOCKFILE, lock)
     for stale in target.glob("connecteur-*.whl"):
         if stale.name != wheel.filename:

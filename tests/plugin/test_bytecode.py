@@ -16,6 +16,12 @@ RUNTIME = "assets/connecteur/runtime"
 CHECKER = Path(__file__).resolve().parents[2] / "checker"
 
 
+def stdlib_files(root: Path) -> dict[str, bytes]:
+    """Name to bytes, in the archive's order, of a python_stdlib.zip under ``root``."""
+    with zipfile.ZipFile(root / "python_stdlib.zip") as archive:
+        return {info.filename: archive.read(info) for info in archive.infolist()}
+
+
 def wheel_files(site: Path) -> dict[str, bytes]:
     lock = json.loads((site / RUNTIME / "pyodide-lock.json").read_text())
     data = (site / RUNTIME / lock["packages"]["connecteur"]["file_name"]).read_bytes()
@@ -58,6 +64,27 @@ def test_every_module_ships_with_unchecked_bytecode_for_pyodides_python(
     assert all(name in record for name in files if name.endswith(".pyc"))
 
 
+@pytest.mark.node
+@pytest.mark.slow
+def test_the_standard_library_ships_with_bytecode_beside_its_sources(
+    compiled_site: Path, pyodide_dir: Path
+) -> None:
+    pinned = stdlib_files(pyodide_dir)
+    shipped = stdlib_files(compiled_site / RUNTIME)
+    # Pyodide's entries first, in their order, byte for byte; then the bytecode.
+    assert list(shipped)[: len(pinned)] == list(pinned)
+    assert all(shipped[name] == data for name, data in pinned.items())
+    added = list(shipped)[len(pinned) :]
+    assert len(added) >= 100
+    assert all(name.endswith(".pyc") and name[:-1] in pinned for name in added)
+    # What every boot imports, from the interpreter's start to the checker's rules.
+    for module in ("encodings/__init__", "_pyodide/_base", "re/__init__", "json/decoder"):
+        assert f"{module}.pyc" in added, module
+    magic = {shipped[name][:4] for name in added}
+    assert len(magic) == 1, "compiled by more than one Python"
+    assert all(int.from_bytes(shipped[name][4:8], "little") == 0b01 for name in added)
+
+
 @pytest.mark.node  # Pyodide runs under Node to compile
 @pytest.mark.slow
 def test_a_later_build_takes_the_bytecode_from_the_cache_without_node(
@@ -67,6 +94,10 @@ def test_a_later_build_takes_the_bytecode_from_the_cache_without_node(
     result = run_mkdocs(write_site(tmp_path, pyodide_dir), env=env)
     assert result.returncode == 0, result.stderr
     assert wheel_files(tmp_path / "site") == wheel_files(compiled_site)
+    runtime = "site/" + RUNTIME
+    assert (tmp_path / runtime / "python_stdlib.zip").read_bytes() == (
+        compiled_site / RUNTIME / "python_stdlib.zip"
+    ).read_bytes()
 
 
 def test_without_node_the_build_says_so_and_ships_sources(
@@ -83,6 +114,7 @@ def test_without_node_the_build_says_so_and_ships_sources(
     files = wheel_files(tmp_path / "site")
     assert "checker/grader.py" in files
     assert not [name for name in files if name.endswith(".pyc")]
+    assert stdlib_files(tmp_path / "site" / RUNTIME) == stdlib_files(pyodide_dir)
 
 
 def test_bytecode_false_needs_no_node(tmp_path: Path, pyodide_dir: Path) -> None:
@@ -95,6 +127,8 @@ def test_bytecode_false_needs_no_node(tmp_path: Path, pyodide_dir: Path) -> None
     result = run_mkdocs(config, env=env)
     assert result.returncode == 0, result.stderr
     assert not [name for name in wheel_files(tmp_path / "site") if name.endswith(".pyc")]
+    shipped = (tmp_path / "site" / RUNTIME / "python_stdlib.zip").read_bytes()
+    assert shipped == (pyodide_dir / "python_stdlib.zip").read_bytes()
 
 
 def test_the_cache_folder_follows_the_environment(
@@ -121,5 +155,45 @@ def test_a_damaged_cache_entry_is_ignored(tmp_path: Path, content: str) -> None:
 
     entry = tmp_path / "bytecode-x.json"
     entry.write_text(content, encoding="utf-8")
-    assert bytecode._read_cache(entry) is None
-    assert bytecode._read_cache(tmp_path / "missing.json") is None
+    assert bytecode.read_cache(entry, bytecode._in_pycache) is None
+    assert bytecode.read_cache(tmp_path / "missing.json", bytecode._in_pycache) is None
+
+
+def small_zip(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for index, (name, data) in enumerate(entries.items()):
+            info = zipfile.ZipInfo(name, date_time=(2020, 1, 1 + index, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_STORED if index % 2 else zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def test_bytecode_is_added_beside_its_source_and_nothing_else_changes() -> None:
+    from mkdocs_connecteur.stdlib import with_bytecode
+
+    original = small_zip({"a.py": b"A = 1\n", "pkg/__init__.py": b"", "data.txt": b"x"})
+    compiled = {"pkg/__init__.pyc": b"PKG", "a.pyc": b"A"}
+    out = with_bytecode(original, compiled)
+    assert out == with_bytecode(original, dict(reversed(compiled.items()))), "not deterministic"
+    with zipfile.ZipFile(io.BytesIO(original)) as before, zipfile.ZipFile(io.BytesIO(out)) as after:
+        old, new = before.infolist(), after.infolist()
+        assert [i.filename for i in new] == [
+            *(i.filename for i in old),
+            "a.pyc",
+            "pkg/__init__.pyc",
+        ]
+        for a, b in zip(old, new, strict=False):
+            assert (a.date_time, a.compress_type) == (b.date_time, b.compress_type)
+            assert before.read(a) == after.read(b)
+        assert after.read("a.pyc") == b"A"
+        assert after.getinfo("a.pyc").date_time == before.getinfo("a.py").date_time
+
+
+@pytest.mark.parametrize("name", ["b.pyc", "a.py", "../a.pyc", "data.txtc"])
+def test_bytecode_without_its_source_is_refused(name: str) -> None:
+    from mkdocs_connecteur.stdlib import with_bytecode
+
+    original = small_zip({"a.py": b"A = 1\n", "data.txt": b"x"})
+    with pytest.raises(ValueError, match="not the bytecode of a module"):
+        with_bytecode(original, {name: b"X"})

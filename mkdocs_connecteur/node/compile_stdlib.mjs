@@ -1,0 +1,82 @@
+// Bytecode for the standard-library modules the checker's boot imports, compiled by the very
+// Pyodide the site bundles. Pyodide ships its standard library as sources only, so the browser
+// compiles every module it imports at every boot: most of the runtime's start-up time.
+// Usage: node compile_stdlib.mjs <pyodide dir> <folder with the site's pyodide-lock.json and wheel>
+// stdout: {"encodings/__init__.pyc": "<base64>", ...}: paths inside python_stdlib.zip.
+// Which modules: those imported when the browser's worker boots, installs the checker's wheel by
+// name, grades drafts in each language and kind, warms every pattern and reads a trainer's rubric.
+// The .pyc files are unchecked-hash (PEP 552) and named like sourceless modules (x.pyc beside
+// x.py), which zipimport prefers; the sources stay, for tracebacks and inspect.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const [pyodideDir, siteRuntime] = process.argv.slice(2);
+if (!pyodideDir || !siteRuntime) {
+  console.error("usage: node compile_stdlib.mjs <pyodide dir> <folder with lockfile and wheel>");
+  process.exit(2);
+}
+const indexURL = path.resolve(pyodideDir) + path.sep;
+const packages = path.resolve(siteRuntime) + path.sep;
+const { loadPyodide } = await import(pathToFileURL(path.join(indexURL, "pyodide.mjs")).href);
+const pyodide = await loadPyodide({
+  indexURL,
+  lockFileURL: path.join(packages, "pyodide-lock.json"),
+  packageBaseUrl: packages,
+  packages: ["connecteur"],
+  stdout: () => {},
+  stderr: (line) => console.error(line),
+});
+const output = pyodide.runPython(`
+import json, os, sys
+from importlib import resources
+
+import checker
+
+DRAFTS = {
+    "fr": "Bonjour Claire, Marc m'a conseillé de vous écrire. Accepteriez-vous un appel ?",
+    "en": "Hello Claire, Marc suggested I write to you. Would you have time for a short call?",
+}
+for kind in checker.KINDS:
+    for lang, text in DRAFTS.items():
+        json.dumps(checker.grade(text, kind=kind, lang=lang).to_dict())
+    json.dumps(checker.grade(DRAFTS["fr"], kind=kind).to_dict())
+for rule in checker.default_rubric().rules:
+    for pattern in rule.lazy_patterns():
+        pattern.warm()
+text = resources.files("checker").joinpath("data", "rubric.toml").read_text(encoding="utf-8")
+checker.load_rubric(text, source="rubric.toml")
+
+def compile_imported():
+    # The list is taken before this function imports what it needs itself.
+    imported = sorted(sys.modules.items())
+    import base64, py_compile
+
+    out = {}
+    for name, module in imported:
+        loader = getattr(module, "__loader__", None)
+        filename = getattr(module, "__file__", None) or ""
+        # Aliases (os.path) and frozen or built-in modules are skipped: only files of the zip.
+        if module.__name__ != name or type(loader).__name__ != "zipimporter":
+            continue
+        inner = filename.partition(".zip/")[2]
+        if not inner.endswith(".py"):
+            continue
+        source = os.path.join("/tmp/connecteur-stdlib", inner)
+        os.makedirs(os.path.dirname(source), exist_ok=True)
+        with open(source, "wb") as handle:
+            handle.write(loader.get_data(filename))
+        # dfile: the name zipimport compiles the source under, so tracebacks read the same.
+        py_compile.compile(
+            source,
+            cfile=source + "c",
+            dfile=filename,
+            doraise=True,
+            invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH,
+        )
+        with open(source + "c", "rb") as handle:
+            out[inner + "c"] = base64.b64encode(handle.read()).decode("ascii")
+    return out
+
+json.dumps(compile_imported())
+`);
+process.stdout.write(output);
