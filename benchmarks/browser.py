@@ -1,17 +1,21 @@
-"""Browser benchmark: what the widget adds to a bare Pyodide boot, and how fast it answers.
+"""Browser benchmark: what a reader waits for, against a bare Pyodide boot, and how fast it answers.
 
 In one run and one headless Chromium (Debian's /usr/bin/chromium), on a fresh build of the site:
 
-- ``bare_boot``: a minimal generated page that boots the bundled Pyodide in a module worker
-  (navigation start to "booted"), vs ``checker_ready``: our checker page, navigation start to
-  ``data-state=ready``; ``ready_ratio`` = checker / bare (target <= 1.10). Where the difference
-  goes: ``worker_started``, when our page created its worker (the page's own start);
-  ``bare_runtime`` and ``our_runtime``, loadPyodide inside each worker (ours also fetches the
-  checker's wheel meanwhile; the gap is the page's work competing for the CPU); and
-  ``our_checker_load``, installing and importing the checker after that. Runs alternate, each in
-  a fresh context (cold HTTP cache for both), medians reported. With ``--without-search``, our
-  page also boots with Material's search index request refused (``ready_ratio_no_search``): the
-  share of the index, built in its own worker while Pyodide boots.
+- ``bare_boot``: a minimal generated page that boots Pyodide in a module worker, from the pinned
+  npm package's files as published (navigation start to "booted"), vs ``checker_ready``: our
+  checker page, navigation start to ``data-state=ready``; ``ready_ratio`` = checker / bare
+  (target <= 1.10). ``bare_boot_bundled``: the same bare page on the runtime as our site ships it
+  (Pyodide's standard library with bytecode added, see mkdocs_connecteur/stdlib.py), and
+  ``page_ratio`` = checker / that: what the page itself adds. Where the difference goes:
+  ``worker_started``, when our page created its worker; ``bare_runtime``, ``bundled_runtime`` and
+  ``our_runtime``, loadPyodide inside each worker (ours also fetches the checker's wheel
+  meanwhile; the gap is the page's work competing for the CPU); and ``our_checker_load``,
+  installing and importing the checker after that. Runs alternate, each in a fresh context (cold
+  HTTP cache for all), medians reported. ``runtime_mb`` and ``npm_runtime_mb``: what a cold boot
+  downloads from the site's runtime folder, and the same files as npm publishes them. With
+  ``--without-search``, our page also boots with Material's search index request refused
+  (``page_ratio_no_search``).
 - ``keystroke_to_result``: last keystroke to the ``connecteur:graded`` event (dispatched after the
   results are rendered) for a typical 120-word draft, debounce included (median; target < 150 ms),
   and ``grade_in_worker``: the grading call inside the worker (median; target < 30 ms);
@@ -31,6 +35,7 @@ import functools
 import http.server
 import json
 import os
+import shutil
 import socket
 import statistics
 import subprocess
@@ -42,6 +47,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+RUNTIME = "assets/connecteur/runtime/"
 CHROMIUM = os.environ.get("CONNECTEUR_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
     "--no-sandbox",
@@ -76,7 +82,7 @@ worker.onmessage = (e) => {
 </script></body></html>
 """
 BARE_WORKER = """
-const RUNTIME = new URL("../assets/connecteur/runtime/", import.meta.url).href;
+const RUNTIME = new URL("RUNTIME_DIR", import.meta.url).href;
 const started = performance.now();
 const { loadPyodide } = await import(RUNTIME + "pyodide.mjs");
 const pyodide = await loadPyodide({ indexURL: RUNTIME, packageBaseUrl: RUNTIME });
@@ -183,18 +189,59 @@ def recorded_page(browser, url: str, *, refuse: str | None = None) -> Iterator: 
         ctx.close()
 
 
+def write_bare_pages(site: Path) -> None:
+    """``_bench/``: the bare page on Pyodide's files as npm publishes them (pinned, checked);
+    ``_bench/bundled/``: the same page on the runtime as the site ships it."""
+    from mkdocs_connecteur.runtime import LOCKFILE, SHIPPED, find_pyodide, verify
+
+    npm = find_pyodide(None, str(REPO / "mkdocs.yml"))
+    verify(npm)
+    pages = {site / "_bench": "./pyodide/", site / "_bench" / "bundled": "../../" + RUNTIME}
+    for folder, runtime in pages.items():
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "index.html").write_text(BARE_PAGE, encoding="utf-8")
+        worker = BARE_WORKER.replace("RUNTIME_DIR", runtime)
+        (folder / "bare-worker.mjs").write_text(worker, encoding="utf-8")
+    (site / "_bench" / "pyodide").mkdir(exist_ok=True)
+    for name in (*SHIPPED, LOCKFILE):
+        shutil.copyfile(npm / name, site / "_bench" / "pyodide" / name)
+
+
+def runtime_bytes(folder: Path) -> int:
+    """What a cold boot downloads from a runtime folder: Pyodide's files, the lockfile, and the
+    checker's wheel and config when there are any."""
+    from mkdocs_connecteur.runtime import LOCKFILE, SHIPPED
+
+    names = [*SHIPPED, LOCKFILE, "config.json"]
+    return sum((folder / n).stat().st_size for n in names if (folder / n).is_file()) + sum(
+        wheel.stat().st_size for wheel in folder.glob("*.whl")
+    )
+
+
+def boot_bare(browser, url: str) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """A bare page in a new context: (navigation start to booted, loadPyodide in the worker)."""
+    ctx = browser.new_context()
+    try:
+        page = ctx.new_page()
+        page.goto(url)
+        page.wait_for_function("() => window.__bareBooted", timeout=180_000)
+        return page.evaluate("() => [window.__bareBooted, window.__bareRuntimeMs]")
+    finally:
+        ctx.close()
+
+
 def measure(site: Path, port: int, runs: int, without_search: bool = False) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
-    (site / "_bench").mkdir(exist_ok=True)
-    (site / "_bench" / "index.html").write_text(BARE_PAGE, encoding="utf-8")
-    (site / "_bench" / "bare-worker.mjs").write_text(BARE_WORKER, encoding="utf-8")
+    write_bare_pages(site)
     handler = functools.partial(Handler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{port}/"
     bare: list[float] = []
     bare_runtime: list[float] = []
+    bundled: list[float] = []
+    bundled_runtime: list[float] = []
     no_search: list[float] = []
     prefilled: list[float] = []
     our_runtime: list[float] = []
@@ -208,13 +255,12 @@ def measure(site: Path, port: int, runs: int, without_search: bool = False) -> l
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         for _ in range(runs):
-            ctx = browser.new_context()
-            page = ctx.new_page()
-            page.goto(base + "_bench/")
-            page.wait_for_function("() => window.__bareBooted", timeout=180_000)
-            bare.append(page.evaluate("() => window.__bareBooted"))
-            bare_runtime.append(page.evaluate("() => window.__bareRuntimeMs"))
-            ctx.close()
+            booted, runtime_ms = boot_bare(browser, base + "_bench/")
+            bare.append(booted)
+            bare_runtime.append(runtime_ms)
+            booted, runtime_ms = boot_bare(browser, base + "_bench/bundled/")
+            bundled.append(booted)
+            bundled_runtime.append(runtime_ms)
 
             with recorded_page(browser, base + "checker/") as page:
                 page.wait_for_function(READY, timeout=180_000)
@@ -290,20 +336,25 @@ def measure(site: Path, port: int, runs: int, without_search: bool = False) -> l
 
     return [
         figure("bare_boot", round(med(bare))),
+        figure("bare_boot_bundled", round(med(bundled))),
         figure("worker_started", round(med(started))),
         figure("bare_runtime", round(med(bare_runtime))),
+        figure("bundled_runtime", round(med(bundled_runtime))),
         figure("our_runtime", round(med(our_runtime))),
         figure("our_checker_load", round(med(our_checker))),
         figure("checker_ready", round(med(ours))),
         figure("ready_ratio", round(med(ours) / med(bare), 3), "x", "<= 1.10"),
+        figure("page_ratio", round(med(ours) / med(bundled), 3), "x"),
         *(
             [
                 figure("checker_ready_no_search", round(med(no_search))),
-                figure("ready_ratio_no_search", round(med(no_search) / med(bare), 3), "x"),
+                figure("page_ratio_no_search", round(med(no_search) / med(bundled), 3), "x"),
             ]
             if no_search
             else []
         ),
+        figure("runtime_mb", round(runtime_bytes(site / RUNTIME) / 1e6, 2), "MB"),
+        figure("npm_runtime_mb", round(runtime_bytes(site / "_bench" / "pyodide") / 1e6, 2), "MB"),
         figure("prefilled_ready_to_result", round(med(prefilled), 1)),
         figure("keystroke_to_result", round(med(latency), 1), target="< 150"),
         figure("grade_in_worker", round(med(in_worker), 1), target="< 30"),
