@@ -1,14 +1,15 @@
 """Bytecode for the bundled Python, so the browser does not compile the checker at every boot.
 
-Importing the checker from source costs Pyodide about 0.1 s of compiling on each page load, a
-tenth of what our page adds to the bare runtime's boot. The wheel therefore carries, beside the
-sources, ``__pycache__/*.cpython-3XY.pyc`` compiled by the very Pyodide the site ships (run in
-Node.js: the host's CPython is another version, with another bytecode). They are unchecked-hash
-files (PEP 552), because Pyodide unpacks wheels without keeping file times.
+Importing the checker from source costs Pyodide about 0.1 s of compiling on each page load. The
+wheel therefore carries, beside the sources, ``__pycache__/*.cpython-3XY.pyc`` compiled by the
+very Pyodide the site ships (run in Node.js: the host's CPython is another version, with another
+bytecode). They are unchecked-hash files (PEP 552), because Pyodide unpacks wheels without keeping
+file times.
 
 Compiling boots Pyodide under Node (a few seconds), so results are cached on disk by Pyodide
 version and source bytes: in ``$CONNECTEUR_CACHE``, else ``$XDG_CACHE_HOME/connecteur``, else
-``~/.cache/connecteur``. A cache that cannot be written is skipped, never an error.
+``~/.cache/connecteur``. A cache that cannot be written is skipped, never an error. The standard
+library gets the same treatment in stdlib.py, with the helpers here.
 """
 
 from __future__ import annotations
