@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import KINDS, LANGS, Report, Rubric, RubricError, default_rubric, grade, load_rubric
-from .texts import Text, render, ui_language
+from .texts import NBSP, Text, render, ui_language
 from .texts import text as _t
 
 EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_RUBRIC = 0, 2, 3, 4
@@ -279,40 +279,103 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="connecteur",
-        description="Grade networking request drafts (French/English) against a rubric.",
-    )
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+class _EnglishHelp(argparse.HelpFormatter):
+    """argparse's own words (usage, section titles) in the help's language."""
 
-    g = sub.add_parser("grade", help="grade one draft (a file, or - for standard input)")
-    g.add_argument("file", nargs="?", default="-", metavar="FILE|-")
-    g.add_argument("--kind", default="request", help="request, ask, intro or connect")
-    g.add_argument("--lang", default=None, help="fr, en or auto (default: detect)")
-    g.add_argument("--rubric", default=None, metavar="R.toml")
-    g.add_argument("--format", choices=("text", "json"), default="text")
+    usage_prefix = "usage: "
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, self.usage_prefix if prefix is None else prefix)
+
+
+class _FrenchHelp(_EnglishHelp):
+    usage_prefix = "utilisation" + NBSP + ": "
+
+
+def _parser_factory(lang: str):  # type: ignore[no-untyped-def]
+    """``ArgumentParser`` keyword arguments, and a function that finishes a parser, for ``lang``."""
+
+    def finish(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        # The section titles are argparse's own (translated by gettext catalogs that Python does
+        # not ship): set ours, in the help's language.
+        parser._positionals.title = _t("arguments").render(lang)
+        parser._optionals.title = _t("options").render(lang)
+        parser.add_argument(
+            "-h", "--help", action="help", help=_t("show this help and exit").render(lang)
+        )
+        return parser
+
+    formatter = _FrenchHelp if lang == "fr" else _EnglishHelp
+    return {"formatter_class": formatter, "add_help": False}, finish
+
+
+def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
+    """The command line, its help in ``lang`` (default: the locale's, like its messages)."""
+    lang = lang or ui_language()
+
+    def tr(message: Text) -> str:
+        return message.render(lang)
+
+    options, finish = _parser_factory(lang)
+    p = finish(
+        argparse.ArgumentParser(
+            prog="connecteur",
+            description=tr(
+                _t("Grade networking request drafts (French/English) against a rubric.")
+            ),
+            **options,
+        )
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", title=tr(_t("commands")))
+
+    def command(name: str, summary: str) -> argparse.ArgumentParser:
+        return finish(sub.add_parser(name, help=summary, description=summary, **options))
+
+    g = command("grade", tr(_t("grade one draft (a file, or - for standard input)")))
+    g.add_argument(
+        "file",
+        nargs="?",
+        default="-",
+        metavar="FILE|-",
+        help=tr(_t("the draft (- or nothing: standard input)")),
+    )
+    g.add_argument("--kind", default="request", help=tr(_t("request, ask, intro or connect")))
+    g.add_argument("--lang", default=None, help=tr(_t("fr, en or auto (default: detect)")))
+    g.add_argument("--rubric", default=None, metavar="R.toml", help=tr(_t("a trainer's rubric")))
+    g.add_argument(
+        "--format", choices=("text", "json"), default="text", help=tr(_t("text (default) or json"))
+    )
     g.set_defaults(func=cmd_grade)
 
-    b = sub.add_parser("batch", help="grade a class's drafts from CSV or JSON Lines into a CSV")
-    b.add_argument("input", metavar="IN.csv|IN.jsonl")
-    b.add_argument("-o", "--output", required=True, metavar="OUT.csv")
-    b.add_argument("--rubric", default=None, metavar="R.toml")
-    b.add_argument("--kind", default="request", help="kind for rows without one")
-    b.add_argument("--lang", default=None, help="language for rows without one (default: detect)")
-    b.add_argument("--columns-lang", default="en", help="language of the column names (fr or en)")
-    b.add_argument("--bom", action="store_true", help="start the CSV with a UTF-8 BOM (Excel)")
+    b = command("batch", tr(_t("grade a class's drafts from CSV or JSON Lines into a CSV")))
+    b.add_argument(
+        "input",
+        metavar="IN.csv|IN.jsonl",
+        help=tr(_t("the drafts: CSV with columns id,draft,kind,lang, or JSON Lines")),
+    )
+    b.add_argument("-o", "--output", required=True, metavar="OUT.csv", help=tr(_t("the report")))
+    b.add_argument("--rubric", default=None, metavar="R.toml", help=tr(_t("a trainer's rubric")))
+    b.add_argument("--kind", default="request", help=tr(_t("kind for rows without one")))
+    b.add_argument(
+        "--lang", default=None, help=tr(_t("language for rows without one (default: detect)"))
+    )
+    b.add_argument(
+        "--columns-lang", default="en", help=tr(_t("language of the column names (fr or en)"))
+    )
+    b.add_argument(
+        "--bom", action="store_true", help=tr(_t("start the CSV with a UTF-8 BOM (Excel)"))
+    )
     b.set_defaults(func=cmd_batch)
 
-    r = sub.add_parser("rules", help="list the rubric in force")
-    r.add_argument("--lang", default=None, help="fr or en")
-    r.add_argument("--rubric", default=None, metavar="R.toml")
+    r = command("rules", tr(_t("list the rubric in force")))
+    r.add_argument("--lang", default=None, help=tr(_t("fr or en")))
+    r.add_argument("--rubric", default=None, metavar="R.toml", help=tr(_t("a trainer's rubric")))
     r.set_defaults(func=cmd_rules)
 
-    n = sub.add_parser("new", help="scaffold a workshop site in DIR")
-    n.add_argument("dir", metavar="DIR")
-    n.add_argument("--lang", default="en", help="fr or en")
-    n.add_argument("--force", action="store_true", help="write into a non-empty DIR")
+    n = command("new", tr(_t("scaffold a workshop site in DIR")))
+    n.add_argument("dir", metavar="DIR", help=tr(_t("the folder to create")))
+    n.add_argument("--lang", default="en", help=tr(_t("fr or en")))
+    n.add_argument("--force", action="store_true", help=tr(_t("write into a non-empty DIR")))
     n.set_defaults(func=cmd_new)
     return p
 

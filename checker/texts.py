@@ -224,6 +224,43 @@ FRENCH: dict[str, str] = {
     "graded {count} draft(s) into {path}": "{count} brouillon(s) noté(s) dans {path}",
     "{message}; {count} row(s) skipped": "{message}" + _ + "; {count} ligne(s) ignorée(s)",
     "{source}:{line}: {message}": "{source}:{line}: {message}",
+    # the command line's help
+    "Grade networking request drafts (French/English) against a rubric.": (
+        "Noter des brouillons de demande de mise en relation (français ou anglais) selon une "
+        "grille."
+    ),
+    "arguments": "arguments",
+    "options": "options",
+    "commands": "commandes",
+    "show this help and exit": "afficher cette aide et quitter",
+    "grade one draft (a file, or - for standard input)": (
+        "noter un brouillon (un fichier, ou - pour l’entrée standard)"
+    ),
+    "request, ask, intro or connect": "request, ask, intro ou connect",
+    "fr, en or auto (default: detect)": "fr, en ou auto (par défaut" + _ + ": détection)",
+    "a trainer's rubric": "la grille d’un formateur",
+    "text (default) or json": "text (par défaut) ou json",
+    "grade a class's drafts from CSV or JSON Lines into a CSV": (
+        "noter les brouillons d’un groupe, en CSV ou JSON Lines, dans un CSV"
+    ),
+    "the report": "le rapport",
+    "the draft (- or nothing: standard input)": (
+        "le brouillon (- ou rien" + _ + ": l’entrée standard)"
+    ),
+    "the drafts: CSV with columns id,draft,kind,lang, or JSON Lines": (
+        "les brouillons" + _ + ": un CSV aux colonnes id,draft,kind,lang, ou du JSON Lines"
+    ),
+    "the folder to create": "le dossier à créer",
+    "kind for rows without one": "type des lignes qui n’en ont pas",
+    "language for rows without one (default: detect)": (
+        "langue des lignes qui n’en ont pas (par défaut" + _ + ": détection)"
+    ),
+    "language of the column names (fr or en)": "langue des noms de colonnes (fr ou en)",
+    "start the CSV with a UTF-8 BOM (Excel)": "commencer le CSV par un BOM UTF-8 (Excel)",
+    "list the rubric in force": "lister la grille en vigueur",
+    "fr or en": "fr ou en",
+    "scaffold a workshop site in DIR": "créer le squelette d’un site d’atelier dans DIR",
+    "write into a non-empty DIR": "écrire dans un DIR qui n’est pas vide",
     # connecteur batch: one line per bad row
     "unknown kind {kind!r} (accepted: {choices})": (
         "type inconnu" + _ + ": {kind!r} (acceptés" + _ + ": {choices})"

@@ -123,3 +123,36 @@ def test_the_command_line_speaks_english_otherwise(
 ) -> None:
     assert main(["grade", str(tmp_path / "absent.txt")]) == 3
     assert capsys.readouterr().err == f"connecteur: draft not found: {tmp_path}/absent.txt\n"
+
+
+def help_text(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", [[], ["grade"], ["batch"], ["rules"], ["new"]])
+def test_the_help_follows_the_locale_too(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    english = help_text([*command, "--help"], capsys)
+    assert english.startswith("usage: connecteur")
+    assert "show this help and exit" in english
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    french = help_text([*command, "--help"], capsys)
+    assert french.startswith("utilisation\u00a0: connecteur")
+    assert "afficher cette aide et quitter" in french
+    # Every help line that says something in English says it in French: none is left over.
+    described = [line for line in english.splitlines() if "  " in line.strip()]
+    assert described
+    assert not set(described) & set(french.splitlines())
+
+
+def test_a_trainer_reads_the_batch_options_in_french(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LANG", "fr_CA.UTF-8")
+    french = help_text(["batch", "--help"], capsys)
+    assert "noter les brouillons d’un groupe, en CSV ou JSON Lines, dans un CSV" in french
+    assert "commencer le CSV par un BOM UTF-8 (Excel)" in french
