@@ -12,19 +12,13 @@ needs), and compiling every other pattern (the worker's idle-time warm-up). Medi
 
 from __future__ import annotations
 
-import argparse
-import json
 import statistics
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from pyodide_node import CHECKER, figure, main, run_script, setup
 
-from mkdocs_connecteur import bytecode, runtime  # noqa: E402
-from mkdocs_connecteur.wheel import build_wheel, package_sources  # noqa: E402
+from mkdocs_connecteur.wheel import build_wheel
 
 KEYS = ("import_ms", "rubric_ms", "first_grade_ms", "warm_rest_ms")
 SCRIPT = r"""
@@ -66,15 +60,7 @@ json.dumps({
 
 
 def measure(rounds: int) -> list[dict]:
-    node = bytecode.find_node()
-    if node is None:
-        sys.exit("Node.js is needed (it runs the bundled Pyodide)")
-    pyodide = runtime.find_pyodide(None, str(REPO / "mkdocs.yml"))
-    version = runtime.verify(pyodide)
-    package = REPO / "checker"
-    compiled = bytecode.compile_sources(pyodide, version, package_sources(package))
-    if not compiled:
-        sys.exit("could not compile the checker's bytecode")
+    ready = setup()
     times: dict[str, dict[str, list[float]]] = {
         name: {key: [] for key in KEYS} for name in ("bytecode", "source")
     }
@@ -83,32 +69,19 @@ def measure(rounds: int) -> list[dict]:
         script = folder / "import.mjs"
         script.write_text(SCRIPT, encoding="utf-8")
         wheels = {
-            "bytecode": build_wheel(package, "0", bytecode=compiled),
-            "source": build_wheel(package, "0"),
+            "bytecode": build_wheel(CHECKER, "0", bytecode=ready.compiled),
+            "source": build_wheel(CHECKER, "0"),
         }
         for name, wheel in wheels.items():
             (folder / f"{name}.whl").write_bytes(wheel.data)
         for _ in range(rounds):
             for name in wheels:
-                done = subprocess.run(
-                    [node, str(script), str(pyodide), str(folder / f"{name}.whl")],
-                    capture_output=True,
-                    text=True,
-                    timeout=300,
-                    check=False,
-                )
-                if done.returncode != 0:
-                    lines = [line for line in done.stderr.splitlines() if len(line) < 300]
-                    sys.exit("\n".join(lines[-20:]))
-                result = json.loads(done.stdout)
+                wheel = folder / f"{name}.whl"
+                result = run_script(ready.node, script, ready.pyodide, wheel)
                 for key in KEYS:
                     times[name][key].append(result[key])
 
     med = statistics.median
-
-    def figure(name: str, value: float, unit: str = "ms") -> dict:
-        return {"name": name, "value": value, "unit": unit, "target": None}
-
     imported = med(times["bytecode"]["import_ms"])
     from_source = med(times["source"]["import_ms"])
     return [
@@ -121,17 +94,5 @@ def measure(rounds: int) -> list[dict]:
     ]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--json", action="store_true", help="one JSON object per figure")
-    parser.add_argument("--rounds", type=int, default=3, help="boots of each wheel (default 3)")
-    options = parser.parse_args()
-    for item in measure(options.rounds):
-        if options.json:
-            print(json.dumps(item))
-        else:
-            print(f"{item['name']:<22} {item['value']:>10} {item['unit']}")
-
-
 if __name__ == "__main__":
-    main()
+    main(__doc__, measure, rounds=3, rounds_help="boots of each wheel (default 3)")

@@ -11,20 +11,16 @@ pinned one as npm publishes it, and the site's. Medians over the rounds; the zip
 
 from __future__ import annotations
 
-import argparse
-import json
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from pyodide_node import CHECKER, figure, main, run_script, setup
 
-from mkdocs_connecteur import bytecode, runtime, stdlib  # noqa: E402
-from mkdocs_connecteur.wheel import build_wheel, package_sources  # noqa: E402
+from mkdocs_connecteur import runtime, stdlib
+from mkdocs_connecteur.wheel import build_wheel
 
 SCRIPT = r"""
 import path from "node:path";
@@ -42,18 +38,11 @@ process.stdout.write(JSON.stringify({ boot_ms: booted - started, ready_ms: ready
 
 
 def measure(rounds: int) -> list[dict]:
-    node = bytecode.find_node()
-    if node is None:
-        sys.exit("Node.js is needed (it runs the bundled Pyodide)")
-    pyodide = runtime.find_pyodide(None, str(REPO / "mkdocs.yml"))
-    version = runtime.verify(pyodide)
-    package = REPO / "checker"
-    compiled = bytecode.compile_sources(pyodide, version, package_sources(package))
-    if not compiled:
-        sys.exit("could not compile the checker's bytecode")
-    wheel = build_wheel(package, "0", bytecode=compiled)
+    ready = setup()
+    pyodide = ready.pyodide
+    wheel = build_wheel(CHECKER, "0", bytecode=ready.compiled)
     lock = runtime.lockfile_with_wheel(pyodide, wheel)
-    site_zip = stdlib.site_zip(pyodide, version, wheel, lock)
+    site_zip = stdlib.site_zip(pyodide, ready.version, wheel, lock)
     if site_zip is None:
         sys.exit("could not compile the standard library's bytecode")
     zips = {"pinned": (pyodide / stdlib.ZIP_NAME).read_bytes(), "site": site_zip}
@@ -74,25 +63,11 @@ def measure(rounds: int) -> list[dict]:
             (target / wheel.filename).write_bytes(wheel.data)
         for _ in range(rounds):
             for name in zips:
-                done = subprocess.run(
-                    [node, str(script), str(folder / name)],
-                    capture_output=True,
-                    text=True,
-                    timeout=300,
-                    check=False,
-                )
-                if done.returncode != 0:
-                    lines = [line for line in done.stderr.splitlines() if len(line) < 300]
-                    sys.exit("\n".join(lines[-20:]))
-                result = json.loads(done.stdout)
+                result = run_script(ready.node, script, folder / name)
                 for key, values in times[name].items():
                     values.append(result[key])
 
     med = statistics.median
-
-    def figure(name: str, value: float, unit: str = "ms") -> dict:
-        return {"name": name, "value": value, "unit": unit, "target": None}
-
     pinned, site = med(times["pinned"]["boot_ms"]), med(times["site"]["boot_ms"])
     return [
         figure("boot_pinned_stdlib", round(pinned)),
@@ -105,17 +80,5 @@ def measure(rounds: int) -> list[dict]:
     ]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--json", action="store_true", help="one JSON object per figure")
-    parser.add_argument("--rounds", type=int, default=5, help="boots with each zip (default 5)")
-    options = parser.parse_args()
-    for item in measure(options.rounds):
-        if options.json:
-            print(json.dumps(item))
-        else:
-            print(f"{item['name']:<22} {item['value']:>10} {item['unit']}")
-
-
 if __name__ == "__main__":
-    main()
+    main(__doc__, measure, rounds=5, rounds_help="boots with each zip (default 5)")

@@ -1,0 +1,75 @@
+"""What the Node benchmarks share: the pinned Pyodide and the checker's bytecode, one Node run,
+and the command line (checker_import.py, runtime_boot.py)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from mkdocs_connecteur import bytecode, runtime  # noqa: E402
+from mkdocs_connecteur.wheel import package_sources  # noqa: E402
+
+CHECKER = REPO / "checker"
+
+
+@dataclass(frozen=True)
+class Setup:
+    """Node, the pinned Pyodide (folder and version), and the checker's bytecode for it."""
+
+    node: str
+    pyodide: Path
+    version: str
+    compiled: dict[str, bytes]
+
+
+def setup() -> Setup:
+    node = bytecode.find_node()
+    if node is None:
+        sys.exit("Node.js is needed (it runs the bundled Pyodide)")
+    pyodide = runtime.find_pyodide(None, str(REPO / "mkdocs.yml"))
+    version = runtime.verify(pyodide)
+    compiled = bytecode.compile_sources(pyodide, version, package_sources(CHECKER))
+    if not compiled:
+        sys.exit("could not compile the checker's bytecode")
+    return Setup(node, pyodide, version, compiled)
+
+
+def run_script(node: str, script: Path, *args: str | Path) -> dict:
+    """Run a Node script that prints one JSON object; exit with its readable errors if it fails."""
+    done = subprocess.run(
+        [node, str(script), *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    if done.returncode != 0:
+        # Node prints the minified line it failed in: keep the readable ones (the traceback).
+        lines = [line for line in done.stderr.splitlines() if len(line) < 300]
+        sys.exit("\n".join(lines[-20:]))
+    return json.loads(done.stdout)
+
+
+def figure(name: str, value: float, unit: str = "ms") -> dict:
+    return {"name": name, "value": value, "unit": unit, "target": None}
+
+
+def main(doc: str, measure: Callable[[int], list[dict]], rounds: int, rounds_help: str) -> None:
+    """The command line of a Node benchmark: ``--json`` and ``--rounds``."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="one JSON object per figure")
+    parser.add_argument("--rounds", type=int, default=rounds, help=rounds_help)
+    options = parser.parse_args()
+    for item in measure(options.rounds):
+        if options.json:
+            print(json.dumps(item))
+        else:
+            print(f"{item['name']:<22} {item['value']:>10} {item['unit']}")
