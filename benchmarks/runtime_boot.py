@@ -45,7 +45,7 @@ def measure(rounds: int) -> list[dict]:
     site_zip = stdlib.site_zip(pyodide, ready.version, wheel, lock)
     if site_zip is None:
         sys.exit("could not compile the standard library's bytecode")
-    zips = {"pinned": (pyodide / stdlib.ZIP_NAME).read_bytes(), "site": site_zip}
+    zips = {"pinned": (pyodide / runtime.STDLIB).read_bytes(), "site": site_zip}
     times: dict[str, dict[str, list[float]]] = {
         name: {"boot_ms": [], "ready_ms": []} for name in zips
     }
@@ -58,7 +58,7 @@ def measure(rounds: int) -> list[dict]:
             target.mkdir()
             for shipped in runtime.SHIPPED:
                 shutil.copyfile(pyodide / shipped, target / shipped)
-            (target / stdlib.ZIP_NAME).write_bytes(data)
+            (target / runtime.STDLIB).write_bytes(data)
             (target / runtime.LOCKFILE).write_bytes(lock)
             (target / wheel.filename).write_bytes(wheel.data)
         for _ in range(rounds):

@@ -96,6 +96,25 @@ def write_cache(path: Path, encoded: str) -> None:
         log.debug(f"bytecode cache not written ({error})")
 
 
+def run_compiler(node: str, args: list[Path], what: str, payload: str | None = None) -> str:
+    """Run a compiler script under Node; its output, or a PluginError naming ``what`` failed."""
+    try:
+        result = subprocess.run(
+            [node, *map(str, args)],
+            input=payload,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise PluginError(f"connecteur: {what}: {error}") from None
+    if result.returncode != 0:
+        detail = (result.stderr.strip().splitlines() or ["no output"])[-1]
+        raise PluginError(f"connecteur: {what}: {detail}")
+    return result.stdout
+
+
 def compile_sources(
     pyodide: Path, pyodide_version: str, sources: Mapping[str, bytes]
 ) -> dict[str, bytes] | None:
@@ -125,24 +144,12 @@ def compile_sources(
         payload = json.dumps({name: data.decode("utf-8") for name, data in modules.items()})
     except UnicodeDecodeError as error:
         raise PluginError(f"connecteur: a checker module is not UTF-8: {error}") from error
-    try:
-        result = subprocess.run(
-            [node, str(SCRIPT), str(pyodide)],
-            input=payload,
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise PluginError(f"connecteur: compiling the checker with Pyodide: {error}") from None
-    if result.returncode != 0:
-        detail = (result.stderr.strip().splitlines() or ["no output"])[-1]
-        raise PluginError(f"connecteur: compiling the checker with Pyodide: {detail}")
-    compiled = decode(result.stdout, _in_pycache)
+    what = "compiling the checker with Pyodide"
+    output = run_compiler(node, [SCRIPT, pyodide], what, payload)
+    compiled = decode(output, _in_pycache)
     if compiled is None or len(compiled) != len(modules):
-        raise PluginError("connecteur: compiling the checker with Pyodide gave unreadable output")
+        raise PluginError(f"connecteur: {what} gave unreadable output")
     if cached_file is not None:
-        write_cache(cached_file, result.stdout)
+        write_cache(cached_file, output)
     _MEMORY[key] = compiled
     return compiled

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import subprocess
 import tempfile
 import zipfile
 from collections.abc import Mapping
@@ -26,10 +25,11 @@ from mkdocs.exceptions import PluginError
 
 from . import bytecode
 from .log import log
+from .runtime import LOCKFILE, STDLIB
 from .wheel import Wheel
 
 SCRIPT = Path(__file__).parent / "node" / "compile_stdlib.mjs"
-ZIP_NAME = "python_stdlib.zip"
+WHAT = "compiling Pyodide's standard library"
 _MEMORY: dict[str, bytes] = {}  # key -> the site's zip, for serve rebuilds and i18n builds
 
 
@@ -55,7 +55,7 @@ def with_bytecode(original: bytes, compiled: Mapping[str, bytes]) -> bytes:
         entries = {info.filename: info for info in source.infolist()}
         for name in compiled:
             if not name.endswith(".pyc") or name in entries or name[:-1] not in entries:
-                raise ValueError(f"{name}: not the bytecode of a module of {ZIP_NAME}")
+                raise ValueError(f"{name}: not the bytecode of a module of {STDLIB}")
         for info in source.infolist():
             target.writestr(info, source.read(info))
         for name, data in sorted(compiled.items()):
@@ -71,29 +71,14 @@ def _compile(pyodide: Path, wheel: Wheel, lockfile: bytes, node: str) -> str:
     """Run the compiler on Pyodide, given the site's lockfile and wheel; its JSON output."""
     with tempfile.TemporaryDirectory(prefix="connecteur-stdlib-") as tmp:
         folder = Path(tmp)
-        (folder / "pyodide-lock.json").write_bytes(lockfile)
+        (folder / LOCKFILE).write_bytes(lockfile)
         (folder / wheel.filename).write_bytes(wheel.data)
-        try:
-            result = subprocess.run(
-                [node, str(SCRIPT), str(pyodide), str(folder)],
-                capture_output=True,
-                text=True,
-                timeout=600,
-                check=False,
-            )
-        except (OSError, subprocess.TimeoutExpired) as error:
-            raise PluginError(
-                f"connecteur: compiling Pyodide's standard library: {error}"
-            ) from None
-    if result.returncode != 0:
-        detail = (result.stderr.strip().splitlines() or ["no output"])[-1]
-        raise PluginError(f"connecteur: compiling Pyodide's standard library: {detail}")
-    return result.stdout
+        return bytecode.run_compiler(node, [SCRIPT, pyodide, folder], WHAT)
 
 
 def site_zip(pyodide: Path, pyodide_version: str, wheel: Wheel, lockfile: bytes) -> bytes | None:
     """The ``python_stdlib.zip`` the site ships; None (with a warning) when Node.js is missing."""
-    original = (pyodide / ZIP_NAME).read_bytes()
+    original = (pyodide / STDLIB).read_bytes()
     key = cache_key(pyodide_version, original, wheel, lockfile)
     if key in _MEMORY:
         return _MEMORY[key]
@@ -112,14 +97,12 @@ def site_zip(pyodide: Path, pyodide_version: str, wheel: Wheel, lockfile: bytes)
         output = _compile(pyodide, wheel, lockfile, node)
         compiled = bytecode.decode(output, _is_pyc)
         if not compiled:
-            raise PluginError(
-                "connecteur: compiling Pyodide's standard library gave unreadable output"
-            )
+            raise PluginError(f"connecteur: {WHAT} gave unreadable output")
         if cached_file is not None:
             bytecode.write_cache(cached_file, output)
     try:
         data = with_bytecode(original, compiled)
     except (ValueError, zipfile.BadZipFile) as error:
-        raise PluginError(f"connecteur: {pyodide / ZIP_NAME}: {error}") from error
+        raise PluginError(f"connecteur: {pyodide / STDLIB}: {error}") from error
     _MEMORY[key] = data
     return data

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -94,10 +95,30 @@ def test_a_later_build_takes_the_bytecode_from_the_cache_without_node(
     result = run_mkdocs(write_site(tmp_path, pyodide_dir), env=env)
     assert result.returncode == 0, result.stderr
     assert wheel_files(tmp_path / "site") == wheel_files(compiled_site)
-    runtime = "site/" + RUNTIME
-    assert (tmp_path / runtime / "python_stdlib.zip").read_bytes() == (
-        compiled_site / RUNTIME / "python_stdlib.zip"
-    ).read_bytes()
+    zip_again = tmp_path / "site" / RUNTIME / "python_stdlib.zip"
+    assert zip_again.read_bytes() == (compiled_site / RUNTIME / "python_stdlib.zip").read_bytes()
+
+
+@pytest.mark.node  # the checker's bytecode comes from a build that ran Node
+@pytest.mark.slow
+def test_without_node_the_standard_library_ships_as_published(
+    compiled_site: Path, cache: Path, tmp_path: Path, pyodide_dir: Path
+) -> None:
+    """The checker's bytecode is cached, the standard library's is not, and Node is missing."""
+    partial = tmp_path / "partial-cache"
+    partial.mkdir()
+    for entry in cache.glob("bytecode-*.json"):
+        shutil.copy(entry, partial)
+    env = {"CONNECTEUR_CACHE": str(partial), "CONNECTEUR_NODE": str(tmp_path / "no-node")}
+    config = write_site(tmp_path, pyodide_dir)
+    strict = run_mkdocs(config, env=env)
+    assert strict.returncode != 0
+    assert "standard library ships without bytecode" in strict.stderr
+    relaxed = run_mkdocs(config, strict=False, env=env)
+    assert relaxed.returncode == 0, relaxed.stderr
+    assert wheel_files(tmp_path / "site") == wheel_files(compiled_site)
+    shipped = (tmp_path / "site" / RUNTIME / "python_stdlib.zip").read_bytes()
+    assert shipped == (pyodide_dir / "python_stdlib.zip").read_bytes()
 
 
 def test_without_node_the_build_says_so_and_ships_sources(
