@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -292,6 +293,39 @@ class _FrenchHelp(_EnglishHelp):
     usage_prefix = "utilisation" + NBSP + ": "
 
 
+def argparse_error(message: str) -> Text:
+    """argparse's own error sentences as messages, so they are shown in the user's language."""
+    if m := re.fullmatch(r"the following arguments are required: (.+)", message):
+        return _t("the following arguments are required: {names}", names=m[1])
+    if m := re.fullmatch(r"unrecognized arguments: (.+)", message):
+        return _t("unrecognized arguments: {names}", names=m[1])
+    if m := re.fullmatch(r"argument (.+?): expected one argument", message):
+        return _t("argument {name}: expected one argument", name=m[1])
+    if m := re.fullmatch(r"argument (.+?): invalid choice: (.+?) \(choose from (.+)\)", message):
+        return _t(
+            "argument {name}: invalid choice: {value} (choose from {choices})",
+            name=m[1],
+            value=m[2],
+            choices=m[3],
+        )
+    if m := re.fullmatch(r"ambiguous option: (\S+) could match (.+)", message):
+        return _t("ambiguous option: {name} could match {matches}", name=m[1], matches=m[2])
+    return _t("{message}", message=message)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose own errors are shown in ``lang``, like the command's."""
+
+    def __init__(self, *args, lang: str = "en", **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.lang = lang
+
+    def error(self, message: str):  # type: ignore[no-untyped-def]
+        self.print_usage(sys.stderr)
+        shown = _t("{prog}: error: {message}", prog=self.prog, message=argparse_error(message))
+        self.exit(EXIT_USAGE, shown.render(self.lang) + "\n")
+
+
 def _parser_factory(lang: str):  # type: ignore[no-untyped-def]
     """``ArgumentParser`` keyword arguments, and a function that finishes a parser, for ``lang``."""
 
@@ -306,7 +340,7 @@ def _parser_factory(lang: str):  # type: ignore[no-untyped-def]
         return parser
 
     formatter = _FrenchHelp if lang == "fr" else _EnglishHelp
-    return {"formatter_class": formatter, "add_help": False}, finish
+    return {"formatter_class": formatter, "add_help": False, "lang": lang}, finish
 
 
 def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
@@ -318,7 +352,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
 
     options, finish = _parser_factory(lang)
     p = finish(
-        argparse.ArgumentParser(
+        _Parser(
             prog="connecteur",
             description=tr(
                 _t("Grade networking request drafts (French/English) against a rubric.")

@@ -261,6 +261,18 @@ FRENCH: dict[str, str] = {
     "fr or en": "fr ou en",
     "scaffold a workshop site in DIR": "créer le squelette d’un site d’atelier dans DIR",
     "write into a non-empty DIR": "écrire dans un DIR qui n’est pas vide",
+    # argparse's own errors (cli.argparse_error)
+    "{prog}: error: {message}": "{prog}" + _ + ": erreur" + _ + ": {message}",
+    "the following arguments are required: {names}": "arguments obligatoires" + _ + ": {names}",
+    "unrecognized arguments: {names}": "arguments inconnus" + _ + ": {names}",
+    "argument {name}: expected one argument": "{name}" + _ + ": une valeur est attendue",
+    "argument {name}: invalid choice: {value} (choose from {choices})": (
+        "{name}" + _ + ": choix invalide, {value} (choisir parmi {choices})"
+    ),
+    "ambiguous option: {name} could match {matches}": (
+        "option ambiguë" + _ + ": {name} peut désigner {matches}"
+    ),
+    "{message}": "{message}",
     # connecteur batch: one line per bad row
     "unknown kind {kind!r} (accepted: {choices})": (
         "type inconnu" + _ + ": {kind!r} (acceptés" + _ + ": {choices})"

@@ -156,3 +156,55 @@ def test_a_trainer_reads_the_batch_options_in_french(
     french = help_text(["batch", "--help"], capsys)
     assert "noter les brouillons d’un groupe, en CSV ou JSON Lines, dans un CSV" in french
     assert "commencer le CSV par un BOM UTF-8 (Excel)" in french
+
+
+@pytest.mark.parametrize(
+    ("argv", "english", "french"),
+    [
+        (
+            ["grade", "--format", "x"],
+            # Python versions quote the choices differently: up to the list.
+            "connecteur grade: error: argument --format: invalid choice: 'x' (choose from ",
+            "connecteur grade\u00a0: erreur\u00a0: --format\u00a0: choix invalide, 'x' "
+            "(choisir parmi ",
+        ),
+        (
+            ["batch", "class.csv"],
+            "connecteur batch: error: the following arguments are required: -o/--output",
+            "connecteur batch\u00a0: erreur\u00a0: arguments obligatoires\u00a0: -o/--output",
+        ),
+        (
+            ["grade", "--bogus"],
+            "connecteur: error: unrecognized arguments: --bogus",
+            "connecteur\u00a0: erreur\u00a0: arguments inconnus\u00a0: --bogus",
+        ),
+        (
+            ["rules", "--lang"],
+            "connecteur rules: error: argument --lang: expected one argument",
+            "connecteur rules\u00a0: erreur\u00a0: --lang\u00a0: une valeur est attendue",
+        ),
+    ],
+)
+def test_argparse_errors_follow_the_locale(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    english: str,
+    french: str,
+) -> None:
+    cases = (("C", english, "usage: "), ("fr_FR.UTF-8", french, "utilisation\u00a0: "))
+    for locale, expected, usage in cases:
+        monkeypatch.setenv("LANG", locale)
+        with pytest.raises(SystemExit) as exit_info:
+            main(argv)
+        assert exit_info.value.code == 2
+        err = capsys.readouterr().err
+        assert err.startswith(usage)
+        assert err.rstrip("\n").splitlines()[-1].startswith(expected)
+
+
+def test_an_argparse_error_we_do_not_know_is_shown_as_it_is() -> None:
+    from checker.cli import argparse_error
+
+    message = argparse_error("argument --x: invalid int value: 'y'")
+    assert message.render("fr") == message.render("en") == "argument --x: invalid int value: 'y'"
