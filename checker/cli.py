@@ -314,33 +314,27 @@ def argparse_error(message: str) -> Text:
 
 
 class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose own errors are shown in ``lang``, like the command's."""
+    """An ArgumentParser that speaks ``lang``: its help, and its own errors, like the command's.
+
+    Subcommands are built by the same class (argparse's default), with the same ``lang``.
+    """
 
     def __init__(self, *args, lang: str = "en", **kwargs) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)
+        formatter = _FrenchHelp if lang == "fr" else _EnglishHelp
+        super().__init__(*args, formatter_class=formatter, add_help=False, **kwargs)
         self.lang = lang
+        # The section titles are argparse's own (translated by gettext catalogs that Python does
+        # not ship): set ours, in the help's language.
+        self._positionals.title = _t("arguments").render(lang)
+        self._optionals.title = _t("options").render(lang)
+        self.add_argument(
+            "-h", "--help", action="help", help=_t("show this help and exit").render(lang)
+        )
 
     def error(self, message: str):  # type: ignore[no-untyped-def]
         self.print_usage(sys.stderr)
         shown = _t("{prog}: error: {message}", prog=self.prog, message=argparse_error(message))
         self.exit(EXIT_USAGE, shown.render(self.lang) + "\n")
-
-
-def _parser_factory(lang: str):  # type: ignore[no-untyped-def]
-    """``ArgumentParser`` keyword arguments, and a function that finishes a parser, for ``lang``."""
-
-    def finish(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        # The section titles are argparse's own (translated by gettext catalogs that Python does
-        # not ship): set ours, in the help's language.
-        parser._positionals.title = _t("arguments").render(lang)
-        parser._optionals.title = _t("options").render(lang)
-        parser.add_argument(
-            "-h", "--help", action="help", help=_t("show this help and exit").render(lang)
-        )
-        return parser
-
-    formatter = _FrenchHelp if lang == "fr" else _EnglishHelp
-    return {"formatter_class": formatter, "add_help": False, "lang": lang}, finish
 
 
 def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
@@ -350,20 +344,15 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     def tr(message: Text) -> str:
         return message.render(lang)
 
-    options, finish = _parser_factory(lang)
-    p = finish(
-        _Parser(
-            prog="connecteur",
-            description=tr(
-                _t("Grade networking request drafts (French/English) against a rubric.")
-            ),
-            **options,
-        )
+    p = _Parser(
+        prog="connecteur",
+        description=tr(_t("Grade networking request drafts (French/English) against a rubric.")),
+        lang=lang,
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND", title=tr(_t("commands")))
 
     def command(name: str, summary: str) -> argparse.ArgumentParser:
-        return finish(sub.add_parser(name, help=summary, description=summary, **options))
+        return sub.add_parser(name, help=summary, description=summary, lang=lang)
 
     g = command("grade", tr(_t("grade one draft (a file, or - for standard input)")))
     g.add_argument(
