@@ -1,18 +1,21 @@
 """`connecteur new DIR`: scaffold a trainer's own workshop site, ready to build offline.
 
-The templates live in `checker/scaffold/<lang>/` as plain files (package data), so that a trainer
-can read exactly what they will get and a reviewer can diff them; this module only copies them,
-fills in the site's name and refuses to clobber someone's work.
+The templates live in `connecteur_cli/scaffold/templates/<lang>/` as plain files (package data),
+so that a trainer can read exactly what they will get and a reviewer can diff them; this module
+only copies them, fills in the site's name and the Pyodide version, and refuses to clobber
+someone's work. The Pyodide version is the one the plugin pins (`mkdocs_connecteur/
+pyodide_pins.json`): the workshop installs exactly the runtime its plugin accepts.
 """
 
 from __future__ import annotations
 
+import json
+from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
 LANGS = ("fr", "en")
-PYODIDE_VERSION = "314.0.7"  # the pin in the project's package.json; a test keeps them equal
 
 # Package data cannot reliably carry dot-files: templates named `_name` are written as `.name`.
 _DOT_PREFIX = "_"
@@ -73,9 +76,17 @@ _MAKE_HELP = {
 }
 
 
+@cache
+def pyodide_version() -> str:
+    """The Pyodide version the plugin pins (the newest, should it pin several)."""
+    text = resources.files("mkdocs_connecteur").joinpath("pyodide_pins.json").read_text("utf-8")
+    versions = json.loads(text)["versions"]
+    return max(versions, key=lambda v: tuple(int(p) if p.isdigit() else 0 for p in v.split(".")))
+
+
 def _templates(folder: str) -> Traversable:
     """``common`` (the same in every language) or a language's own templates."""
-    return resources.files("checker").joinpath("scaffold", folder)
+    return resources.files(__package__).joinpath("templates", folder)
 
 
 def _walk(node: Traversable, prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], str]]:
@@ -104,7 +115,7 @@ def site_files(lang: str, *, site_name: str) -> dict[str, str]:
         rel = "/".join(_target_name(p) for p in parts)
         files[rel] = (
             text.replace("{{ site_name }}", site_name)
-            .replace("{{ pyodide_version }}", PYODIDE_VERSION)
+            .replace("{{ pyodide_version }}", pyodide_version())
             .replace("{{ make_help }}", _MAKE_HELP[lang])
         )
     return files
@@ -140,4 +151,4 @@ def scaffold(path: Path, *, lang: str, force: bool) -> str:
         target = path.joinpath(*rel.split("/"))
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="\n")
-    return msgs["done"].format(path=path, count=len(files), pyodide=PYODIDE_VERSION)
+    return msgs["done"].format(path=path, count=len(files), pyodide=pyodide_version())

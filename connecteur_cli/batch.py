@@ -17,9 +17,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import KINDS, LANGS, Rubric, grade
-from .cli import CliError, load_rubric_file, read_text_file, unknown_choice
-from .scoring import BAND_LABELS
+from checker import KINDS, LANGS, Rubric, grade
+from checker.scoring import BAND_LABELS
+
+from .inputs import CliError, load_rubric_file, read_text_file, unknown_choice
 from .texts import Text, ui_language
 from .texts import text as _t
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from checker import cli
-from checker.cli import main
+from connecteur_cli import cli
+from connecteur_cli.cli import main
 
 SEED_ASK = "Bonjour, pourriez vous transférer. Cdt"
 GOOD = (
@@ -157,15 +157,13 @@ def test_no_command_prints_help(capsys) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_new_calls_the_scaffold(monkeypatch, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    import checker.scaffold as scaffold_module
-
     calls = []
 
     def fake(path: Path, *, lang: str, force: bool) -> str:
         calls.append((path, lang, force))
         return "Next: make run"
 
-    monkeypatch.setattr(scaffold_module, "scaffold", fake)
+    monkeypatch.setattr(cli, "scaffold", fake)
     code, out, _ = run(["new", str(tmp_path / "site"), "--lang", "fr", "--force"], capsys)
     assert code == 0 and out.strip() == "Next: make run"
     assert calls == [(tmp_path / "site", "fr", True)]
@@ -173,7 +171,7 @@ def test_new_calls_the_scaffold(monkeypatch, tmp_path: Path, capsys) -> None:  #
     def refuse(path: Path, *, lang: str, force: bool) -> str:
         raise ValueError("folder is not empty: use --force")
 
-    monkeypatch.setattr(scaffold_module, "scaffold", refuse)
+    monkeypatch.setattr(cli, "scaffold", refuse)
     code, _, err = run(["new", str(tmp_path)], capsys)
     assert code == cli.EXIT_INPUT and "not empty" in err
 
