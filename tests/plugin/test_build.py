@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import checker
 from mkdocs_connecteur.runtime import SHIPPED, STDLIB, pins
 
 from .conftest import foreign_assets, run_mkdocs
@@ -58,6 +59,28 @@ def test_lockfile_lists_the_checker_wheel_with_its_hash(site: Path) -> None:
     assert entry["imports"] == ["checker"]
     names = zipfile.ZipFile(io.BytesIO(wheel.read_bytes())).namelist()
     assert "checker/grader.py" in names or "checker/__init__.py" in names
+
+
+def test_the_shipped_wheel_holds_the_grading_core_only(site: Path) -> None:
+    """Its sources are exactly the core package's; the rest is their bytecode and dist-info."""
+    core = Path(checker.__file__).parent
+    runtime = site / RUNTIME
+    entry = json.loads((runtime / "pyodide-lock.json").read_text())["packages"]["connecteur"]
+    names = zipfile.ZipFile(io.BytesIO((runtime / entry["file_name"]).read_bytes())).namelist()
+    sources = {
+        p.relative_to(core.parent).as_posix()
+        for p in core.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+    shipped = {n for n in names if "__pycache__" not in n and ".dist-info/" not in n}
+    assert shipped == sources
+    compiled = {
+        n.split("/__pycache__/")[0] + "/" + n.rsplit("/", 1)[1].split(".")[0] + ".py"
+        for n in names
+        if "__pycache__" in n
+    }
+    assert compiled <= sources
+    assert not [n for n in names if "cli" in n or "batch" in n or "scaffold" in n]
 
 
 def test_config_json_names_the_trainer_rubric(site: Path) -> None:
