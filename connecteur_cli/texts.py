@@ -152,4 +152,74 @@ FRENCH: dict[str, str] = {
         "plus de cellules que de colonnes d’en-tête (une virgule dans un brouillon sans "
         "guillemets" + _ + "?)"
     ),
+    # connecteur new
+    "English": "anglais",
+    "French": "français",
+    "make run: build and serve the site on http://127.0.0.1:8000/   make site: build into site/": (
+        "make run"
+        + _
+        + ": construit et sert le site sur http://127.0.0.1:8000/   make site"
+        + _
+        + ": construit dans site/"
+    ),
+    "{path} exists and is not a folder. Choose another path.": (
+        "{path} existe et n’est pas un dossier. Choisissez un autre chemin."
+    ),
+    "{path} is not empty ({count} entries). Choose a new or empty folder, or pass "
+    "--force to write the workshop files over it (other files are kept).": (
+        "{path} n’est pas vide ({count} éléments). Choisissez un dossier nouveau ou vide, ou "
+        "ajoutez --force pour y écrire les fichiers de l’atelier (les autres fichiers sont "
+        "conservés)."
+    ),
+    "requirements.txt installs Connecteur {where} from the package index.": (
+        "requirements.txt installe Connecteur {where} depuis l’index des paquets."
+    ),
+    "requirements.txt installs Connecteur from this folder: {where}": (
+        "requirements.txt installe Connecteur depuis ce dossier" + _ + ": {where}"
+    ),
+    "requirements.txt installs Connecteur from this file: {where}": (
+        "requirements.txt installe Connecteur depuis ce fichier" + _ + ": {where}"
+    ),
+    "requirements.txt installs Connecteur from this repository: {where}": (
+        "requirements.txt installe Connecteur depuis ce dépôt" + _ + ": {where}"
+    ),
+    "Where this Connecteur was installed from is not known, so requirements.txt asks the "
+    "package index for connecteur[site]. If you installed Connecteur from a folder, a wheel "
+    "or a repository, write that in requirements.txt instead, for example: connecteur[site] @ "
+    "file:///path/to/connecteur-x.y.z-py3-none-any.whl": (
+        "On ne sait pas d’où ce Connecteur a été installé" + _ + "; requirements.txt demande donc "
+        "connecteur[site] à l’index des paquets. Si vous avez installé Connecteur depuis un "
+        "dossier, une wheel ou un dépôt, écrivez-le plutôt dans requirements.txt, par "
+        "exemple" + _ + ": connecteur[site] @ file:///chemin/vers/connecteur-x.y.z-py3-none-any.whl"
+    ),
+    "Created a workshop site in {path} ({count} files, in {language}).\n"
+    "{origin}\n"
+    "Next steps:\n"
+    "  cd {path}\n"
+    "  make run     (installs requirements.txt into .venv and Pyodide {pyodide} into "
+    "node_modules/, then serves http://127.0.0.1:8000/)\n"
+    "or by hand:\n"
+    "  python3 -m venv .venv && .venv/bin/pip install -r requirements.txt\n"
+    "  npm install                  (or set CONNECTEUR_PYODIDE to an unpacked "
+    "Pyodide {pyodide})\n"
+    "  .venv/bin/mkdocs serve       (then open http://127.0.0.1:8000/)\n"
+    "Edit rubric.toml to adapt the rules to your workshop and docs/exercises.md to add "
+    "drafts; `.venv/bin/mkdocs build --strict` writes the static site to site/.\n"
+    "README.md repeats these commands.": (
+        "Site d’atelier créé dans {path} ({count} fichiers, en {language}).\n"
+        "{origin}\n"
+        "Étapes suivantes" + _ + ":\n"
+        "  cd {path}\n"
+        "  make run     (installe requirements.txt dans .venv et Pyodide {pyodide} dans "
+        "node_modules/, puis sert http://127.0.0.1:8000/)\n"
+        "ou à la main" + _ + ":\n"
+        "  python3 -m venv .venv && .venv/bin/pip install -r requirements.txt\n"
+        "  npm install                  (ou définissez CONNECTEUR_PYODIDE vers un Pyodide "
+        "{pyodide} décompressé)\n"
+        "  .venv/bin/mkdocs serve       (puis ouvrez http://127.0.0.1:8000/)\n"
+        "Modifiez rubric.toml pour adapter les règles à votre atelier et docs/exercises.md pour "
+        "ajouter des brouillons" + _ + "; `.venv/bin/mkdocs build --strict` écrit le site statique "
+        "dans site/.\n"
+        "Le fichier README.md reprend ces commandes."
+    ),
 }

@@ -15,65 +15,48 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from ..texts import Text
+from ..texts import text as _t
+from .origin import Origin, running_origin
+
 LANGS = ("fr", "en")
 
 # Package data cannot reliably carry dot-files: templates named `_name` are written as `.name`.
 _DOT_PREFIX = "_"
 
-_MESSAGES = {
-    "en": {
-        "refuse": (
-            "{path} is not empty ({count} entries). Choose a new or empty folder, or pass "
-            "--force to write the workshop files over it (other files are kept)."
-        ),
-        "not_dir": "{path} exists and is not a folder. Choose another path.",
-        "done": (
-            "Created a workshop site in {path} ({count} files, in English).\n"
-            "Next steps:\n"
-            "  cd {path}\n"
-            "  python3 -m venv .venv && .venv/bin/pip install 'connecteur[site]'\n"
-            "  npm install pyodide@{pyodide}   (or set CONNECTEUR_PYODIDE to an unpacked Pyodide)\n"
-            "  .venv/bin/mkdocs serve          (then open http://127.0.0.1:8000/)\n"
-            "Edit rubric.toml to adapt the rules to your workshop and docs/exercises.md to add "
-            "drafts; `.venv/bin/mkdocs build --strict` writes the static site to site/.\n"
-            "README.md repeats these commands."
-        ),
-    },
-    "fr": {
-        "refuse": (
-            "{path} n'est pas vide ({count} éléments). Choisissez un dossier nouveau ou vide, "
-            "ou ajoutez --force pour y écrire les fichiers de l'atelier (les autres fichiers "
-            "sont conservés)."
-        ),
-        "not_dir": "{path} existe et n'est pas un dossier. Choisissez un autre chemin.",
-        "done": (
-            "Site d'atelier créé dans {path} ({count} fichiers, en français).\n"
-            "Étapes suivantes :\n"
-            "  cd {path}\n"
-            "  python3 -m venv .venv && .venv/bin/pip install 'connecteur[site]'\n"
-            "  npm install pyodide@{pyodide}   (ou définissez CONNECTEUR_PYODIDE vers un Pyodide "
-            "décompressé)\n"
-            "  .venv/bin/mkdocs serve          (puis ouvrez http://127.0.0.1:8000/)\n"
-            "Modifiez rubric.toml pour adapter les règles à votre atelier et docs/exercises.md "
-            "pour ajouter des brouillons ; `.venv/bin/mkdocs build --strict` écrit le site "
-            "statique dans site/.\n"
-            "Le fichier README.md reprend ces commandes."
-        ),
-    },
-}
-
 
 class ScaffoldError(ValueError):
-    """A scaffold that was refused; str() says why and what to do instead."""
+    """A refused scaffold; str() says why and what to do instead, in the site's language."""
 
 
 # The Makefile's first line, in the trainer's language (the rest of the Makefile is shared).
-_MAKE_HELP = {
-    "en": "make run: build and serve the site on http://127.0.0.1:8000/   "
-    "make site: build into site/",
-    "fr": "make run : construit et sert le site sur http://127.0.0.1:8000/   "
-    "make site : construit dans site/",
-}
+_MAKE_HELP = _t(
+    "make run: build and serve the site on http://127.0.0.1:8000/   make site: build into site/"
+)
+
+
+def _origin_text(origin: Origin) -> Text:
+    """Where the workshop's Connecteur will come from, for the next steps."""
+    where = origin.where
+    match origin.source:
+        case "index":
+            return _t(
+                "requirements.txt installs Connecteur {where} from the package index.", where=where
+            )
+        case "path":
+            return _t("requirements.txt installs Connecteur from this folder: {where}", where=where)
+        case "wheel" | "archive":
+            return _t("requirements.txt installs Connecteur from this file: {where}", where=where)
+        case "vcs":
+            return _t(
+                "requirements.txt installs Connecteur from this repository: {where}", where=where
+            )
+    return _t(
+        "Where this Connecteur was installed from is not known, so requirements.txt asks the "
+        "package index for connecteur[site]. If you installed Connecteur from a folder, a wheel "
+        "or a repository, write that in requirements.txt instead, for example: connecteur[site] @ "
+        "file:///path/to/connecteur-x.y.z-py3-none-any.whl"
+    )
 
 
 @cache
@@ -106,7 +89,9 @@ def _target_name(part: str) -> str:
     return "." + part[len(_DOT_PREFIX) :] if part.startswith(_DOT_PREFIX) else part
 
 
-def site_files(lang: str, *, site_name: str) -> dict[str, str]:
+def site_files(
+    lang: str, *, site_name: str, requirement: str = "connecteur[site]"
+) -> dict[str, str]:
     """The scaffold as {relative posix path: text}, without touching the disk (for tests too)."""
     if lang not in LANGS:
         raise ScaffoldError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
@@ -116,7 +101,8 @@ def site_files(lang: str, *, site_name: str) -> dict[str, str]:
         files[rel] = (
             text.replace("{{ site_name }}", site_name)
             .replace("{{ pyodide_version }}", pyodide_version())
-            .replace("{{ make_help }}", _MAKE_HELP[lang])
+            .replace("{{ make_help }}", _MAKE_HELP.render(lang))
+            .replace("{{ connecteur_requirement }}", requirement)
         )
     return files
 
@@ -130,25 +116,54 @@ def _default_name(path: Path, lang: str) -> str:
     return "Atelier réseau" if lang == "fr" else "Networking workshop"
 
 
-def scaffold(path: Path, *, lang: str, force: bool) -> str:
+def scaffold(path: Path, *, lang: str, force: bool, origin: Origin | None = None) -> str:
     """Write a workshop site into `path` and return the next steps, in the trainer's language.
 
     Refuses a non-empty folder unless `force`: a trainer's existing notes must never be
     overwritten by a typo in a path. With `force`, only the scaffold's own files are rewritten.
+    The workshop's requirements.txt installs ``origin`` (default: the running Connecteur's).
     """
     if lang not in LANGS:
         raise ScaffoldError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
-    msgs = _MESSAGES[lang]
     path = Path(path)
     if path.exists() and not path.is_dir():
-        raise ScaffoldError(msgs["not_dir"].format(path=path))
+        message = _t("{path} exists and is not a folder. Choose another path.", path=path)
+        raise ScaffoldError(message.render(lang))
     if path.is_dir() and not force:
         entries = list(path.iterdir())
         if entries:
-            raise ScaffoldError(msgs["refuse"].format(path=path, count=len(entries)))
-    files = site_files(lang, site_name=_default_name(path, lang))
+            message = _t(
+                "{path} is not empty ({count} entries). Choose a new or empty folder, or pass "
+                "--force to write the workshop files over it (other files are kept).",
+                path=path,
+                count=len(entries),
+            )
+            raise ScaffoldError(message.render(lang))
+    origin = origin or running_origin()
+    files = site_files(lang, site_name=_default_name(path, lang), requirement=origin.requirement)
     for rel, text in files.items():
         target = path.joinpath(*rel.split("/"))
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="\n")
-    return msgs["done"].format(path=path, count=len(files), pyodide=pyodide_version())
+    done = _t(
+        "Created a workshop site in {path} ({count} files, in {language}).\n"
+        "{origin}\n"
+        "Next steps:\n"
+        "  cd {path}\n"
+        "  make run     (installs requirements.txt into .venv and Pyodide {pyodide} into "
+        "node_modules/, then serves http://127.0.0.1:8000/)\n"
+        "or by hand:\n"
+        "  python3 -m venv .venv && .venv/bin/pip install -r requirements.txt\n"
+        "  npm install                  (or set CONNECTEUR_PYODIDE to an unpacked "
+        "Pyodide {pyodide})\n"
+        "  .venv/bin/mkdocs serve       (then open http://127.0.0.1:8000/)\n"
+        "Edit rubric.toml to adapt the rules to your workshop and docs/exercises.md to add "
+        "drafts; `.venv/bin/mkdocs build --strict` writes the static site to site/.\n"
+        "README.md repeats these commands.",
+        path=path,
+        count=len(files),
+        language=_t("English") if lang == "en" else _t("French"),
+        origin=_origin_text(origin),
+        pyodide=pyodide_version(),
+    )
+    return done.render(lang)

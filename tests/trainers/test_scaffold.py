@@ -18,6 +18,7 @@ EXPECTED = {
     "README.md",
     "Makefile",
     "package.json",
+    "requirements.txt",
     ".gitignore",
     "docs/index.md",
     "docs/exercises.md",
@@ -32,8 +33,10 @@ def test_scaffold_writes_a_complete_site(tmp_path: Path, lang: str) -> None:
     assert written == EXPECTED
     # The next steps name the commands a trainer needs, in their language.
     for needle in (
-        "connecteur[site]",
-        f"pyodide@{sc.pyodide_version()}",
+        "pip install -r requirements.txt",
+        "make run",
+        f"Pyodide {sc.pyodide_version()}",
+        "npm install",
         "CONNECTEUR_PYODIDE",
         "mkdocs serve",
         str(target),
@@ -135,7 +138,7 @@ def test_refuses_a_non_empty_folder_without_force(tmp_path: Path) -> None:
 
 def test_refusal_is_in_french_for_a_french_site(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
-    with pytest.raises(sc.ScaffoldError, match="n'est pas vide"):
+    with pytest.raises(sc.ScaffoldError, match="n’est pas vide"):
         sc.scaffold(tmp_path, lang="fr", force=False)
 
 
