@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from checker import KINDS, LANGS, Report, grade
+from checker import KINDS, LANGS, Report, __version__, grade
 
 from .batch import run_batch
 from .inputs import (
@@ -260,6 +260,12 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
         prog="connecteur",
         description=tr(_t("Grade networking request drafts (French/English) against a rubric.")),
         lang=lang,
+    )
+    p.add_argument(
+        "--version",
+        action="version",
+        version=f"connecteur {__version__}",
+        help=tr(_t("show the version and exit")),
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND", title=tr(_t("commands")))
 

@@ -89,6 +89,7 @@ FRENCH: dict[str, str] = {
     "options": "options",
     "commands": "commandes",
     "show this help and exit": "afficher cette aide et quitter",
+    "show the version and exit": "afficher la version et quitter",
     "grade one draft (a file, or - for standard input)": (
         "noter un brouillon (un fichier, ou - pour l’entrée standard)"
     ),

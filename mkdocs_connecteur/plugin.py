@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page
 
 import checker
 
-from . import assets, bytecode, expectations, rule_pages, runtime, stdlib, virtual_files
+from . import assets, bytecode, expectations, footer, rule_pages, runtime, stdlib, virtual_files
 from . import rubric as rubric_loader
 from .alternates import drop_self_alternate
 from .config import ConnecteurConfig
@@ -254,8 +254,12 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
         )
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Material must not take this page for a language root (see ``alternates``)."""
-        if not self.config.enabled or self.langs is None or len(self.langs.built) < 2:
+        """The checker's version in the footer; Material must not take this page for a language
+        root (see ``alternates``)."""
+        if not self.config.enabled:
+            return output
+        output = footer.with_version(output, checker_version(), ui_language(self._current_lang()))
+        if self.langs is None or len(self.langs.built) < 2:
             return output
         return drop_self_alternate(output, self.langs.current)
 

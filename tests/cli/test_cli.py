@@ -151,6 +151,15 @@ def test_colour_only_on_a_terminal_without_no_color(monkeypatch) -> None:  # typ
     assert cli.use_colour(Tty()) is False
 
 
+def test_version_is_the_checker_version(capsys) -> None:  # type: ignore[no-untyped-def]
+    import checker
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out == f"connecteur {checker.__version__}\n"
+
+
 def test_no_command_prints_help(capsys) -> None:  # type: ignore[no-untyped-def]
     code, _, err = run([], capsys)
     assert code == cli.EXIT_USAGE and "grade" in err
