@@ -122,8 +122,12 @@ def metric(rule: Rule, draft: Draft) -> Outcome:
     else:
         value = len(draft.text)
     values = (("value", str(value)), ("min", str(lo or 0)), ("max", str(hi or "")))
-    if (lo is not None and value < lo) or (hi is not None and value > hi):
-        return Outcome(FAIL, (), values)
+    # A little over (or under) the bound costs half the rule, and no cap: no cliff at 126 words.
+    slack = rule.params.get("tolerance", 50) / 100
+    if hi is not None and value > hi:
+        return Outcome(PARTIAL if value <= hi * (1 + slack) else FAIL, (), values)
+    if lo is not None and value < lo:
+        return Outcome(PARTIAL if value >= lo * (1 - slack) else FAIL, (), values)
     return Outcome(PASS, (), values)
 
 

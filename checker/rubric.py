@@ -529,7 +529,7 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
                 key=f"{key}.{missing}",
                 fix=_t("give {key} patterns for every language in langs", key=key),
             )
-    if kind == "repetition":
+    if kind in ("repetition", "metric"):
         raw = table.get("params", {})
         if not isinstance(raw, dict):
             raise c.error(_t("must be a table of integers"), key="params")
