@@ -81,6 +81,16 @@ class Draft:
             if scores is not None and any(scores[j] >= t for j, t in limits)
         ]
 
+    def vetoed(self, veto: tuple[str, ...], roles: tuple[str, ...]) -> set[int]:
+        """Sentences that more surely do a `veto` role than any of `roles` (a vague purpose)."""
+        out = set()
+        for i in self.with_role(veto):
+            worst = max(self.role_score(i, r) for r in veto)
+            best = max((self.role_score(i, r) for r in roles), default=0.0)
+            if worst >= 0.5 and worst > best:
+                out.add(i)
+        return out
+
     def has_part(self, name: str) -> bool:
         return any(p.name == name for p in self.parts)
 

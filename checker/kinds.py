@@ -52,7 +52,7 @@ def _evidence(rule: Rule, draft: Draft, partial: bool = False) -> tuple[int, int
     matcher = (rule.partial_matchers if partial else rule.matchers).get(draft.lang)
     if matcher is None or not may_match(matcher.gate, draft.f):
         return None
-    vetoed = set(draft.with_role(rule.veto_roles)) if rule.veto_roles else set()
+    vetoed = draft.vetoed(rule.veto_roles, rule.roles) if rule.veto_roles else set()
     for m in matcher.finditer(draft.f):
         if m.end() == m.start():
             continue
@@ -66,7 +66,9 @@ def _evidence(rule: Rule, draft: Draft, partial: bool = False) -> tuple[int, int
 def present(rule: Rule, draft: Draft) -> Outcome:
     if rule.part is not None and draft.has_part(rule.part):
         return _PASSED
-    if rule.roles and draft.with_role(rule.roles, rule.confidence):
+    if rule.roles and any(
+        not rule.clause or draft.verbs[i] for i in draft.with_role(rule.roles, rule.confidence)
+    ):
         return _PASSED
     if _evidence(rule, draft) is not None:
         return _PASSED
