@@ -2,8 +2,8 @@
 
 Recipients skip the signature block, the subject line and a quoted earlier message when they
 judge what a message says and how long it is (research/grading-notes.md). Finding those parts is a
-matter of layout, not of meaning, so it is done here with line rules; what each body sentence *does* is the
-role model's job (roles.py).
+matter of layout, not of meaning, so it is done here with line rules; what each body sentence
+*does* is the role model's job (roles.py).
 
 Everything works on the folded text (lower case, accents removed), whose offsets the grader maps
 back to the draft.

@@ -3,8 +3,8 @@
 Readers do not add up small merits (grading-notes.md): a decisive criterion left missing caps the
 score below "ready", and some rules carry their own cap (a placeholder left in, entitlement), while
 niceties only cost their weight. A cap is a ceiling that scales, not a wall: under it the score
-still grows with what the draft has (a capped draft with everything else scores near the ceiling, one
-with little scores low), so scores order drafts within a band. The report names the cap and why.
+still grows with what the draft has (a capped draft with everything else scores near the ceiling,
+one with little scores low), so scores order drafts within a band. The report names the cap and why.
 """
 
 from __future__ import annotations
