@@ -75,6 +75,10 @@ def present(rule: Rule, draft: Draft) -> Outcome:
     weak = _evidence(rule, draft, partial=True)
     if weak is not None:
         return Outcome(PARTIAL, (weak,))
+    if rule.veto_roles:
+        # Point at what stood in for the missing element: "I'm open to new opportunities".
+        vague = sorted(draft.vetoed(rule.veto_roles, rule.roles))
+        return Outcome(FAIL, tuple(draft.sentences[i] for i in vague[:MAX_SPANS]))
     return _FAILED
 
 

@@ -52,7 +52,7 @@ class RuleResult:
     rule: str
     criterion: str
     value: float  # 1 pass, 0.5 partial, 0 fail
-    cap: int | None  # the rule's own ceiling when it fails outright (a partial never caps)
+    cap: int | None  # the rule's own ceiling when it is not fully met
     blocker: bool  # an error-severity rule failed outright: it decides its criterion
 
 
@@ -76,7 +76,7 @@ def score(criteria: Mapping[str, Criterion], outcomes: Sequence[RuleResult], lan
     caps: list[tuple[int, str]] = []
     for o in outcomes:
         values.setdefault(o.criterion, []).append(o.value)
-        if o.value == 0.0 and o.cap is not None:
+        if o.value < 1.0 and o.cap is not None:
             caps.append((o.cap, o.rule))
         if o.blocker:
             blockers.add(o.criterion)
