@@ -142,3 +142,8 @@ def test_the_two_founding_requests_are_quoted_in_full_in_one_place_only() -> Non
             if line.startswith(">") and forwarded in line
         ]
         assert quoting == [f"guide/motivated-request{suffix}"], quoting
+
+
+def test_the_two_glossaries_define_the_same_terms() -> None:
+    english, french = anchors(DOCS / "glossary.md"), anchors(DOCS / "glossary.fr.md")
+    assert english and english == french, sorted(english ^ french)
