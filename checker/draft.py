@@ -25,7 +25,7 @@ time a 1 MB paste takes without changing any realistic grade."""
 MAX_ROLE_SENTENCES = 200
 """Sentences the role model reads: far beyond any real message, and it bounds a huge paste."""
 
-EVIDENCE_FLOOR = 0.5
+EVIDENCE_FLOOR = 0.4
 """A role counts as evidence from this probability, even where the role's F1-best threshold is
 lower: a rule that passes on a guess hides what the draft lacks."""
 
