@@ -7,11 +7,11 @@ from functools import partial
 
 from .anatomy import read
 from .draft import MAX_SCAN, prepare
-from .kinds import EVALUATORS, SKIP, Outcome
 from .language import detect
 from .model import Cap, Finding, PartSpan, Report, Sentence, Span, Stats
 from .roles import default_model
 from .rubric import KINDS, LANGS, Rubric, Rule, default_rubric
+from .rules import REGISTRY, SKIP, Outcome
 from .scoring import BAND_LABELS, RuleResult, band_for, score
 from .text import LETTERS_RE, fold, fold_fast
 
@@ -118,7 +118,7 @@ def grade(
     outcomes: list[RuleResult] = []
     failed: list[tuple[int, Rule, Outcome]] = []
     for rule in rubric.plan(kind, lang_used):
-        outcome = EVALUATORS[rule.kind](rule, draft)
+        outcome = REGISTRY[rule.kind](rule, draft)
         if outcome.value is SKIP:
             continue
         blocker = outcome.value == 0.0 and rule.severity == "error"
