@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .patterns import LazyPattern
+from .regex_safety import LIST_FIX, SAFE_FIX, list_problem, pattern_problem
 from .text import fold_char
 from .texts import Text
 from .texts import text as _t
@@ -195,6 +196,8 @@ def _compile(patterns: tuple[str, ...], ctx: _Ctx, key: str) -> LazyPattern | No
                 key=key,
                 fix=_t("escape special characters, or list it under 'phrases'"),
             ) from None
+        if ctx.check_patterns and (problem := pattern_problem(p, folded)):
+            raise ctx.error(problem, key=key, fix=SAFE_FIX)
         parts.append(f"(?:{folded})")
     return LazyPattern("|".join(parts))
 
@@ -339,6 +342,8 @@ def _per_lang_strings(value: Any, ctx: _Ctx, key: str) -> dict[str, tuple[str, .
     for lang, items in value.items():
         if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
             raise ctx.error(_t("must be a list of non-empty strings"), key=f"{key}.{lang}")
+        if problem := list_problem(items):
+            raise ctx.error(problem, key=f"{key}.{lang}", fix=LIST_FIX)
         out[lang] = tuple(items)
     return out
 
