@@ -27,7 +27,7 @@ classes is found when one of those characters is in both.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 
 from .texts import Text
@@ -72,11 +72,13 @@ def backtracking_risk(pattern: str) -> Text | None:
 
     ``pattern`` must be a valid ``str`` pattern (``re.error`` otherwise).
     """
-    tree = _parser.parse(pattern)
     try:
+        tree = _parser.parse(pattern)
         _Analysis(tree).walk(tree, tree.state.flags, _EMPTY, ())
     except _Risk as risk:
         return risk.reason
+    except RecursionError:
+        return _t("groups are nested too deeply")
     return None
 
 
@@ -111,6 +113,10 @@ SAFE_FIX = _t(
 )
 
 
+def _alternatives() -> Text:
+    return _t("a repeated group has alternatives that can match the same text")
+
+
 def _nested() -> Text:
     return _t(
         "a repeated group holds an optional or repeated part that lets one text be matched in "
@@ -124,6 +130,7 @@ class _Analysis:
     def __init__(self, tree: object) -> None:
         self.tree = tree
         self._firsts: dict[tuple[int, int], tuple[frozenset[str], bool]] = {}
+        self.ways = 1  # the product of the ambiguous choices found so far, round by round
 
     # -- the probe characters ------------------------------------------------------------------
 
@@ -239,8 +246,8 @@ class _Analysis:
             # settle: each round of the loop around it can double the ways to match.
             choices = None if unbounded else hi - lo + 1
             ambiguous = body_empty or body_first & follow
-            if loops and hi > lo and ambiguous and _too_many(choices, loops):
-                raise _Risk(_nested())
+            if loops and hi > lo and ambiguous:
+                self._spend(choices, loops, _nested)
             if looping and (unbounded or hi > MAX_ROUNDS) and body_empty and body_first:
                 raise _Risk(
                     _t(
@@ -254,8 +261,8 @@ class _Analysis:
                 self.walk(body, flags, follow, loops)
         elif op == _c.BRANCH:
             branches = av[1]  # type: ignore[index]
-            if loops and _too_many(len(branches), loops):
-                self._check_alternatives(branches, flags, follow)
+            if loops:
+                self._check_alternatives(branches, flags, follow, loops)
             for branch in branches:
                 self.walk(branch, flags, follow, loops)
         elif op == _c.SUBPATTERN:
@@ -274,8 +281,14 @@ class _Analysis:
             if no is not None:
                 self.walk(no, flags, follow, loops)
 
-    def _check_alternatives(self, branches: list, flags: int, follow: frozenset[str]) -> None:  # type: ignore[type-arg]
-        """Refuse alternatives that can start the same way (under a long repetition).
+    def _check_alternatives(
+        self,
+        branches: list,
+        flags: int,
+        follow: frozenset[str],
+        loops: tuple[int, ...],  # type: ignore[type-arg]
+    ) -> None:
+        """Count the alternatives (inside a loop) that can start the same way as another.
 
         Two alternatives whose literal beginnings differ (``good`` and ``great``) cannot; otherwise
         they can when their first characters (what follows, for one that can match nothing) meet.
@@ -284,14 +297,31 @@ class _Analysis:
         for branch in branches:
             f, n = self.first(branch, flags)
             starts.append((f | follow if n else f, n, _literal_prefix(branch, flags)))
-        for i, (f1, n1, p1) in enumerate(starts):
-            for f2, n2, p2 in starts[i + 1 :]:
+        choices = 1
+        for f1, n1, p1 in starts:
+            meets = 0
+            for f2, n2, p2 in starts:
                 if p1 and p2 and any(a != b for a, b in zip(p1, p2, strict=False)):
                     continue
                 if f1 & f2 or (n1 and n2):
-                    raise _Risk(
-                        _t("a repeated group has alternatives that can match the same text")
-                    )
+                    meets += 1
+            choices = max(choices, meets)
+        if choices > 1:
+            self._spend(choices, loops, _alternatives)
+
+    def _spend(
+        self, choices: int | None, loops: tuple[int, ...], reason: Callable[[], Text]
+    ) -> None:
+        """Count an ambiguous choice of ``choices`` ways (None: unbounded) in each round of
+        ``loops``; refuse the pattern once all its choices give more than MAX_WAYS ways."""
+        if choices is None or _c.MAXREPEAT in loops:
+            raise _Risk(reason())
+        rounds = 1
+        for hi in loops:
+            rounds = min(rounds * hi, 64)  # 2**64 is past any limit
+        self.ways *= choices**rounds
+        if self.ways > MAX_WAYS:
+            raise _Risk(reason())
 
 
 def _literal_prefix(branch: list, flags: int) -> str:  # type: ignore[type-arg]
@@ -303,17 +333,6 @@ def _literal_prefix(branch: list, flags: int) -> str:  # type: ignore[type-arg]
         chars.append(chr(av))
     prefix = "".join(chars)
     return prefix.casefold() if flags & _c.SRE_FLAG_IGNORECASE else prefix
-
-
-def _too_many(choices: int | None, loops: tuple[int, ...]) -> bool:
-    """Whether ``choices`` ways per round (None: unbounded) over the rounds of ``loops`` exceed
-    MAX_WAYS. Every loop has 2 rounds or more."""
-    if choices is None or _c.MAXREPEAT in loops:
-        return True
-    rounds = 1
-    for hi in loops:
-        rounds = min(rounds * hi, 64)  # 2**64 is past any limit
-    return choices**rounds > MAX_WAYS
 
 
 def _in_set(ch: str, items: list[tuple[object, object]], flags: int) -> bool:

@@ -186,7 +186,7 @@ def _compile(patterns: tuple[str, ...], ctx: _Ctx, key: str) -> LazyPattern | No
         try:
             if ctx.check_patterns:
                 re.compile(folded)
-        except re.error as exc:
+        except (re.error, RecursionError) as exc:
             raise ctx.error(
                 _t(
                     "pattern {pattern!r} is not a valid regular expression: {error}",
@@ -544,7 +544,7 @@ def _parse_toml(text: str, source: str) -> dict[str, Any]:
 
     try:
         return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:
         raise RubricError(
             source,
             _t("not valid TOML: {error}", error=str(exc)),
