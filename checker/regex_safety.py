@@ -6,22 +6,27 @@ standard library), and refused when its structure lets one text be matched in ve
 test is a small, conservative approximation of the ambiguity analyses in the literature (a loop
 that can go round again or stop on the same character is ambiguous):
 
-- **nested repetition**: inside a repeated group (``(…)*``, ``(…)+``, ``(…){2,}``, and any bound of
-  2 or more), a repetition of variable length (``+``, ``*``, ``{0,60}``) whose characters can also
-  start what comes after it in the loop, so a run of text can be shared out between the inner and
-  the outer repetition in many ways: ``(a+)+``, ``(\\w+\\s?)*``, ``(.*a){20}``. ``(\\w+ ){0,3}`` is
-  accepted: ``\\w+`` must stop at the space, so the text splits one way only;
-- **overlapping alternatives** under a repetition of more than 10 rounds: ``(a|aa)+``, ``(a|a)*``
-  (alternatives that can start with the same character, or one that can match nothing);
+- **ambiguous choices inside a repetition**: inside a repeated group, an optional or repeated part
+  (``?``, ``+``, ``*``, ``{0,60}``) whose characters can also start what comes after it on the
+  loop's way round, or alternatives that can start the same way, so one text can be shared out
+  in many ways: ``(a+)+``, ``(\\w+\\s?)*``, ``(.*a){20}``, ``(a|aa)+``, ``(a|a)*``. The ways are
+  counted (choices per round, to the power of the rounds, over the whole pattern) and refused past
+  MAX_WAYS; an unbounded part inside a loop always is. ``(\\w+ ){0,3}`` or ``(good |great )*`` are
+  accepted: ``\\w+`` must stop at the space, and ``good`` and ``great`` differ by their second
+  letter, so the text splits one way only;
 - **a repetition of something that can match nothing** (more than 10 rounds): ``(a?)*``, ``(a*)*``;
-- **a back-reference inside a repetition**: ``((a)\\1)*``.
+- **a back-reference inside a repetition**: ``((a)\\1)*``;
+- **two unbounded repetitions in a row** that can each stop or go on at the same character, at the
+  top level: ``.*a.*x``, ``\\w+\\w+x`` (the time per start grows like the square of the text's
+  length: 5,000 characters take a minute). One is accepted (``.*urgent``, ``\\w+ing``).
 
-What is not refused (a pattern that only backtracks polynomially at the top level, such as
-``.*a.*a.*a$``) is still bounded by the draft's length; the command line's ``batch`` and the page
-give grading a time limit for whatever slips through. Patterns are ``str`` patterns as the rubric
-folds them; probe characters stand in for the character classes (every literal and range end of
-the pattern, Latin-1, and a few letters, digits and spaces beyond it), so an overlap between two
-classes is found when one of those characters is in both.
+What is not refused is still bounded by the length of the draft, to a power of one or by a
+constant factor (bounded gaps in a row, such as ``[^.]{0,300}[^.]{0,300}x``, can still be slow on
+a long run of text); the command line's ``batch`` and the page give grading a time limit for
+whatever slips through. Patterns are ``str`` patterns as the rubric folds them; probe characters
+stand in for the character classes (Latin-1, a few letters, digits and spaces beyond it, and every
+literal and range end of the pattern), so an overlap between two classes is found when one of
+those characters is in both.
 """
 
 from __future__ import annotations
@@ -61,6 +66,34 @@ _EXTRA_PROBES = (
 )
 
 
+_BASE_PROBES: tuple[str, ...] = tuple(
+    chr(c) for c in sorted(set(range(256)) | {ord(ch) for ch in _EXTRA_PROBES})
+)
+_BASE_SET = frozenset(_BASE_PROBES)
+_CLASS_CACHE: dict[tuple[str, int], frozenset[str]] = {}
+
+
+class _Follow:
+    """What may come after a node, worked out when first asked (most nodes never ask)."""
+
+    __slots__ = ("_make", "_value")
+
+    def __init__(self, make: Callable[[], frozenset[str]]) -> None:
+        self._make = make
+        self._value: frozenset[str] | None = None
+
+    @classmethod
+    def of(cls, value: frozenset[str]) -> _Follow:
+        known = cls(lambda: value)
+        known._value = value
+        return known
+
+    def __call__(self) -> frozenset[str]:
+        if self._value is None:
+            self._value = self._make()
+        return self._value
+
+
 class _Risk(Exception):
     def __init__(self, reason: Text) -> None:
         super().__init__(str(reason))
@@ -74,11 +107,15 @@ def backtracking_risk(pattern: str) -> Text | None:
     """
     try:
         tree = _parser.parse(pattern)
-        _Analysis(tree).walk(tree, tree.state.flags, _EMPTY, ())
+        degree = _Analysis(tree).walk(tree, tree.state.flags, _Follow.of(_EMPTY), ())
     except _Risk as risk:
         return risk.reason
     except RecursionError:
         return _t("groups are nested too deeply")
+    if degree >= 2:
+        return _t(
+            "two unbounded repetitions in a row (such as .* or \\w+) can share out the same text"
+        )
     return None
 
 
@@ -136,13 +173,21 @@ class _Analysis:
 
     @cached_property
     def probes(self) -> tuple[str, ...]:
-        codes: set[int] = set(range(256)) | {ord(c) for c in _EXTRA_PROBES}
+        return _BASE_PROBES + self.extra_probes
+
+    @cached_property
+    def extra_probes(self) -> tuple[str, ...]:
+        """The pattern's own characters (literals, ends of ranges) beyond the common probes."""
+        codes: set[int] = set()
         for op, av in _all_nodes(self.tree):
             if op in (_c.LITERAL, _c.NOT_LITERAL):
-                codes.add(av)
+                codes.add(av)  # type: ignore[arg-type]
             elif op == _c.RANGE:
-                codes.update((av[0], av[1]))
-        return tuple(chr(c) for c in sorted(codes) if c <= 0x10FFFF)
+                codes.update(av)  # type: ignore[arg-type]
+        extra = {chr(c) for c in codes} - _BASE_SET
+        # under IGNORECASE a literal also stands for its other cases
+        extra |= {v for ch in extra for v in (ch.lower(), ch.upper()) if len(v) == 1}
+        return tuple(sorted(extra - _BASE_SET))
 
     def _chars(self, match, flags: int) -> frozenset[str]:  # type: ignore[no-untyped-def]
         if flags & _c.SRE_FLAG_IGNORECASE:
@@ -150,6 +195,16 @@ class _Analysis:
                 p for p in self.probes if match(p) or match(p.lower()) or match(p.upper())
             )
         return frozenset(p for p in self.probes if match(p))
+
+    def _class(self, items: list, flags: int) -> frozenset[str]:  # type: ignore[type-arg]
+        """The probes in a character class: the common ones once per process, then the pattern's."""
+        key = (repr(items), flags & (_c.SRE_FLAG_IGNORECASE | _c.SRE_FLAG_ASCII))
+        base = _CLASS_CACHE.get(key)
+        if base is None:
+            base = frozenset(p for p in _BASE_PROBES if _in_class(p, items, flags))
+            if len(_CLASS_CACHE) < 4096:
+                _CLASS_CACHE[key] = base
+        return base | {p for p in self.extra_probes if _in_class(p, items, flags)}
 
     # -- what a node can start with, and whether it can match nothing ---------------------------
 
@@ -175,7 +230,9 @@ class _Analysis:
     def node_first(self, op: object, av: object, flags: int) -> tuple[frozenset[str], bool]:
         if op == _c.LITERAL:
             ch = chr(av)  # type: ignore[arg-type]
-            return self._chars(lambda p: p == ch, flags), False
+            if flags & _c.SRE_FLAG_IGNORECASE:
+                return self._chars(lambda p: p == ch, flags), False
+            return frozenset((ch,)), False
         if op == _c.NOT_LITERAL:
             ch = chr(av)  # type: ignore[arg-type]
             return self._chars(lambda p: p != ch, flags), False
@@ -183,8 +240,7 @@ class _Analysis:
             dotall = flags & _c.SRE_FLAG_DOTALL
             return self._chars(lambda p: dotall or p != "\n", 0), False
         if op == _c.IN:
-            items = av
-            return self._chars(lambda p: _in_set(p, items, flags), flags), False  # type: ignore[arg-type]
+            return self._class(av, flags), False  # type: ignore[arg-type]
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             return _EMPTY, True
         if op == _c.BRANCH:
@@ -216,70 +272,81 @@ class _Analysis:
 
     # -- the walk -----------------------------------------------------------------------------
 
-    def walk(self, seq: list, flags: int, follow: frozenset[str], loops: tuple[int, ...]) -> None:  # type: ignore[type-arg]
-        """Check each node of ``seq``; ``follow`` is what may come next on a loop's way round.
+    def walk(self, seq: list, flags: int, follow: _Follow, loops: tuple[int, ...]) -> int:  # type: ignore[type-arg]
+        """Check each node of ``seq``; ``follow()`` is what may come after it.
 
-        ``loops`` are the bounds of the repetitions around ``seq`` (empty at the top level, where
-        what follows a node does not matter: only a loop can bring the matcher back to it).
+        Inside a loop (``loops``: the bounds of the repetitions around ``seq``), what follows
+        includes the loop's way round. At the top level, the result is the number of unbounded
+        repetitions in a row that can stop or go on at the same character: each multiplies the
+        time one start may take by the length of the text.
         """
-        after = follow
-        for op, av in reversed(seq):
-            self.visit(op, av, flags, after, loops)
-            if loops:
-                f, n = self.node_first(op, av, flags)
-                after = f | after if n else f
+        nodes = list(seq)
+        degree = 0
+        for i, (op, av) in enumerate(nodes):
+            if op in _SIMPLE:
+                continue  # one character or an anchor: no choice to make
+            after = _Follow(lambda i=i: self._first_after(nodes, i + 1, flags, follow))
+            degree += self.visit(op, av, flags, after, loops)
+        return degree
+
+    def _first_after(self, nodes: list, start: int, flags: int, follow: _Follow) -> frozenset[str]:  # type: ignore[type-arg]
+        chars: frozenset[str] = _EMPTY
+        for op, av in nodes[start:]:
+            f, n = self.node_first(op, av, flags)
+            chars |= f
+            if not n:
+                return chars
+        return chars | follow()
 
     def visit(
-        self, op: object, av: object, flags: int, follow: frozenset[str], loops: tuple[int, ...]
-    ) -> None:
+        self, op: object, av: object, flags: int, follow: _Follow, loops: tuple[int, ...]
+    ) -> int:
         if op in _REPEATS:
             lo, hi, body = av  # type: ignore[misc]
             unbounded = hi == _c.MAXREPEAT
             looping = hi >= 2
             if not looping and not loops:
-                self.walk(body, flags, follow, loops)
-                return
-            if not loops and all(o in _SIMPLE for o, _ in body):
-                return  # a top-level run of characters, as in \s+ or [^.!?\n]{0,60}?
+                return self.walk(body, flags, follow, loops)
             body_first, body_empty = self.first(body, flags)
+            ambiguous = body_empty or body_first & follow()
             # A choice (go round again, or stop) inside a loop, that the next character cannot
             # settle: each round of the loop around it can double the ways to match.
-            choices = None if unbounded else hi - lo + 1
-            ambiguous = body_empty or body_first & follow
             if loops and hi > lo and ambiguous:
-                self._spend(choices, loops, _nested)
-            if looping and (unbounded or hi > MAX_ROUNDS) and body_empty and body_first:
+                self._spend(None if unbounded else hi - lo + 1, loops, _nested)
+            if not looping:
+                return self.walk(body, flags, follow, loops)
+            own = 1 if unbounded and ambiguous and not loops else 0
+            if not loops and all(o in _SIMPLE for o, _ in body):
+                return own  # a top-level run of characters, as in \s+ or [^.!?\n]{0,60}?
+            if (unbounded or hi > MAX_ROUNDS) and body_empty and body_first:
                 raise _Risk(
                     _t(
                         "a repetition of more than {limit} rounds can match nothing",
                         limit=MAX_ROUNDS,
                     )
                 )
-            if looping:
-                self.walk(body, flags, body_first | follow, (*loops, hi))
-            else:
-                self.walk(body, flags, follow, loops)
-        elif op == _c.BRANCH:
+            cycle = _Follow(lambda: body_first | follow()) if loops else _Follow.of(body_first)
+            self.walk(body, flags, cycle, (*loops, hi))
+            return own
+        if op == _c.BRANCH:
             branches = av[1]  # type: ignore[index]
             if loops:
-                self._check_alternatives(branches, flags, follow, loops)
-            for branch in branches:
-                self.walk(branch, flags, follow, loops)
-        elif op == _c.SUBPATTERN:
+                self._check_alternatives(branches, flags, follow(), loops)
+            return max(self.walk(branch, flags, follow, loops) for branch in branches)
+        if op == _c.SUBPATTERN:
             _group, add, remove, body = av  # type: ignore[misc]
-            self.walk(body, (flags | add) & ~remove, follow, loops)
-        elif op == _c.ATOMIC_GROUP:
-            self.walk(av, flags, follow, loops)  # type: ignore[arg-type]
-        elif op in (_c.ASSERT, _c.ASSERT_NOT):
-            self.walk(av[1], flags, _EMPTY, loops)  # type: ignore[index]
-        elif op == _c.GROUPREF:
-            if loops:
-                raise _Risk(_t("a back-reference inside a repetition"))
-        elif op == _c.GROUPREF_EXISTS:
+            return self.walk(body, (flags | add) & ~remove, follow, loops)
+        if op == _c.ATOMIC_GROUP:
+            return self.walk(av, flags, follow, loops)  # type: ignore[arg-type]
+        if op in (_c.ASSERT, _c.ASSERT_NOT):
+            return self.walk(av[1], flags, _Follow.of(_EMPTY), loops)  # type: ignore[index]
+        if op == _c.GROUPREF and loops:
+            raise _Risk(_t("a back-reference inside a repetition"))
+        if op == _c.GROUPREF_EXISTS:
             _group, yes, no = av  # type: ignore[misc]
-            self.walk(yes, flags, follow, loops)
-            if no is not None:
-                self.walk(no, flags, follow, loops)
+            no_degree = self.walk(no, flags, follow, loops) if no is not None else 0
+            return max(self.walk(yes, flags, follow, loops), no_degree)
+        return 0
 
     def _check_alternatives(
         self,
@@ -333,6 +400,12 @@ def _literal_prefix(branch: list, flags: int) -> str:  # type: ignore[type-arg]
         chars.append(chr(av))
     prefix = "".join(chars)
     return prefix.casefold() if flags & _c.SRE_FLAG_IGNORECASE else prefix
+
+
+def _in_class(ch: str, items: list[tuple[object, object]], flags: int) -> bool:
+    if flags & _c.SRE_FLAG_IGNORECASE:
+        return any(_in_set(c, items, flags) for c in {ch, ch.lower(), ch.upper()} if len(c) == 1)
+    return _in_set(ch, items, flags)
 
 
 def _in_set(ch: str, items: list[tuple[object, object]], flags: int) -> bool:

@@ -86,6 +86,10 @@ FRENCH: dict[str, str] = {
     "a repetition of more than {limit} rounds can match nothing": (
         "une répétition de plus de {limit} tours porte sur une partie qui peut être vide"
     ),
+    "two unbounded repetitions in a row (such as .* or \\w+) can share out the same text": (
+        "deux répétitions sans limite à la suite (comme .* ou \\w+) peuvent se partager le même "
+        "texte"
+    ),
     "groups are nested too deeply": "les groupes sont imbriqués trop profondément",
     "a back-reference inside a repetition": "une référence arrière à l’intérieur d’une répétition",
     "use a literal phrase (key 'phrases'), or a bounded repetition such as [^.!?\\n]{{0,60}}? "

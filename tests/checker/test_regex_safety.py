@@ -40,10 +40,13 @@ REFUSED = {
     "(?:ab|a|b)+c": "alternatives that can match the same text",  # ab, or a then b
     "((a)\\2)+": "back-reference inside a repetition",
     # two small ambiguous choices per round over 9 rounds: 4**9 ways
-    "(?:(?:[a-z]?(?:a|[^b])){0,3}){0,3}$": "alternatives that can match the same text",
+    "(?:(?:[a-z]?(?:a|[^b])){0,3}){0,3}$": "a repeated group",
     "(?=(a+)+$)": "optional or repeated part",  # inside a lookahead too
     "(?i:(?:A+)+)x": "optional or repeated part",
     "(?:\\s*\\w+)+ thanks": "optional or repeated part",
+    ".*a.*x": "two unbounded repetitions in a row",  # n**2 ways per start: 5,000 a take a minute
+    "\\w+\\w+x": "two unbounded repetitions in a row",
+    "(?:\\w+ )*x\\w*y": "two unbounded repetitions in a row",
 }
 
 ACCEPTED = [
@@ -60,6 +63,9 @@ ACCEPTED = [
     r"\d{1,3}(?:[ ,.]\d{3})*",
     r"(?:(?!foo).)*bar",
     r"\b(?:cdt|slt|stp)\b",
+    r".*urgent.*",  # one choice per start only: the last .* has nothing after it to give back to
+    r"\w+\s+\w+ing",
+    r"[^.]{0,300}[^.]{0,300}x",  # bounded gaps at the top level: a constant factor (slow, though)
 ]
 
 
