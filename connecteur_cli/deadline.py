@@ -97,7 +97,12 @@ class Deadline:
         child.close()
         self._proc, self._conn = proc, parent
         self.workers_started += 1
-        if not parent.poll(START_SECONDS) or parent.recv() != "ready":
+        try:
+            ready = parent.poll(START_SECONDS) and parent.recv() == "ready"
+        except (EOFError, OSError):  # the worker could not start (it printed why)
+            self._kill()
+            raise NotGraded(self.seconds, timed_out=False) from None
+        if not ready:
             self._kill()
             raise NotGraded(START_SECONDS, timed_out=True)
         return parent

@@ -257,3 +257,10 @@ def test_random_drafts_finish_within_budget_under_every_accepted_rubric(
 
 def test_default_rubric_is_among_them() -> None:
     assert default_rubric().name == "default" and len(RUBRICS) >= 4
+
+
+def test_a_worker_that_cannot_start_leaves_the_draft_not_graded(tmp_path: Path) -> None:
+    grader = Deadline(str(tmp_path / "gone.toml"), 1)  # the worker fails to read it
+    with grader, pytest.raises(NotGraded) as info:
+        grader(SHORT, kind="ask", lang="en")
+    assert not info.value.timed_out
