@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.cli import EXIT_INPUT, EXIT_RUBRIC, main
+from connecteur_cli.cli import EXIT_INPUT, EXIT_RUBRIC, main
 
 HOSTILE = Path(__file__).parent / "hostile_rubrics"
 

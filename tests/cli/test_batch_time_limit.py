@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker import default_rubric, grade, load_rubric
-from checker.cli import EXIT_USAGE, main
 from checker.regex_safety import backtracking_risk
+from connecteur_cli.cli import EXIT_USAGE, main
 from connecteur_cli.deadline import Deadline, NotGraded, with_progress
 
 REPO = Path(__file__).resolve().parents[2]

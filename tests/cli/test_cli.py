@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from checker import cli
-from checker.cli import main
+from connecteur_cli import cli
+from connecteur_cli.cli import main
 
 SEED_ASK = "Bonjour, pourriez vous transférer. Cdt"
 GOOD = (
@@ -63,7 +63,7 @@ def test_text_report_speaks_the_drafts_language(tmp_path: Path, capsys) -> None:
 def test_grade_json_is_the_report(draft: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run(["grade", str(draft), "--kind", "ask", "--format", "json"], capsys)
     d = json.loads(out)
-    assert code == 0 and d["schema"] == "connecteur.report/1" and d["band"] == "not-ready"
+    assert code == 0 and d["schema"] == "connecteur.report/2" and d["band"] == "not-ready"
     assert d["kind"] == "ask" and d["lang"] == "fr"
 
 
@@ -151,21 +151,28 @@ def test_colour_only_on_a_terminal_without_no_color(monkeypatch) -> None:  # typ
     assert cli.use_colour(Tty()) is False
 
 
+def test_version_is_the_checker_version(capsys) -> None:  # type: ignore[no-untyped-def]
+    import checker
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out == f"connecteur {checker.__version__}\n"
+
+
 def test_no_command_prints_help(capsys) -> None:  # type: ignore[no-untyped-def]
     code, _, err = run([], capsys)
     assert code == cli.EXIT_USAGE and "grade" in err
 
 
 def test_new_calls_the_scaffold(monkeypatch, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    import checker.scaffold as scaffold_module
-
     calls = []
 
     def fake(path: Path, *, lang: str, force: bool) -> str:
         calls.append((path, lang, force))
         return "Next: make run"
 
-    monkeypatch.setattr(scaffold_module, "scaffold", fake)
+    monkeypatch.setattr(cli, "scaffold", fake)
     code, out, _ = run(["new", str(tmp_path / "site"), "--lang", "fr", "--force"], capsys)
     assert code == 0 and out.strip() == "Next: make run"
     assert calls == [(tmp_path / "site", "fr", True)]
@@ -173,7 +180,7 @@ def test_new_calls_the_scaffold(monkeypatch, tmp_path: Path, capsys) -> None:  #
     def refuse(path: Path, *, lang: str, force: bool) -> str:
         raise ValueError("folder is not empty: use --force")
 
-    monkeypatch.setattr(scaffold_module, "scaffold", refuse)
+    monkeypatch.setattr(cli, "scaffold", refuse)
     code, _, err = run(["new", str(tmp_path)], capsys)
     assert code == cli.EXIT_INPUT and "not empty" in err
 

@@ -16,90 +16,24 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from . import KINDS, LANGS, Report, Rubric, RubricError, default_rubric, grade, load_rubric
-from .texts import NBSP, Text, render, ui_language
+from checker import KINDS, LANGS, Report, __version__, grade
+
+from .batch import run_batch
+from .inputs import (
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_RUBRIC,
+    EXIT_USAGE,
+    CliError,
+    check_choice,
+    load_rubric_file,
+    read_text_file,
+)
+from .scaffold import scaffold
+from .texts import NBSP, Text, ui_language
 from .texts import text as _t
 
-EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_RUBRIC = 0, 2, 3, 4
-
-
-# What a file or an option is, for the user ("brouillon introuvable", "type : valeur inconnue").
-FILE_LABELS = {
-    "file": _t("file"),
-    "draft": _t("draft"),
-    "rubric": _t("rubric"),
-    "input": _t("input"),
-}
-OPTION_LABELS = {"kind": _t("kind"), "lang": _t("lang")}
-
-
-class CliError(Exception):
-    """A user-facing failure: message for stderr (in the user's language) and the exit code."""
-
-    def __init__(self, message: str | Text, code: int = EXIT_INPUT) -> None:
-        super().__init__(str(message))
-        self.message = message
-        self.code = code
-
-    def render(self, lang: str) -> str:
-        return render(self.message, lang)
-
-
-def read_text_file(path: str, what: str = "file") -> str:
-    """Read UTF-8 text (a BOM is tolerated); refuse binary or non-UTF-8 input, saying why.
-
-    ``what`` names the file for the user: file, draft, rubric or input.
-    """
-    label = FILE_LABELS.get(what, what)
-    try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    except FileNotFoundError:
-        raise CliError(_t("{what} not found: {path}", what=label, path=path)) from None
-    except IsADirectoryError:
-        raise CliError(
-            _t("{what} is a directory, not a file: {path}", what=label, path=path)
-        ) from None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise CliError(
-            _t("cannot read {what} {path}: {reason}", what=label, path=path, reason=reason)
-        ) from None
-    return decode_text(data, path, what)
-
-
-def decode_text(data: bytes, path: str, what: str = "file") -> str:
-    label = FILE_LABELS.get(what, what)
-    name = _t("standard input") if path == "-" else path
-    if b"\x00" in data[:8192]:
-        raise CliError(
-            _t(
-                "{what} {name} looks binary (it contains NUL bytes); give a text file",
-                what=label,
-                name=name,
-            )
-        )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CliError(
-            _t(
-                "{what} {name} is not UTF-8 text (byte {byte}); save it as UTF-8 and retry",
-                what=label,
-                name=name,
-                byte=exc.start,
-            )
-        ) from None
-    return text
-
-
-def load_rubric_file(path: str | None) -> Rubric:
-    if path is None:
-        return default_rubric()
-    text = read_text_file(path, "rubric")
-    try:
-        return load_rubric(text, source=path)
-    except RubricError as exc:
-        raise CliError(_t("bad rubric: {error}", error=exc), EXIT_RUBRIC) from None
+__all__ = ["EXIT_INPUT", "EXIT_OK", "EXIT_RUBRIC", "EXIT_USAGE", "build_parser", "main"]
 
 
 def use_colour(stream: TextIO) -> bool:
@@ -207,26 +141,10 @@ def render_text(report: Report, text: str, colour: bool) -> str:
     return "\n".join(out) + "\n"
 
 
-def unknown_choice(what: str, value: object, choices: Sequence[str]) -> CliError:
-    """The usage error for an option value that is not one of ``choices``."""
-    message = _t(
-        "unknown {what} {value!r}: accepted values are {choices}",
-        what=OPTION_LABELS.get(what, what),
-        value=value,
-        choices=", ".join(choices),
-    )
-    return CliError(message, EXIT_USAGE)
-
-
-def _check_choice(value: str | None, choices: Sequence[str], what: str) -> None:
-    if value is not None and value not in choices:
-        raise unknown_choice(what, value, choices)
-
-
 def cmd_grade(args: argparse.Namespace) -> int:
-    _check_choice(args.kind, KINDS, "kind")
+    check_choice(args.kind, KINDS, "kind")
     lang = None if args.lang in (None, "auto") else args.lang
-    _check_choice(lang, LANGS, "lang")
+    check_choice(lang, LANGS, "lang")
     rubric = load_rubric_file(args.rubric)
     text = read_text_file(args.file, "draft")
     report = grade(text, kind=args.kind, lang=lang, rubric=rubric)
@@ -239,7 +157,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     lang = args.lang or "en"
-    _check_choice(lang, LANGS, "lang")
+    check_choice(lang, LANGS, "lang")
     rubric = load_rubric_file(args.rubric)
     out = [f"rubric: {rubric.name} ({len(rubric.rules)} rules)", ""]
     for cid, crit in rubric.criteria.items():
@@ -261,17 +179,11 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from .batch import run_batch
-
     return run_batch(args)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    _check_choice(args.lang, LANGS, "lang")
-    try:
-        from .scaffold import scaffold
-    except ImportError:
-        raise CliError(_t("`connecteur new` is not installed here"), EXIT_USAGE) from None
+    check_choice(args.lang, LANGS, "lang")
     try:
         message = scaffold(Path(args.dir), lang=args.lang, force=args.force)
     except (OSError, ValueError) as exc:
@@ -348,6 +260,12 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
         prog="connecteur",
         description=tr(_t("Grade networking request drafts (French/English) against a rubric.")),
         lang=lang,
+    )
+    p.add_argument(
+        "--version",
+        action="version",
+        version=f"connecteur {__version__}",
+        help=tr(_t("show the version and exit")),
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND", title=tr(_t("commands")))
 

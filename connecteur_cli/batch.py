@@ -17,11 +17,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from connecteur_cli.deadline import Deadline, NotGraded, with_progress
+from checker import KINDS, LANGS, Report, Rubric, grade
+from checker.scoring import BAND_LABELS
 
-from . import KINDS, LANGS, Report, Rubric, grade
-from .cli import EXIT_USAGE, CliError, load_rubric_file, read_text_file, unknown_choice
-from .scoring import BAND_LABELS
+from .deadline import Deadline, NotGraded, with_progress
+from .inputs import EXIT_USAGE, CliError, load_rubric_file, read_text_file, unknown_choice
 from .texts import Text, ui_language
 from .texts import text as _t
 
