@@ -15,6 +15,7 @@ from typing import Any
 
 from .parts import PART_NAMES
 from .patterns import LazyPattern
+from .regex_safety import LIST_FIX, SAFE_FIX, list_problem, pattern_problem
 from .roles import ROLES
 from .text import fold_char
 from .texts import Text
@@ -192,7 +193,7 @@ def _compile(patterns: tuple[str, ...], ctx: _Ctx, key: str) -> LazyPattern | No
         try:
             if ctx.check_patterns:
                 re.compile(folded)
-        except re.error as exc:
+        except (re.error, RecursionError) as exc:
             raise ctx.error(
                 _t(
                     "pattern {pattern!r} is not a valid regular expression: {error}",
@@ -202,6 +203,8 @@ def _compile(patterns: tuple[str, ...], ctx: _Ctx, key: str) -> LazyPattern | No
                 key=key,
                 fix=_t("escape special characters, or list it under 'phrases'"),
             ) from None
+        if ctx.check_patterns and (problem := pattern_problem(p, folded)):
+            raise ctx.error(problem, key=key, fix=SAFE_FIX)
         parts.append(f"(?:{folded})")
     return LazyPattern("|".join(parts))
 
@@ -351,6 +354,8 @@ def _per_lang_strings(value: Any, ctx: _Ctx, key: str) -> dict[str, tuple[str, .
     for lang, items in value.items():
         if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
             raise ctx.error(_t("must be a list of non-empty strings"), key=f"{key}.{lang}")
+        if problem := list_problem(items):
+            raise ctx.error(problem, key=f"{key}.{lang}", fix=LIST_FIX)
         out[lang] = tuple(items)
     return out
 
@@ -575,7 +580,7 @@ def _parse_toml(text: str, source: str) -> dict[str, Any]:
 
     try:
         return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:
         raise RubricError(
             source,
             _t("not valid TOML: {error}", error=str(exc)),

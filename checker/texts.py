@@ -56,6 +56,38 @@ FRENCH: dict[str, str] = {
     "escape special characters, or list it under 'phrases'": (
         "échappez les caractères spéciaux, ou mettez-le dans 'phrases'"
     ),
+    "pattern {pattern!r} could make grading hang: {reason}": (
+        "le motif {pattern!r} risque de bloquer la notation" + _ + ": {reason}"
+    ),
+    "a repeated group holds an optional or repeated part that lets one text be matched in "
+    "very many ways": (
+        "un groupe répété contient une partie facultative ou répétée qui permet de lire un même "
+        "texte d’un très grand nombre de façons"
+    ),
+    "a repeated group has alternatives that can match the same text": (
+        "un groupe répété a des alternatives qui peuvent reconnaître le même texte"
+    ),
+    "a repetition of more than {limit} rounds can match nothing": (
+        "une répétition de plus de {limit} tours porte sur une partie qui peut être vide"
+    ),
+    "two unbounded repetitions in a row (such as .* or \\w+) can share out the same text": (
+        "deux répétitions sans limite à la suite (comme .* ou \\w+) peuvent se partager le même "
+        "texte"
+    ),
+    "groups are nested too deeply": "les groupes sont imbriqués trop profondément",
+    "a back-reference inside a repetition": "une référence arrière à l’intérieur d’une répétition",
+    "use a literal phrase (key 'phrases'), or a bounded repetition such as [^.!?\\n]{{0,60}}? "
+    "between words, with no repetition inside a repeated group": (
+        "utilisez une expression littérale (clé 'phrases'), ou une répétition bornée comme "
+        "[^.!?\\n]{{0,60}}? entre les mots, sans répétition à l’intérieur d’un groupe répété"
+    ),
+    "{count} entries is too many (at most {limit})": (
+        "{count} entrées, c’est trop (au plus {limit})"
+    ),
+    "an entry of {count} characters is too long (at most {limit})": (
+        "une entrée de {count} caractères est trop longue (au plus {limit})"
+    ),
+    "keep the most telling entries": "gardez les entrées les plus parlantes",
     "unknown key in {where}": "clé inconnue dans {where}",
     "the rubric": "la grille",
     "the rule": "la règle",

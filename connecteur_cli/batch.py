@@ -13,14 +13,15 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker import KINDS, LANGS, Rubric, grade
+from checker import KINDS, LANGS, Report, Rubric, grade
 from checker.scoring import BAND_LABELS
 
-from .inputs import CliError, load_rubric_file, read_text_file, unknown_choice
+from .deadline import Deadline, NotGraded, with_progress
+from .inputs import EXIT_USAGE, CliError, load_rubric_file, read_text_file, unknown_choice
 from .texts import Text, ui_language
 from .texts import text as _t
 
@@ -168,8 +169,13 @@ def grade_rows(
     default_lang: str | None,
     cols: str,
     source: str,
+    grader: Callable[..., Report] | None = None,
 ) -> tuple[list[list[str]], list[str]]:
-    """Grade every good row; return the output table and the error lines for stderr."""
+    """Grade every good row; return the output table and the error lines for stderr.
+
+    ``grader`` grades one draft like ``grade`` (default: ``grade`` with ``rubric``, here); one
+    that raises ``NotGraded`` leaves its row in the table, marked, and an error line.
+    """
     criteria = [
         c for c in rubric.criteria.values() if any(r.criterion == c.id for r in rubric.rules)
     ]
@@ -205,7 +211,17 @@ def grade_rows(
                 _t("unknown lang {lang!r} (accepted: {choices})", lang=lang, choices=choices),
             )
             continue
-        report = grade(item.draft, kind=kind, lang=lang, rubric=rubric)
+        try:
+            if grader is None:
+                report = grade(item.draft, kind=kind, lang=lang, rubric=rubric)
+            else:
+                report = grader(item.draft, kind=kind, lang=lang)
+        except NotGraded as exc:
+            error(item.line, _not_graded(exc, rubric))
+            status = "timed-out" if exc.timed_out else "not-graded"
+            label = _t("not graded") if exc.timed_out else _t("not graded: the grading stopped")
+            table.append([safe_cell(item.id), kind, lang or "", "", status, label.render(cols)])
+            continue
         verdicts = {cv.id: VERDICTS[cols][cv.verdict] for cv in report.criteria}
         table.append(
             [
@@ -220,6 +236,17 @@ def grade_rows(
             ]
         )
     return table, errors
+
+
+def _not_graded(exc: NotGraded, rubric: Rubric) -> Text:
+    if not exc.timed_out:
+        return _t("the grading stopped unexpectedly; this draft is not graded")
+    return _t(
+        "grading took more than {seconds} s, so this draft is not graded: a pattern of the rubric "
+        "{rubric!r} is probably too slow (see --time-limit)",
+        seconds=f"{exc.seconds:g}",
+        rubric=rubric.name,
+    )
 
 
 def write_csv(table: list[list[str]], output: str, bom: bool) -> None:
@@ -246,14 +273,25 @@ def run_batch(args: argparse.Namespace) -> int:
     rubric = load_rubric_file(args.rubric)
     text = read_text_file(args.input, "input")
     source = "stdin" if args.input == "-" else args.input
-    table, errors = grade_rows(
-        read_rows(text, args.input), rubric, args.kind, args.lang, args.columns_lang, source
-    )
+    if not args.time_limit > 0:
+        raise CliError(_t("--time-limit must be a number of seconds above 0"), EXIT_USAGE)
+    rows = list(read_rows(text, args.input))
+    with Deadline(args.rubric, args.time_limit) as grader:
+        table, errors = grade_rows(
+            with_progress(rows, len(rows)),
+            rubric,
+            args.kind,
+            args.lang,
+            args.columns_lang,
+            source,
+            grader,
+        )
     write_csv(table, args.output, args.bom)
     lang = ui_language()
     for line in errors:
         sys.stderr.write(f"connecteur: {line.render(lang)}\n")
-    summary = _t("graded {count} draft(s) into {path}", count=len(table) - 1, path=args.output)
+    graded = sum(1 for row in table[1:] if row[3])
+    summary = _t("graded {count} draft(s) into {path}", count=graded, path=args.output)
     if errors:
         summary = _t("{message}; {count} row(s) skipped", message=summary, count=len(errors))
     sys.stderr.write(f"connecteur: {summary.render(lang)}\n")

@@ -306,6 +306,13 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     b.add_argument(
         "--bom", action="store_true", help=tr(_t("start the CSV with a UTF-8 BOM (Excel)"))
     )
+    b.add_argument(
+        "--time-limit",
+        type=float,
+        default=5.0,
+        metavar="SECONDS",
+        help=tr(_t("the longest one draft may take to grade (default: 5)")),
+    )
     b.set_defaults(func=cmd_batch)
 
     r = command("rules", tr(_t("list the rubric in force")))

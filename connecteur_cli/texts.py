@@ -131,6 +131,26 @@ FRENCH: dict[str, str] = {
     ),
     "{message}": "{message}",
     # connecteur batch: one line per bad row
+    "not graded": "non noté",
+    "not graded: the grading stopped": "non noté" + _ + ": la notation s’est arrêtée",
+    "the grading stopped unexpectedly; this draft is not graded": (
+        "la notation s’est arrêtée de façon inattendue" + _ + "; ce brouillon n’est pas noté"
+    ),
+    "grading took more than {seconds} s, so this draft is not graded: a pattern of the rubric "
+    "{rubric!r} is probably too slow (see --time-limit)": (
+        "la notation a pris plus de {seconds}"
+        + _
+        + "s, ce brouillon n’est donc pas noté"
+        + _
+        + ": "
+        "un motif de la grille {rubric!r} est sans doute trop lent (voir --time-limit)"
+    ),
+    "--time-limit must be a number of seconds above 0": (
+        "--time-limit doit être un nombre de secondes supérieur à 0"
+    ),
+    "the longest one draft may take to grade (default: 5)": (
+        "la durée maximale de notation d’un brouillon, en secondes (par défaut" + _ + ": 5)"
+    ),
     "unknown kind {kind!r} (accepted: {choices})": (
         "type inconnu" + _ + ": {kind!r} (acceptés" + _ + ": {choices})"
     ),
