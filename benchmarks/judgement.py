@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from checker import grade  # noqa: E402
+from checker import Rubric, grade, load_rubric  # noqa: E402
 
 PUBLIC = ROOT / "tests" / "corpus" / "public.toml"
 LABELLED = ROOT / "tests" / "corpus" / "labelled.toml"
@@ -63,10 +63,19 @@ def load_public(path: Path = PUBLIC) -> list[dict]:
     return tomllib.loads(path.read_text(encoding="utf-8")).get("message", [])
 
 
-def grade_public(messages: list[dict]) -> list[Graded]:
+TEMPLATES_AS_FILLED = load_rubric(
+    'name = "templates-as-filled"\nextends = "default"\ndisable = ["no-placeholder"]\n',
+    source="benchmarks/judgement.py",
+)
+"""Many pages' good examples are templates that keep "[Name]": the page judges what the message says
+once filled in. `--templates-as-filled` grades every message (good and bad alike) without the
+placeholder rule, so that the figure measures content; the default grades the text as quoted."""
+
+
+def grade_public(messages: list[dict], rubric: Rubric | None = None) -> list[Graded]:
     out = []
     for m in messages:
-        report = grade(m["text"], kind=m["kind"], lang=m["lang"])
+        report = grade(m["text"], kind=m["kind"], lang=m["lang"], rubric=rubric)
         out.append(
             Graded(
                 m["id"],
@@ -236,9 +245,14 @@ def main(argv: list[str] | None = None) -> int:
         help="report one split, or 'all' (every message); default: dev, test, all",
     )
     parser.add_argument("--json", action="store_true", help="print JSON lines")
+    parser.add_argument(
+        "--templates-as-filled",
+        action="store_true",
+        help="grade without the placeholder rule (templates judged on what they say once filled)",
+    )
     args = parser.parse_args(argv)
     splits = (args.split,) if args.split else (*SPLITS, "all")
-    graded = grade_public(load_public())
+    graded = grade_public(load_public(), TEMPLATES_AS_FILLED if args.templates_as_filled else None)
     rows = public_table(graded, splits)
     team = team_corpus()
     if args.json:
