@@ -6,6 +6,11 @@
 - placeholder: like absent, for template slots left unfilled.
 - metric: a count (words, characters, sentences) within per-kind limits.
 - repetition: keyword stuffing, i.e. verbless fragments and marker words repeated.
+- role: no body sentence may do one of `roles` (unless another does one of `unless_roles`).
+
+`present` rules may also name `roles` (a body sentence doing that job is evidence, whatever its
+words), `veto_roles` (a phrase found in a sentence doing that job is no evidence: "I'm open to
+opportunities" names a purpose without having one) and `part` (a greeting line is a greeting).
 """
 
 from __future__ import annotations
@@ -42,12 +47,16 @@ _SKIPPED = Outcome(SKIP)
 
 
 def _evidence(rule: Rule, draft: Draft, partial: bool = False) -> tuple[int, int] | None:
-    """The first match inside a clause (or anywhere, for `clause = false` rules)."""
+    """The first match inside a clause (or anywhere, for `clause = false` rules), outside any
+    sentence that does one of the rule's `veto_roles`."""
     matcher = (rule.partial_matchers if partial else rule.matchers).get(draft.lang)
     if matcher is None or not may_match(matcher.gate, draft.f):
         return None
+    vetoed = draft.vetoed(rule.veto_roles, rule.roles) if rule.veto_roles else set()
     for m in matcher.finditer(draft.f):
         if m.end() == m.start():
+            continue
+        if vetoed and draft.sentence_index(m.start()) in vetoed:
             continue
         if not rule.clause or draft.in_clause(m.start()):
             return (m.start(), m.end())
@@ -55,6 +64,12 @@ def _evidence(rule: Rule, draft: Draft, partial: bool = False) -> tuple[int, int
 
 
 def present(rule: Rule, draft: Draft) -> Outcome:
+    if rule.part is not None and draft.has_part(rule.part):
+        return _PASSED
+    if rule.roles and any(
+        not rule.clause or draft.verbs[i] for i in draft.with_role(rule.roles, rule.confidence)
+    ):
+        return _PASSED
     if _evidence(rule, draft) is not None:
         return _PASSED
     weak = _evidence(rule, draft, partial=True)
@@ -76,19 +91,21 @@ def _all(matcher: LazyPattern | None, text: str) -> list[tuple[int, int]]:
     return out
 
 
-def absent(rule: Rule, draft: Draft) -> Outcome:
+def absent(rule: Rule, draft: Draft, whole: bool = False) -> Outcome:
+    """`whole`: read the whole text, subject line and signature included (placeholders)."""
+    text = draft.folded.folded if whole else draft.f
     matcher = rule.matchers.get(draft.lang)
-    if matcher is None or not may_match(matcher.gate, draft.f):
+    if matcher is None or not may_match(matcher.gate, text):
         return _PASSED
-    hits = _all(matcher, draft.f)
+    hits = _all(matcher, text)
     if not hits:
         return _PASSED
     unless = rule.unless_matchers.get(draft.lang)
-    if unless is not None and unless.search(draft.f):
+    if unless is not None and unless.search(text):
         return _PASSED
     when = rule.when_matchers.get(draft.lang)
     if when is not None:
-        also = _all(when, draft.f)
+        also = _all(when, text)
         if not also:
             return _PASSED
         hits = sorted(set(hits + also))
@@ -107,8 +124,12 @@ def metric(rule: Rule, draft: Draft) -> Outcome:
     else:
         value = len(draft.text)
     values = (("value", str(value)), ("min", str(lo or 0)), ("max", str(hi or "")))
-    if (lo is not None and value < lo) or (hi is not None and value > hi):
-        return Outcome(FAIL, (), values)
+    # A little over (or under) the bound costs half the rule, and no cap: no cliff at 126 words.
+    slack = rule.params.get("tolerance", 50) / 100
+    if hi is not None and value > hi:
+        return Outcome(PARTIAL if value <= hi * (1 + slack) else FAIL, (), values)
+    if lo is not None and value < lo:
+        return Outcome(PARTIAL if value >= lo * (1 - slack) else FAIL, (), values)
     return Outcome(PASS, (), values)
 
 
@@ -181,10 +202,24 @@ def repetition(rule: Rule, draft: Draft) -> Outcome:
     return Outcome(FAIL, tuple(sorted(set(spans))[:MAX_SPANS]))
 
 
+def placeholder(rule: Rule, draft: Draft) -> Outcome:
+    return absent(rule, draft, whole=True)
+
+
+def role(rule: Rule, draft: Draft) -> Outcome:
+    hits = draft.with_role(rule.roles, rule.confidence)
+    if not hits:
+        return _PASSED
+    if rule.unless_roles and draft.with_role(rule.unless_roles):
+        return _PASSED
+    return Outcome(FAIL, tuple(draft.sentences[i] for i in hits[:MAX_SPANS]))
+
+
 EVALUATORS = {
     "present": present,
     "absent": absent,
-    "placeholder": absent,
+    "placeholder": placeholder,
+    "role": role,
     "metric": metric,
     "repetition": repetition,
 }

@@ -112,6 +112,8 @@ FRENCH: dict[str, str] = {
         "écrivez limits = {{ request = [50, 125] }} (0 pour aucune limite)"
     ),
     "must be [min, max] (0 for no bound)": "doit valoir [min, max] (0 pour aucune limite)",
+    "a {kind!r} rule needs roles": "une règle {kind!r} a besoin de rôles (roles)",
+    'write roles = ["vague"]': 'écrivez roles = ["vague"]',
     "a {kind!r} rule needs patterns or phrases": (
         "une règle {kind!r} a besoin de patterns ou de phrases"
     ),
