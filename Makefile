@@ -70,4 +70,4 @@ bench: setup
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf site .pytest_cache build *.egg-info
+	rm -rf site .pytest_cache build dist *.egg-info
