@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..patterns import LazyPattern
+from ..rubric.patterns import LazyPattern
 
 MAX_SPANS = 25
 """A 1 MB paste can match a pattern thousands of times; the reader needs the first few."""

@@ -1,5 +1,5 @@
 """The static analysis that refuses patterns able to backtrack catastrophically
-(checker/regex_safety.py): what it refuses, what it accepts, the shipped rubric, and a
+(checker/rubric/regex_safety.py): what it refuses, what it accepts, the shipped rubric, and a
 property test that what it accepts runs fast on texts built to make it backtrack."""
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker import load_rubric
-from checker.regex_safety import MAX_LIST_ITEMS, backtracking_risk, list_problem
 from checker.rubric import fold_pattern
+from checker.rubric.regex_safety import MAX_LIST_ITEMS, backtracking_risk, list_problem
 
 # The six textbook patterns of issue #14, and what each is refused for.
 SIX = {

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker import default_rubric, grade, load_rubric
-from checker.regex_safety import backtracking_risk
+from checker.rubric.regex_safety import backtracking_risk
 from connecteur_cli.cli import EXIT_USAGE, main
 from connecteur_cli.deadline import Deadline, NotGraded, with_progress
 

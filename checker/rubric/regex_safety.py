@@ -35,8 +35,8 @@ import re
 from collections.abc import Callable, Iterable
 from functools import cached_property
 
-from .texts import Text
-from .texts import text as _t
+from ..texts import Text
+from ..texts import text as _t
 
 # The standard library's own regex parser (re/_parser.py since Python 3.11; sre_parse before).
 _parser = re._parser  # type: ignore[attr-defined]

@@ -1,0 +1,141 @@
+"""What a rubric is once read: its criteria and rules, the values its keys accept, its errors.
+
+The loader (loading.py) builds these from TOML, validating each key (schema.py); the grader and
+the rule kinds (checker/rules/) only read them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..texts import Text
+from ..texts import text as _t
+from .patterns import LazyPattern
+
+MESSAGE_KINDS = ("request", "ask", "intro", "connect")
+"""The kinds of message a draft can be (a rule's ``applies_to``, the checker's ``kind``)."""
+KINDS = MESSAGE_KINDS
+"""The public name of the message kinds (``checker.KINDS``)."""
+LANGS = ("fr", "en")
+"""The languages a draft, a rule and every text of a rubric are written in."""
+RULE_KINDS = ("present", "absent", "metric", "placeholder", "repetition", "role")
+"""The kinds of rule (a rule's ``kind``): one module each in checker/rules/."""
+SEVERITIES = ("error", "warning", "info")
+MEASURES = ("words", "characters", "sentences")
+
+
+class RubricError(ValueError):
+    """A rubric that cannot be used; str() names the source, the rule id, the key and the fix.
+
+    ``str()`` is English (build logs); ``render("fr")`` is the same message in French.
+    """
+
+    def __init__(
+        self,
+        source: str,
+        problem: str | Text,
+        *,
+        rule: str | None = None,
+        key: str | None = None,
+        fix: str | Text | None = None,
+    ) -> None:
+        self.source, self.rule, self.key = source, rule, key
+        self.problem, self.fix = problem, fix
+        super().__init__(self.render("en"))
+
+    def render(self, lang: str) -> str:
+        """The message in ``lang`` (``fr`` or ``en``), framed like ``str()``."""
+        where: str | Text = self.source
+        if self.rule:
+            where = _t("{where}: rule {rule!r}", where=where, rule=self.rule)
+        if self.key:
+            where = _t("{where}: key {key!r}", where=where, key=self.key)
+        message = _t("{where}: {problem}", where=where, problem=self.problem)
+        if self.fix:
+            message = _t("{message} ({fix})", message=message, fix=self.fix)
+        return message.render(lang)
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    id: str
+    weight: int
+    decisive: bool
+    label: Mapping[str, str]
+    guide: str
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Rule:
+    """One rule; `matchers` holds its pattern per language (None when it has none), compiled the
+    first time a draft in that language needs it."""
+
+    id: str
+    kind: str
+    criterion: str
+    applies_to: tuple[str, ...]
+    langs: tuple[str, ...]
+    severity: str
+    guide: str
+    message: Mapping[str, str]
+    suggestion: Mapping[str, str]
+    examples: Mapping[str, Mapping[str, tuple[str, ...]]]
+    cap: int | None = None
+    clause: bool = True
+    patterns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    partial: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    when: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    unless: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    measure: str | None = None
+    limits: Mapping[str, tuple[int | None, int | None]] = field(default_factory=dict)
+    params: Mapping[str, int] = field(default_factory=dict)
+    roles: tuple[str, ...] = ()
+    veto_roles: tuple[str, ...] = ()
+    unless_roles: tuple[str, ...] = ()
+    confidence: int | None = None
+    part: str | None = None
+    matchers: Mapping[str, LazyPattern | None] = field(default_factory=dict)
+    partial_matchers: Mapping[str, LazyPattern | None] = field(default_factory=dict)
+    when_matchers: Mapping[str, LazyPattern | None] = field(default_factory=dict)
+    unless_matchers: Mapping[str, LazyPattern | None] = field(default_factory=dict)
+
+    def lazy_patterns(self) -> Iterator[LazyPattern]:
+        """Every pattern of the rule, for warming them up in idle time."""
+        for table in (
+            self.matchers,
+            self.partial_matchers,
+            self.when_matchers,
+            self.unless_matchers,
+        ):
+            yield from (m for m in table.values() if m is not None)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Rubric:
+    """A validated rubric. Compared and hashed by identity, so callers can cache per rubric."""
+
+    name: str
+    criteria: Mapping[str, Criterion]
+    rules: tuple[Rule, ...]
+    source: str = "<rubric>"
+    raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    plans: dict[tuple[str, str], tuple[Rule, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def plan(self, kind: str, lang: str) -> tuple[Rule, ...]:
+        """The rules that apply to one kind and language, computed once per rubric."""
+        key = (kind, lang)
+        rules = self.plans.get(key)
+        if rules is None:
+            rules = tuple(r for r in self.rules if kind in r.applies_to and lang in r.langs)
+            self.plans[key] = rules
+        return rules
+
+    def rule(self, rule_id: str) -> Rule:
+        for r in self.rules:
+            if r.id == rule_id:
+                return r
+        raise KeyError(rule_id)

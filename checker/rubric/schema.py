@@ -1,0 +1,389 @@
+"""Validating one part of a rubric: a rule, a criterion, and the values their keys accept.
+
+Every refusal is a `RubricError` naming the file, the rule and the key, with a fix (model.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from ..parts import PART_NAMES
+from ..roles import ROLES
+from ..texts import Text
+from ..texts import text as _t
+from .model import (
+    LANGS,
+    MEASURES,
+    MESSAGE_KINDS,
+    RULE_KINDS,
+    SEVERITIES,
+    Criterion,
+    RubricError,
+    Rule,
+)
+from .patterns import LazyPattern, PatternProblem, alternation, phrase_to_pattern
+from .regex_safety import LIST_FIX, list_problem
+
+_CRITERION_KEYS = ("weight", "decisive", "label", "guide")
+_RULE_KEYS = (
+    "id",
+    "kind",
+    "criterion",
+    "applies_to",
+    "langs",
+    "severity",
+    "guide",
+    "message",
+    "suggestion",
+    "examples",
+    "cap",
+    "clause",
+    "patterns",
+    "phrases",
+    "partial",
+    "when",
+    "unless",
+    "measure",
+    "limits",
+    "params",
+    "roles",
+    "veto_roles",
+    "unless_roles",
+    "confidence",
+    "part",
+)
+_PATTERN_KEYS = ("patterns", "partial", "when", "unless")
+_ID_RE = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+@dataclass
+class _Ctx:
+    source: str
+    rule: str | None = None
+    check_patterns: bool = True
+
+    def error(
+        self,
+        problem: str | Text,
+        *,
+        key: str | None = None,
+        fix: str | Text | None = None,
+        rule: str | None = None,
+    ) -> RubricError:
+        return RubricError(self.source, problem, rule=rule or self.rule, key=key, fix=fix)
+
+
+def _did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> Text:
+    import difflib  # only when explaining a mistake: importing it costs ~40 ms in the browser
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    if close:
+        return _t("did you mean {choice!r}?", choice=close[0])
+    return _t("expected one of: {choices}", choices=", ".join(choices))
+
+
+def _compile(patterns: tuple[str, ...], ctx: _Ctx, key: str) -> LazyPattern | None:
+    """One alternation of the folded patterns (patterns.py), refused here naming rule and key."""
+    try:
+        return alternation(patterns, check=ctx.check_patterns)
+    except PatternProblem as exc:
+        raise ctx.error(exc.problem, key=key, fix=exc.fix) from None
+
+
+def _check_keys(
+    table: Mapping[str, Any], allowed: tuple[str, ...], ctx: _Ctx, where: str | Text
+) -> None:
+    for k in table:
+        if k not in allowed:
+            raise ctx.error(
+                _t("unknown key in {where}", where=where), key=k, fix=_did_you_mean(k, allowed)
+            )
+
+
+def _str(value: Any, ctx: _Ctx, key: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ctx.error(_t("must be a non-empty string"), key=key)
+    return value
+
+
+def _int(value: Any, ctx: _Ctx, key: str, lo: int, hi: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+        raise ctx.error(_t("must be an integer from {low} to {high}", low=lo, high=hi), key=key)
+    return value
+
+
+def _choice(value: Any, choices: tuple[str, ...], ctx: _Ctx, key: str) -> str:
+    if not isinstance(value, str) or value not in choices:
+        raise ctx.error(
+            _t("{value!r} is not accepted", value=value),
+            key=key,
+            fix=_did_you_mean(str(value), choices),
+        )
+    return value
+
+
+def _choices(value: Any, choices: tuple[str, ...], ctx: _Ctx, key: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value:
+        raise ctx.error(
+            _t("must be a non-empty list"),
+            key=key,
+            fix=_t("for example {example}", example=repr(list(choices))),
+        )
+    return tuple(_choice(v, choices, ctx, key) for v in value)
+
+
+def _bilingual(value: Any, ctx: _Ctx, key: str) -> Mapping[str, str]:
+    if not isinstance(value, dict):
+        raise ctx.error(
+            _t("must be a table with 'en' and 'fr' texts"),
+            key=key,
+            fix=_t('write {key} = {{ en = "...", fr = "..." }}', key=key),
+        )
+    _check_keys(value, LANGS, ctx, key)
+    out = {}
+    for lang in LANGS:
+        if lang not in value:
+            raise ctx.error(
+                _t("the {lang!r} text is missing", lang=lang),
+                key=f"{key}.{lang}",
+                fix=_t("every text exists in both languages"),
+            )
+        out[lang] = _str(value[lang], ctx, f"{key}.{lang}")
+    return MappingProxyType(out)
+
+
+def _per_lang_strings(value: Any, ctx: _Ctx, key: str) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, dict):
+        raise ctx.error(
+            _t("must be a table of lists per language"),
+            key=key,
+            fix=_t('write {key} = {{ fr = ["..."], en = ["..."] }}', key=key),
+        )
+    _check_keys(value, LANGS, ctx, key)
+    out: dict[str, tuple[str, ...]] = {}
+    for lang, items in value.items():
+        if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+            raise ctx.error(_t("must be a list of non-empty strings"), key=f"{key}.{lang}")
+        if problem := list_problem(items):
+            raise ctx.error(problem, key=f"{key}.{lang}", fix=LIST_FIX)
+        out[lang] = tuple(items)
+    return out
+
+
+def _examples(value: Any, ctx: _Ctx) -> Mapping[str, Mapping[str, tuple[str, ...]]]:
+    if value is None:
+        return MappingProxyType({})
+    if not isinstance(value, dict):
+        raise ctx.error(
+            _t("must be a table per language"),
+            key="examples",
+            fix=_t("write [rules.examples] fr = {{ pass = [...], fail = [...] }}"),
+        )
+    _check_keys(value, LANGS, ctx, "examples")
+    out = {}
+    for lang, table in value.items():
+        if not isinstance(table, dict):
+            raise ctx.error(
+                _t("must be a table with 'pass' and 'fail' lists"), key=f"examples.{lang}"
+            )
+        _check_keys(table, ("pass", "fail"), ctx, f"examples.{lang}")
+        out[lang] = MappingProxyType(
+            {
+                k: tuple(
+                    _per_lang_strings({lang: table.get(k, [])}, ctx, f"examples.{lang}.{k}").get(
+                        lang, ()
+                    )
+                )
+                for k in ("pass", "fail")
+            }
+        )
+    return MappingProxyType(out)
+
+
+def _criterion(cid: str, table: Any, ctx: _Ctx, base: Criterion | None) -> Criterion:
+    c = _Ctx(ctx.source, None, ctx.check_patterns)
+    if not isinstance(table, dict):
+        raise c.error(_t("must be a table"), key=f"criteria.{cid}")
+    for k in table:
+        if k not in _CRITERION_KEYS:
+            raise c.error(
+                _t("unknown key in {where}", where=_t("criterion {criterion!r}", criterion=cid)),
+                key=f"criteria.{cid}.{k}",
+                fix=_did_you_mean(k, _CRITERION_KEYS),
+            )
+    if base is None:
+        for k in ("weight", "label", "guide"):
+            if k not in table:
+                raise c.error(
+                    _t("new criterion {criterion!r} needs a {key}", criterion=cid, key=k),
+                    key=f"criteria.{cid}.{k}",
+                )
+    weight = (
+        _int(table["weight"], c, f"criteria.{cid}.weight", 0, 100)
+        if "weight" in table
+        else base.weight
+    )  # type: ignore[union-attr]
+    decisive = table.get("decisive", base.decisive if base else False)
+    if not isinstance(decisive, bool):
+        raise c.error(_t("must be true or false"), key=f"criteria.{cid}.decisive")
+    label = (
+        _bilingual(table["label"], c, f"criteria.{cid}.label") if "label" in table else base.label
+    )  # type: ignore[union-attr]
+    guide = _str(table["guide"], c, f"criteria.{cid}.guide") if "guide" in table else base.guide  # type: ignore[union-attr]
+    return Criterion(cid, weight, decisive, label, guide)
+
+
+def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) -> Rule:
+    if not isinstance(table, dict):
+        raise ctx.error(_t("rules entry #{number} must be a table", number=index + 1), key="rules")
+    rid = table.get("id")
+    if not isinstance(rid, str) or not _ID_RE.match(rid):
+        raise ctx.error(
+            _t("rules entry #{number} needs an id in lower-case-with-dashes", number=index + 1),
+            key="id",
+            fix=_t('write id = "my-rule"'),
+        )
+    c = _Ctx(ctx.source, rid, ctx.check_patterns)
+    _check_keys(table, _RULE_KEYS, c, _t("the rule"))
+    for k in ("kind", "criterion", "message", "suggestion"):
+        if k not in table:
+            raise c.error(_t("is required"), key=k)
+    kind = _choice(table["kind"], RULE_KINDS, c, "kind")
+    criterion = table["criterion"]
+    if criterion not in criteria:
+        raise c.error(
+            _t("criterion {criterion!r} is not defined", criterion=criterion),
+            key="criterion",
+            fix=_did_you_mean(str(criterion), tuple(criteria)),
+        )
+    applies_to = _choices(
+        table.get("applies_to", list(MESSAGE_KINDS)), MESSAGE_KINDS, c, "applies_to"
+    )
+    langs = _choices(table.get("langs", list(LANGS)), LANGS, c, "langs")
+    severity = _choice(table.get("severity", "warning"), SEVERITIES, c, "severity")
+    guide = _str(table.get("guide", criteria[criterion].guide), c, "guide")
+    message = _bilingual(table["message"], c, "message")
+    suggestion = _bilingual(table["suggestion"], c, "suggestion")
+    examples = _examples(table.get("examples"), c)
+    cap = table.get("cap")
+    if cap is not None:
+        cap = _int(cap, c, "cap", 0, 100)
+    clause = table.get("clause", True)
+    if not isinstance(clause, bool):
+        raise c.error(_t("must be true or false"), key="clause")
+
+    pats: dict[str, dict[str, tuple[str, ...]]] = {}
+    for key in _PATTERN_KEYS:
+        pats[key] = _per_lang_strings(table.get(key, {}), c, key)
+    for lang, phrases in _per_lang_strings(table.get("phrases", {}), c, "phrases").items():
+        pats["patterns"][lang] = pats["patterns"].get(lang, ()) + tuple(
+            phrase_to_pattern(p) for p in phrases
+        )
+
+    measure = None
+    limits: dict[str, tuple[int | None, int | None]] = {}
+    params: dict[str, int] = {}
+    if kind == "metric":
+        measure = _choice(table.get("measure"), MEASURES, c, "measure")
+        raw = table.get("limits")
+        if not isinstance(raw, dict) or not raw:
+            raise c.error(
+                _t("a metric rule needs limits per kind"),
+                key="limits",
+                fix=_t("write limits = {{ request = [50, 125] }} (0 for no bound)"),
+            )
+        _check_keys(raw, MESSAGE_KINDS, c, "limits")
+        for k, v in raw.items():
+            if (
+                not isinstance(v, list)
+                or len(v) != 2
+                or not all(isinstance(x, int) and not isinstance(x, bool) and x >= 0 for x in v)
+            ):
+                raise c.error(_t("must be [min, max] (0 for no bound)"), key=f"limits.{k}")
+            limits[k] = (v[0] or None, v[1] or None)
+    roles, veto_roles, unless_roles = (
+        _choices(table[k], ROLES, c, k) if k in table else ()
+        for k in ("roles", "veto_roles", "unless_roles")
+    )
+    confidence = table.get("confidence")
+    if confidence is not None:
+        confidence = _int(confidence, c, "confidence", 1, 99)
+    part = table.get("part")
+    if part is not None:
+        part = _choice(part, PART_NAMES, c, "part")
+    if kind == "role" and not roles:
+        raise c.error(
+            _t("a {kind!r} rule needs roles", kind=kind),
+            key="roles",
+            fix=_t('write roles = ["vague"]'),
+        )
+    role_only = kind == "present" and (roles or part)
+    if kind in ("present", "absent", "placeholder") and not (
+        role_only and not any(pats["patterns"].get(lang) for lang in langs)
+    ):
+        if not any(pats["patterns"].get(lang) for lang in langs):
+            raise c.error(
+                _t("a {kind!r} rule needs patterns or phrases", kind=kind),
+                key="patterns",
+                fix=_t('write {key} = {{ fr = ["..."], en = ["..."] }}', key="patterns"),
+            )
+        for lang in langs:
+            if not pats["patterns"].get(lang):
+                raise c.error(
+                    _t("no pattern for language {lang!r}", lang=lang),
+                    key=f"patterns.{lang}",
+                    fix=_t("add patterns for it, or remove it from langs"),
+                )
+    for key in ("when", "unless"):
+        given = [lang for lang in langs if pats[key].get(lang)]
+        if given and len(given) != len(langs):
+            missing = next(lang for lang in langs if lang not in given)
+            raise c.error(
+                _t("no {key!r} pattern for language {lang!r}", key=key, lang=missing),
+                key=f"{key}.{missing}",
+                fix=_t("give {key} patterns for every language in langs", key=key),
+            )
+    if kind in ("repetition", "metric"):
+        raw = table.get("params", {})
+        if not isinstance(raw, dict):
+            raise c.error(_t("must be a table of integers"), key="params")
+        for k, v in raw.items():
+            params[k] = _int(v, c, f"params.{k}", 0, 1000)
+    matchers = {lang: _compile(pats["patterns"].get(lang, ()), c, "patterns") for lang in LANGS}
+    partial = {lang: _compile(pats["partial"].get(lang, ()), c, "partial") for lang in LANGS}
+    when = {lang: _compile(pats["when"].get(lang, ()), c, "when") for lang in LANGS}
+    unless = {lang: _compile(pats["unless"].get(lang, ()), c, "unless") for lang in LANGS}
+    return Rule(
+        id=rid,
+        kind=kind,
+        criterion=criterion,
+        applies_to=applies_to,
+        langs=langs,
+        severity=severity,
+        guide=guide,
+        message=message,
+        suggestion=suggestion,
+        examples=examples,
+        cap=cap,
+        clause=clause,
+        patterns=MappingProxyType(pats["patterns"]),
+        partial=MappingProxyType(pats["partial"]),
+        when=MappingProxyType(pats["when"]),
+        unless=MappingProxyType(pats["unless"]),
+        measure=measure,
+        limits=MappingProxyType(limits),
+        params=MappingProxyType(params),
+        roles=roles,
+        veto_roles=veto_roles,
+        unless_roles=unless_roles,
+        confidence=confidence,
+        part=part,
+        matchers=MappingProxyType(matchers),
+        partial_matchers=MappingProxyType(partial),
+        when_matchers=MappingProxyType(when),
+        unless_matchers=MappingProxyType(unless),
+    )
