@@ -1,6 +1,6 @@
 # Connecteur: one command to run the site, one to run every test.
 #   make run    set up, build the site, serve it on http://127.0.0.1:8000
-#   make test   set up, then run the whole suite (lint, unit, plugin, Pyodide parity, real browser)
+#   make test   set up, then run the whole suite (lint, types, unit, plugin, Pyodide parity, real browser)
 #   make site   set up, then build the site into site/ with --strict
 #   make bench  run the benchmarks (see benchmarks/README.md)
 #   make model  retrain the sentence-role model from model/sentences/ (see model/README.md)
@@ -47,11 +47,13 @@ serve: run
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 test: setup
 	@scripts/ensure-chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 unit: setup

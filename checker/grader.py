@@ -124,8 +124,8 @@ def grade(
         blocker = outcome.value == 0.0 and rule.severity == "error"
         # A length a little over its bound costs half the rule and never caps (no cliff at 126
         # words); a weak sign of a decisive element ("I'd like to meet you") still does.
-        cap = None if rule.kind == "metric" and outcome.value > 0 else rule.cap
-        outcomes.append(RuleResult(rule.id, rule.criterion, outcome.value, cap, blocker))
+        rule_cap = None if rule.kind == "metric" and outcome.value > 0 else rule.cap
+        outcomes.append(RuleResult(rule.id, rule.criterion, outcome.value, rule_cap, blocker))
         if outcome.value < 1.0:
             failed.append((len(outcomes) - 1, rule, outcome))
     scored = score(rubric.criteria, outcomes, lang_used)
@@ -143,7 +143,7 @@ def grade(
         fixed[at] = RuleResult(rule.id, rule.criterion, 1.0, None, False)
         after = score(rubric.criteria, fixed, lang_used).score
         severity = rule.severity
-        if outcome.value > 0 and severity == "error":
+        if outcomes[at].value > 0 and severity == "error":
             severity = "warning"
         findings.append(
             Finding(
@@ -166,7 +166,7 @@ def grade(
         )
     else:
         summary = _SUMMARY["clean"][lang_used].format(label=label, score=total)
-    cap = None
+    cap: Cap | None = None
     if scored.cap is not None:
         cap = _cap(scored.cap, rubric, findings, lang_used)
     parts, sentences, slots = read(draft)

@@ -12,10 +12,11 @@ import re
 from typing import Any
 
 try:  # the parser behind `re`; private, but the same from Python 3.11 to 3.14
-    from re import _constants as _c
-    from re import _parser as _p
+    # (typeshed has no stub for these private modules: the ignores are for that alone)
+    from re import _constants as _c  # type: ignore[attr-defined]
+    from re import _parser as _p  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover
-    _c = _p = None  # type: ignore[assignment]
+    _c = _p = None
 
 MAX_PREFIXES = 200
 """Beyond this many alternatives, checking them one by one stops being cheaper than the regex."""

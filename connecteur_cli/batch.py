@@ -170,7 +170,7 @@ def grade_rows(
     cols: str,
     source: str,
     grader: Callable[..., Report] | None = None,
-) -> tuple[list[list[str]], list[str]]:
+) -> tuple[list[list[str]], list[Text]]:
     """Grade every good row; return the output table and the error lines for stderr.
 
     ``grader`` grades one draft like ``grade`` (default: ``grade`` with ``rubric``, here); one

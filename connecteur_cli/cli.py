@@ -14,7 +14,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from checker import KINDS, LANGS, Report, __version__, grade
 
@@ -231,9 +231,9 @@ class _Parser(argparse.ArgumentParser):
     Subcommands are built by the same class (argparse's default), with the same ``lang``.
     """
 
-    def __init__(self, *args, lang: str = "en", **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *, lang: str = "en", **kwargs: Any) -> None:
         formatter = _FrenchHelp if lang == "fr" else _EnglishHelp
-        super().__init__(*args, formatter_class=formatter, add_help=False, **kwargs)
+        super().__init__(formatter_class=formatter, add_help=False, **kwargs)
         self.lang = lang
         # The section titles are argparse's own (translated by gettext catalogs that Python does
         # not ship): set ours, in the help's language.
@@ -335,7 +335,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
-        return args.func(args)
+        code: int = args.func(args)
+        return code
     except CliError as exc:
         sys.stderr.write(f"connecteur: {exc.render(ui_language())}\n")
         return exc.code

@@ -16,9 +16,12 @@ import time
 from collections.abc import Iterable, Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from checker import Report, grade
+
+if TYPE_CHECKING:  # ForkServerContext is not defined on Windows: named for the type checker only
+    from multiprocessing.context import DefaultContext, ForkServerContext
 
 DEFAULT_SECONDS = 5.0
 """The default time limit for one draft: a normal draft takes a few hundredths of a second."""
@@ -37,7 +40,7 @@ class NotGraded(Exception):
         self.timed_out = timed_out
 
 
-def _context() -> Any:
+def _context() -> ForkServerContext | DefaultContext:
     """A fork server where the platform has one: workers start quickly and never inherit the
     parent's threads (a progress display); spawn elsewhere (Windows, macOS's default)."""
     try:
@@ -120,7 +123,8 @@ class Deadline:
         try:
             conn.send((draft, kind, lang))
             if conn.poll(self.seconds):
-                return conn.recv()
+                report: Report = conn.recv()
+                return report
         except (EOFError, OSError):
             self._kill()
             raise NotGraded(self.seconds, timed_out=False) from None

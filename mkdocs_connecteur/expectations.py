@@ -7,9 +7,8 @@ claim is checked at every build, with the rubric in force, and a wrong claim is 
 
 from __future__ import annotations
 
-from typing import Any
-
 import checker
+from checker import Rubric
 
 from .fence import Fence
 
@@ -20,7 +19,7 @@ def draft_start(draft: str, width: int = 40) -> str:
     return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
 
 
-def check(fence: Fence, rubric: Any, where: str) -> str | None:
+def check(fence: Fence, rubric: Rubric, where: str) -> str | None:
     """None when the draft grades as the fence claims, else the warning to give."""
     if fence.expect is None:
         return None

@@ -8,9 +8,11 @@ Without i18n the site has one language: the theme's (``en`` or ``fr``, else ``en
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
 
 SUPPORTED = ("en", "fr")
 
@@ -62,7 +64,7 @@ def ui_language(lang: str) -> str:
     return _ui(lang)
 
 
-def register_pages(config: MkDocsConfig, lang: str, pages: list[object]) -> None:
+def register_pages(config: MkDocsConfig, lang: str, pages: Sequence[File]) -> None:
     """Tell mkdocs-static-i18n about generated pages, for its sitemap.
 
     i18n lists each language's pages in its own ``on_files``, before the plugin adds its pages;

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import importlib.metadata
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -28,6 +29,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import checker
+from checker import Rule
 
 from . import (
     assets,
@@ -61,7 +63,8 @@ def checker_version() -> str:
     return str(version) if version else importlib.metadata.version("connecteur")
 
 
-class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
+# mkdocs's BasePlugin.__init_subclass__ has no annotations: the one ignore, for that gap.
+class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped-call]
     """Embed the Connecteur checker in a MkDocs site, with its rule reference and runtime."""
 
     supports_multiple_instances = False
@@ -76,7 +79,7 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
         self.pyodide_version = ""
         self.langs: Languages | None = None
         self.slots: dict[str, list[str]] = {}
-        self.guide_rules: dict[str, list[Any]] = {}
+        self.guide_rules: dict[str, list[Rule]] = {}
         self.guide_in_site = True  # does this site hold the guide pages the rules point at?
 
     # -- configuration ------------------------------------------------------------------------
@@ -94,7 +97,7 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
         return config
 
     def on_serve(
-        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., None]
     ) -> LiveReloadServer:
         """Rebuild when the rubric, the widget's files or the checker change."""
         if not self.config.enabled:
@@ -241,9 +244,9 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
             log.warning(f"{where}: {error}")
             return ""
         if self.config.check_expect and self.rubric is not None:
-            problem = expectations.check(fence, self.rubric.rubric, where)
-            if problem:
-                log.warning(problem)
+            unmet = expectations.check(fence, self.rubric.rubric, where)
+            if unmet:
+                log.warning(unmet)
         return html
 
     def on_page_content(
@@ -278,7 +281,7 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
             return output
         return drop_self_alternate(output, self.langs.current)
 
-    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         """Every page is rendered now: check that each rule's guide anchor exists."""
         if not self.config.enabled or self.rubric is None:
             return env
@@ -289,7 +292,8 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
             file = files.get_file_from_path(target.src_uri)
             page = file.page if file is not None else None
             anchors = getattr(page, "present_anchor_ids", None)
-            if target.anchor and anchors is not None and target.anchor not in anchors:
+            missing = anchors is not None and target.anchor and target.anchor not in anchors
+            if file is not None and missing:
                 log.warning(
                     f"rubric {self.rubric.rubric.source}: rule {rule.id!r}: key 'guide' = "
                     f"{rule.guide!r}: {file.src_uri} has no heading with id "

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from html import escape
-from typing import Any
 
-from .guide_links import parse_guide
+from checker import Rubric, Rule
+
+from .guide_links import GuideTarget, parse_guide
 
 RULES_DIR = "rules"
 
@@ -142,7 +143,7 @@ def _example(text: str, lang: str) -> str:
     return f'<blockquote class="connecteur-example" lang="{lang}"><p>{body}</p></blockquote>'
 
 
-def _criterion(rubric: Any, rule: Any, lang: str) -> tuple[str, str]:
+def _criterion(rubric: Rubric, rule: Rule, lang: str) -> tuple[str, str]:
     criterion = rubric.criteria.get(rule.criterion)
     if criterion is None:
         return rule.criterion, ""
@@ -153,7 +154,7 @@ def _criterion(rubric: Any, rule: Any, lang: str) -> tuple[str, str]:
     return _pick(criterion.label, lang), weight
 
 
-def guide_title(target: Any, titles: Mapping[str, str], lang: str) -> str:
+def guide_title(target: GuideTarget, titles: Mapping[str, str], lang: str) -> str:
     """ "Page › Section" from the guide's own headings when known, else "the guide"."""
     page = titles.get(target.src_uri)
     section = titles.get(f"{target.src_uri}#{target.anchor}") if target.anchor else None
@@ -162,7 +163,7 @@ def guide_title(target: Any, titles: Mapping[str, str], lang: str) -> str:
     return page or section or STRINGS[lang]["the_guide"]
 
 
-def guide_link(rule: Any, lang_prefix: str, guide_url: str | None, in_site: bool) -> str | None:
+def guide_link(rule: Rule, lang_prefix: str, guide_url: str | None, in_site: bool) -> str | None:
     """Where a rule page's "why" links: the guide page in this site, the published guide, or
     nowhere (a site without the guide, like a trainer's workshop site)."""
     if guide_url:
@@ -173,7 +174,7 @@ def guide_link(rule: Any, lang_prefix: str, guide_url: str | None, in_site: bool
 
 
 def render_rule(
-    rubric: Any, rule: Any, lang: str, titles: Mapping[str, str], link: str | None
+    rubric: Rubric, rule: Rule, lang: str, titles: Mapping[str, str], link: str | None
 ) -> str:
     """The Markdown of one rule's page in ``lang``; ``link`` is where "why" points (or None)."""
     s = STRINGS[lang]
@@ -223,7 +224,7 @@ def render_rule(
     return "\n".join(lines)
 
 
-def _try_it(rule: Any, lang: str) -> list[str]:
+def _try_it(rule: Rule, lang: str) -> list[str]:
     """A compact checker holding a failing example, in the reader's language when there is one."""
     fails = rule.examples.get(lang, {}).get("fail") or next(
         (t["fail"] for t in rule.examples.values() if t.get("fail")), ()
@@ -236,7 +237,7 @@ def _try_it(rule: Any, lang: str) -> list[str]:
     return [f"## {s['try']}", "", s["try_text"], "", *fence, ""]
 
 
-def render_index(rubric: Any, lang: str) -> str:
+def render_index(rubric: Rubric, lang: str) -> str:
     """The Markdown of the rules index in ``lang``: rules grouped by criterion."""
     s = STRINGS[lang]
     lines = [
@@ -246,7 +247,7 @@ def render_index(rubric: Any, lang: str) -> str:
         "",
         s["rubric"].format(name=rubric.name),
     ]
-    by_criterion: dict[str, list[Any]] = {}
+    by_criterion: dict[str, list[Rule]] = {}
     for rule in rubric.rules:
         by_criterion.setdefault(rule.criterion, []).append(rule)
     for criterion_id, rules in by_criterion.items():
@@ -263,15 +264,15 @@ def render_index(rubric: Any, lang: str) -> str:
     return "\n".join(lines)
 
 
-def rules_by_guide_page(rules: Iterable[Any]) -> dict[str, list[Any]]:
+def rules_by_guide_page(rules: Iterable[Rule]) -> dict[str, list[Rule]]:
     """Rules grouped by the guide page (source path, no suffix) they point at."""
-    out: dict[str, list[Any]] = {}
+    out: dict[str, list[Rule]] = {}
     for rule in rules:
         out.setdefault(parse_guide(rule.guide).src_uri, []).append(rule)
     return out
 
 
-def render_checked_by(rules: Iterable[Any], page_src: str, lang: str) -> str:
+def render_checked_by(rules: Iterable[Rule], page_src: str, lang: str) -> str:
     """The "Rules that check this page" section appended to a guide page."""
     s = STRINGS[lang]
     lines = ["", "", f"## {s['checked_by']}", "", s["checked_by_intro"], ""]

@@ -43,7 +43,8 @@ _LOCKS: dict[tuple[str, str], bytes] = {}  # (lock sha, wheel sha) -> new lockfi
 def pins() -> dict[str, dict[str, str]]:
     """The pinned sha256 of every checked file, per Pyodide version."""
     text = resources.files("mkdocs_connecteur").joinpath("pyodide_pins.json").read_text("utf-8")
-    return json.loads(text)["versions"]
+    versions: dict[str, dict[str, str]] = json.loads(text)["versions"]
+    return versions
 
 
 def find_pyodide(option: str | None, config_file: str | None) -> Path:
@@ -76,7 +77,7 @@ def _sha256(path: Path) -> str:
 def verify(pyodide: Path) -> str:
     """Check the package's version is pinned and its files match; return the version."""
     try:
-        version = json.loads((pyodide / "package.json").read_text("utf-8"))["version"]
+        version: str = json.loads((pyodide / "package.json").read_text("utf-8"))["version"]
     except (OSError, ValueError, KeyError) as error:
         raise PluginError(f"connecteur: cannot read {pyodide / 'package.json'}: {error}") from error
     pinned = pins().get(version)

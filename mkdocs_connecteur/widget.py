@@ -79,7 +79,9 @@ def render_checker(
     if not isinstance(index, int) or index < 0:
         raise ValueError(f"connecteur checker: index must be a non-negative integer, not {index!r}")
 
-    t = lambda key: escape(_t("form", key, ui_lang))  # noqa: E731
+    def t(key: str) -> str:
+        return escape(_t("form", key, ui_lang))
+
     uid = f"connecteur-{index}"
     classes = "connecteur" + (" connecteur--compact" if compact else "")
     attrs = [

@@ -32,8 +32,9 @@ those characters is in both.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from functools import cached_property
+from collections.abc import Callable, Iterable, Sequence
+from functools import cached_property, partial
+from typing import Any
 
 from ..texts import Text
 from ..texts import text as _t
@@ -41,6 +42,11 @@ from ..texts import text as _t
 # The standard library's own regex parser (re/_parser.py since Python 3.11; sre_parse before).
 _parser = re._parser  # type: ignore[attr-defined]
 _c = re._constants  # type: ignore[attr-defined]
+# (typeshed has no stub for these private modules: the two ignores above are for that alone)
+
+Node = tuple[Any, Any]
+"""One node of the parse tree ``re`` compiles: an opcode and its argument, whose shape depends on
+the opcode (a code point, a ``(min, max, body)`` triple, a list of nodes...)."""
 
 MAX_WAYS = 1024
 """A loop may give one text at most this many ways to match (choices per round, to the power of
@@ -164,7 +170,7 @@ def _nested() -> Text:
 class _Analysis:
     """First characters and emptiness of the nodes of one parse tree, over a set of probes."""
 
-    def __init__(self, tree: object) -> None:
+    def __init__(self, tree: Sequence[Node]) -> None:
         self.tree = tree
         self._firsts: dict[tuple[int, int], tuple[frozenset[str], bool]] = {}
         self.ways = 1  # the product of the ambiguous choices found so far, round by round
@@ -181,22 +187,22 @@ class _Analysis:
         codes: set[int] = set()
         for op, av in _all_nodes(self.tree):
             if op in (_c.LITERAL, _c.NOT_LITERAL):
-                codes.add(av)  # type: ignore[arg-type]
+                codes.add(av)
             elif op == _c.RANGE:
-                codes.update(av)  # type: ignore[arg-type]
+                codes.update(av)
         extra = {chr(c) for c in codes} - _BASE_SET
         # under IGNORECASE a literal also stands for its other cases
         extra |= {v for ch in extra for v in (ch.lower(), ch.upper()) if len(v) == 1}
         return tuple(sorted(extra - _BASE_SET))
 
-    def _chars(self, match, flags: int) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    def _chars(self, match: Callable[[str], bool], flags: int) -> frozenset[str]:
         if flags & _c.SRE_FLAG_IGNORECASE:
             return frozenset(
                 p for p in self.probes if match(p) or match(p.lower()) or match(p.upper())
             )
         return frozenset(p for p in self.probes if match(p))
 
-    def _class(self, items: list, flags: int) -> frozenset[str]:  # type: ignore[type-arg]
+    def _class(self, items: list[Node], flags: int) -> frozenset[str]:
         """The probes in a character class: the common ones once per process, then the pattern's."""
         key = (repr(items), flags & (_c.SRE_FLAG_IGNORECASE | _c.SRE_FLAG_ASCII))
         base = _CLASS_CACHE.get(key)
@@ -208,9 +214,7 @@ class _Analysis:
 
     # -- what a node can start with, and whether it can match nothing ---------------------------
 
-    def first(
-        self, seq: Iterable[tuple[object, object]], flags: int
-    ) -> tuple[frozenset[str], bool]:
+    def first(self, seq: Iterable[Node], flags: int) -> tuple[frozenset[str], bool]:
         key = (id(seq), flags)
         known = self._firsts.get(key)
         if known is not None:
@@ -227,43 +231,43 @@ class _Analysis:
         self._firsts[key] = result
         return result
 
-    def node_first(self, op: object, av: object, flags: int) -> tuple[frozenset[str], bool]:
+    def node_first(self, op: Any, av: Any, flags: int) -> tuple[frozenset[str], bool]:
         if op == _c.LITERAL:
-            ch = chr(av)  # type: ignore[arg-type]
+            ch = chr(av)
             if flags & _c.SRE_FLAG_IGNORECASE:
                 return self._chars(lambda p: p == ch, flags), False
             return frozenset((ch,)), False
         if op == _c.NOT_LITERAL:
-            ch = chr(av)  # type: ignore[arg-type]
+            ch = chr(av)
             return self._chars(lambda p: p != ch, flags), False
         if op == _c.ANY:
             dotall = flags & _c.SRE_FLAG_DOTALL
             return self._chars(lambda p: dotall or p != "\n", 0), False
         if op == _c.IN:
-            return self._class(av, flags), False  # type: ignore[arg-type]
+            return self._class(av, flags), False
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             return _EMPTY, True
         if op == _c.BRANCH:
             chars: set[str] = set()
             nullable = False
-            for branch in av[1]:  # type: ignore[index]
+            for branch in av[1]:
                 f, n = self.first(branch, flags)
                 chars |= f
                 nullable = nullable or n
             return frozenset(chars), nullable
         if op == _c.SUBPATTERN:
-            _group, add, remove, body = av  # type: ignore[misc]
+            _group, add, remove, body = av
             return self.first(body, (flags | add) & ~remove)
         if op == _c.ATOMIC_GROUP:
-            return self.first(av, flags)  # type: ignore[arg-type]
+            return self.first(av, flags)
         if op in _REPEATS:
-            lo, hi, body = av  # type: ignore[misc]
+            lo, hi, body = av
             if hi == 0:
                 return _EMPTY, True
             f, n = self.first(body, flags)
             return f, n or lo == 0
         if op == _c.GROUPREF_EXISTS:
-            _group, yes, no = av  # type: ignore[misc]
+            _group, yes, no = av
             fy, ny = self.first(yes, flags)
             fn, nn = self.first(no, flags) if no is not None else (_EMPTY, True)
             return fy | fn, ny or nn
@@ -272,7 +276,7 @@ class _Analysis:
 
     # -- the walk -----------------------------------------------------------------------------
 
-    def walk(self, seq: list, flags: int, follow: _Follow, loops: tuple[int, ...]) -> int:  # type: ignore[type-arg]
+    def walk(self, seq: Sequence[Node], flags: int, follow: _Follow, loops: tuple[int, ...]) -> int:
         """Check each node of ``seq``; ``follow()`` is what may come after it.
 
         Inside a loop (``loops``: the bounds of the repetitions around ``seq``), what follows
@@ -285,11 +289,13 @@ class _Analysis:
         for i, (op, av) in enumerate(nodes):
             if op in _SIMPLE:
                 continue  # one character or an anchor: no choice to make
-            after = _Follow(lambda i=i: self._first_after(nodes, i + 1, flags, follow))
+            after = _Follow(partial(self._first_after, nodes, i + 1, flags, follow))
             degree += self.visit(op, av, flags, after, loops)
         return degree
 
-    def _first_after(self, nodes: list, start: int, flags: int, follow: _Follow) -> frozenset[str]:  # type: ignore[type-arg]
+    def _first_after(
+        self, nodes: Sequence[Node], start: int, flags: int, follow: _Follow
+    ) -> frozenset[str]:
         chars: frozenset[str] = _EMPTY
         for op, av in nodes[start:]:
             f, n = self.node_first(op, av, flags)
@@ -298,11 +304,9 @@ class _Analysis:
                 return chars
         return chars | follow()
 
-    def visit(
-        self, op: object, av: object, flags: int, follow: _Follow, loops: tuple[int, ...]
-    ) -> int:
+    def visit(self, op: Any, av: Any, flags: int, follow: _Follow, loops: tuple[int, ...]) -> int:
         if op in _REPEATS:
-            lo, hi, body = av  # type: ignore[misc]
+            lo, hi, body = av
             unbounded = hi == _c.MAXREPEAT
             looping = hi >= 2
             if not looping and not loops:
@@ -329,31 +333,31 @@ class _Analysis:
             self.walk(body, flags, cycle, (*loops, hi))
             return own
         if op == _c.BRANCH:
-            branches = av[1]  # type: ignore[index]
+            branches = av[1]
             if loops:
                 self._check_alternatives(branches, flags, follow(), loops)
             return max(self.walk(branch, flags, follow, loops) for branch in branches)
         if op == _c.SUBPATTERN:
-            _group, add, remove, body = av  # type: ignore[misc]
+            _group, add, remove, body = av
             return self.walk(body, (flags | add) & ~remove, follow, loops)
         if op == _c.ATOMIC_GROUP:
-            return self.walk(av, flags, follow, loops)  # type: ignore[arg-type]
+            return self.walk(av, flags, follow, loops)
         if op in (_c.ASSERT, _c.ASSERT_NOT):
-            return self.walk(av[1], flags, _Follow.of(_EMPTY), loops)  # type: ignore[index]
+            return self.walk(av[1], flags, _Follow.of(_EMPTY), loops)
         if op == _c.GROUPREF and loops:
             raise _Risk(_t("a back-reference inside a repetition"))
         if op == _c.GROUPREF_EXISTS:
-            _group, yes, no = av  # type: ignore[misc]
+            _group, yes, no = av
             no_degree = self.walk(no, flags, follow, loops) if no is not None else 0
             return max(self.walk(yes, flags, follow, loops), no_degree)
         return 0
 
     def _check_alternatives(
         self,
-        branches: list,
+        branches: Sequence[Sequence[Node]],
         flags: int,
         follow: frozenset[str],
-        loops: tuple[int, ...],  # type: ignore[type-arg]
+        loops: tuple[int, ...],
     ) -> None:
         """Count the alternatives (inside a loop) that can start the same way as another.
 
@@ -391,7 +395,7 @@ class _Analysis:
             raise _Risk(reason())
 
 
-def _literal_prefix(branch: list, flags: int) -> str:  # type: ignore[type-arg]
+def _literal_prefix(branch: Sequence[Node], flags: int) -> str:
     """The literal characters a branch starts with (case-folded under IGNORECASE)."""
     chars = []
     for op, av in branch:
@@ -402,13 +406,13 @@ def _literal_prefix(branch: list, flags: int) -> str:  # type: ignore[type-arg]
     return prefix.casefold() if flags & _c.SRE_FLAG_IGNORECASE else prefix
 
 
-def _in_class(ch: str, items: list[tuple[object, object]], flags: int) -> bool:
+def _in_class(ch: str, items: list[Node], flags: int) -> bool:
     if flags & _c.SRE_FLAG_IGNORECASE:
         return any(_in_set(c, items, flags) for c in {ch, ch.lower(), ch.upper()} if len(c) == 1)
     return _in_set(ch, items, flags)
 
 
-def _in_set(ch: str, items: list[tuple[object, object]], flags: int) -> bool:
+def _in_set(ch: str, items: list[Node], flags: int) -> bool:
     """Whether ``ch`` is in a character class ``[...]`` of the parse tree."""
     negate = False
     found = False
@@ -417,9 +421,9 @@ def _in_set(ch: str, items: list[tuple[object, object]], flags: int) -> bool:
         if op == _c.NEGATE:
             negate = True
         elif op == _c.LITERAL:
-            found = found or ch == chr(av)  # type: ignore[arg-type]
+            found = found or ch == chr(av)
         elif op == _c.RANGE:
-            found = found or av[0] <= ord(ch) <= av[1]  # type: ignore[index,operator]
+            found = found or av[0] <= ord(ch) <= av[1]
         elif op == _c.CATEGORY:
             found = found or _in_category(ch, av, ascii_only)
         else:  # not produced by the parser for str patterns; assume the worst
@@ -427,7 +431,7 @@ def _in_set(ch: str, items: list[tuple[object, object]], flags: int) -> bool:
     return found != negate
 
 
-def _in_category(ch: str, category: object, ascii_only: bool) -> bool:
+def _in_category(ch: str, category: Any, ascii_only: bool) -> bool:
     if ascii_only and not ch.isascii() and category in _POSITIVE:
         return False
     word = ch.isalnum() or ch == "_"
@@ -445,24 +449,24 @@ def _in_category(ch: str, category: object, ascii_only: bool) -> bool:
 _POSITIVE = (_c.CATEGORY_DIGIT, _c.CATEGORY_SPACE, _c.CATEGORY_WORD)
 
 
-def _all_nodes(seq: Iterable[tuple[object, object]]) -> Iterable[tuple[object, object]]:
+def _all_nodes(seq: Iterable[Node]) -> Iterable[Node]:
     """Every node of a parse tree, set members included."""
     for op, av in seq:
         yield op, av
         if op == _c.IN:
-            yield from av  # type: ignore[misc]
+            yield from av
         elif op == _c.BRANCH:
-            for branch in av[1]:  # type: ignore[index]
+            for branch in av[1]:
                 yield from _all_nodes(branch)
         elif op == _c.SUBPATTERN:
-            yield from _all_nodes(av[3])  # type: ignore[index]
+            yield from _all_nodes(av[3])
         elif op in _REPEATS:
-            yield from _all_nodes(av[2])  # type: ignore[index]
+            yield from _all_nodes(av[2])
         elif op == _c.ATOMIC_GROUP:
-            yield from _all_nodes(av)  # type: ignore[arg-type]
+            yield from _all_nodes(av)
         elif op in (_c.ASSERT, _c.ASSERT_NOT):
-            yield from _all_nodes(av[1])  # type: ignore[index]
+            yield from _all_nodes(av[1])
         elif op == _c.GROUPREF_EXISTS:
-            yield from _all_nodes(av[1])  # type: ignore[index]
-            if av[2] is not None:  # type: ignore[index]
-                yield from _all_nodes(av[2])  # type: ignore[index]
+            yield from _all_nodes(av[1])
+            if av[2] is not None:
+                yield from _all_nodes(av[2])

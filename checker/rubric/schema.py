@@ -222,18 +222,21 @@ def _criterion(cid: str, table: Any, ctx: _Ctx, base: Criterion | None) -> Crite
                     _t("new criterion {criterion!r} needs a {key}", criterion=cid, key=k),
                     key=f"criteria.{cid}.{k}",
                 )
+        # A new criterion gives weight, label and guide (checked above): only `decisive` is
+        # ever read from this stand-in.
+        base = Criterion(cid, 0, False, MappingProxyType({}), "")
     weight = (
         _int(table["weight"], c, f"criteria.{cid}.weight", 0, 100)
         if "weight" in table
         else base.weight
-    )  # type: ignore[union-attr]
-    decisive = table.get("decisive", base.decisive if base else False)
+    )
+    decisive = table.get("decisive", base.decisive)
     if not isinstance(decisive, bool):
         raise c.error(_t("must be true or false"), key=f"criteria.{cid}.decisive")
     label = (
         _bilingual(table["label"], c, f"criteria.{cid}.label") if "label" in table else base.label
-    )  # type: ignore[union-attr]
-    guide = _str(table["guide"], c, f"criteria.{cid}.guide") if "guide" in table else base.guide  # type: ignore[union-attr]
+    )
+    guide = _str(table["guide"], c, f"criteria.{cid}.guide") if "guide" in table else base.guide
     return Criterion(cid, weight, decisive, label, guide)
 
 

@@ -63,7 +63,7 @@ def _origin_text(origin: Origin) -> Text:
 def pyodide_version() -> str:
     """The Pyodide version the plugin pins (the newest, should it pin several)."""
     text = resources.files("mkdocs_connecteur").joinpath("pyodide_pins.json").read_text("utf-8")
-    versions = json.loads(text)["versions"]
+    versions: dict[str, object] = json.loads(text)["versions"]
     return max(versions, key=lambda v: tuple(int(p) if p.isdigit() else 0 for p in v.split(".")))
 
 
