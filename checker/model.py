@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .vocabulary import SEVERITIES
+
 SCHEMA = "connecteur.report/2"
 
 
@@ -57,7 +59,7 @@ class Finding:
         }
 
 
-_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+_SEVERITY_ORDER = {severity: order for order, severity in enumerate(SEVERITIES)}
 
 
 @dataclass(frozen=True, slots=True)

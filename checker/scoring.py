@@ -21,13 +21,6 @@ DECISIVE_CAP = 69
 CAP_STEP = 3
 """Each further disqualifying problem lowers the ceiling a little, so fixing one of two shows."""
 
-BAND_LABELS = {
-    "ready": {"en": "Ready to send", "fr": "Prêt à envoyer"},
-    "needs-work": {"en": "Needs work", "fr": "À retravailler"},
-    "not-ready": {"en": "Not ready", "fr": "Pas prêt"},
-    "empty": {"en": "Nothing to grade", "fr": "Rien à évaluer"},
-}
-
 
 def band_for(score: int) -> str:
     if score >= READY:

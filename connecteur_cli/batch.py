@@ -17,8 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker import KINDS, LANGS, Report, Rubric, grade
-from checker.scoring import BAND_LABELS
+from checker import AUTO, BAND_LABELS, KINDS, LANGS, Report, Rubric, grade
 
 from .deadline import Deadline, NotGraded, with_progress
 from .inputs import EXIT_USAGE, CliError, load_rubric_file, read_text_file, unknown_choice
@@ -29,7 +28,7 @@ HEADERS = {
     "en": ("id", "kind", "lang", "score", "band", "band label", "findings"),
     "fr": ("id", "type", "langue", "score", "niveau", "libellé du niveau", "remarques"),
 }
-VERDICTS = {
+VERDICT_LABELS = {
     "en": {"met": "met", "partial": "partly met", "missing": "missing"},
     "fr": {"met": "rempli", "partial": "en partie", "missing": "manquant"},
 }
@@ -192,7 +191,7 @@ def grade_rows(
             continue
         kind = item.kind or default_kind
         lang = item.lang or default_lang
-        if lang == "auto":
+        if lang == AUTO:
             lang = None
         if kind not in KINDS:
             error(
@@ -205,7 +204,7 @@ def grade_rows(
             )
             continue
         if lang is not None and lang not in LANGS:
-            choices = ", ".join((*LANGS, "auto"))
+            choices = ", ".join((*LANGS, AUTO))
             error(
                 item.line,
                 _t("unknown lang {lang!r} (accepted: {choices})", lang=lang, choices=choices),
@@ -222,7 +221,7 @@ def grade_rows(
             label = _t("not graded") if exc.timed_out else _t("not graded: the grading stopped")
             table.append([safe_cell(item.id), kind, lang or "", "", status, label.render(cols)])
             continue
-        verdicts = {cv.id: VERDICTS[cols][cv.verdict] for cv in report.criteria}
+        verdicts = {cv.id: VERDICT_LABELS[cols][cv.verdict] for cv in report.criteria}
         table.append(
             [
                 safe_cell(item.id),
@@ -268,8 +267,8 @@ def run_batch(args: argparse.Namespace) -> int:
         raise unknown_choice("--columns-lang", args.columns_lang, LANGS)
     if args.kind not in KINDS:
         raise unknown_choice("kind", args.kind, KINDS)
-    if args.lang not in (None, "auto", *LANGS):
-        raise unknown_choice("lang", args.lang, (*LANGS, "auto"))
+    if args.lang not in (None, AUTO, *LANGS):
+        raise unknown_choice("lang", args.lang, (*LANGS, AUTO))
     rubric = load_rubric_file(args.rubric)
     text = read_text_file(args.input, "input")
     source = "stdin" if args.input == "-" else args.input

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from checker import KINDS, LANGS, Report, __version__, grade
+from checker import AUTO, KINDS, LANGS, Report, __version__, grade
 
 from .batch import run_batch
 from .inputs import (
@@ -143,7 +143,7 @@ def render_text(report: Report, text: str, colour: bool) -> str:
 
 def cmd_grade(args: argparse.Namespace) -> int:
     check_choice(args.kind, KINDS, "kind")
-    lang = None if args.lang in (None, "auto") else args.lang
+    lang = None if args.lang in (None, AUTO) else args.lang
     check_choice(lang, LANGS, "lang")
     rubric = load_rubric_file(args.rubric)
     text = read_text_file(args.file, "draft")

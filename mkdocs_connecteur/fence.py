@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from checker import BANDS, KINDS
+from checker import DRAFT_LANGS as LANGS
+
 FENCE_INFO = "connecteur"
-KINDS = ("request", "ask", "intro", "connect")
-LANGS = ("auto", "fr", "en")
-BANDS = ("ready", "needs-work", "not-ready", "empty")
 OPTIONS = ("kind", "lang", "compact", "expect")
 _TRUE = ("true", "yes", "on", "1")
 _FALSE = ("false", "no", "off", "0")

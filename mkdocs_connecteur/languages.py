@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
-SUPPORTED = ("en", "fr")
+from checker import LANGS as SUPPORTED
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from html import escape
 
-KINDS = ("request", "ask", "intro", "connect")
-LANGS = ("auto", "fr", "en")
+from checker import DRAFT_LANGS as LANGS
+from checker import KINDS
 
 
 def _fallback(*, kind: str, lang: str, compact: bool, draft: str, index: int) -> str:

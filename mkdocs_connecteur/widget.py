@@ -14,10 +14,8 @@ from functools import cache
 from html import escape
 from importlib import resources
 
-KINDS = ("request", "ask", "intro", "connect")
-DRAFT_LANGS = ("auto", "fr", "en")
-UI_LANGS = ("en", "fr")
-BANDS = ("ready", "needs-work", "not-ready", "empty")
+from checker import BAND_LABELS, BANDS, DRAFT_LANGS, KINDS
+from checker import LANGS as UI_LANGS
 
 
 @cache
@@ -28,6 +26,8 @@ def ui_strings() -> dict[str, dict[str, dict[str, str]]]:
 
 
 def _t(section: str, key: str, ui_lang: str) -> str:
+    if section == "band":  # the report's own band labels, defined once in the checker
+        return BAND_LABELS[key][ui_lang]
     return ui_strings()[section][key][ui_lang]
 
 
@@ -45,7 +45,7 @@ def js_strings(ui_lang: str) -> dict[str, str]:
     """The strings the JavaScript needs, in one language (band labels included)."""
     data = ui_strings()
     out = {key: value[ui_lang] for key, value in data["js"].items()}
-    out.update({f"band_{key}": value[ui_lang] for key, value in data["band"].items()})
+    out.update({f"band_{band}": BAND_LABELS[band][ui_lang] for band in BANDS})
     return out
 
 

@@ -22,13 +22,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from checker import MESSAGE_KINDS  # noqa: E402
 from checker.roles import MODEL_SCHEMA, ROLES, SCALE, features  # noqa: E402
 from checker.text import fold_fast  # noqa: E402
 
 CORPUS = ROOT / "model" / "sentences"
 OUTPUT = ROOT / "checker" / "data" / "roles.json"
 INPUTS = (ROOT / "model" / "train.py", ROOT / "checker" / "roles.py")
-KINDS = ("request", "ask", "intro", "connect", "any")
+KINDS = (*MESSAGE_KINDS, "any")
 EPOCHS = 10
 ALPHA = 0.5
 BETA = 1.0

@@ -1,5 +1,8 @@
 """What a rubric is once read: its criteria and rules, the values its keys accept, its errors.
 
+The values shared with the report and the adapters (message kinds, languages, severities) come
+from checker/vocabulary.py; those only a rubric uses (rule kinds, measures) are defined here.
+
 The loader (loading.py) builds these from TOML, validating each key (schema.py); the grader and
 the rule kinds (checker/rules/) only read them.
 """
@@ -12,18 +15,26 @@ from typing import Any
 
 from ..texts import Text
 from ..texts import text as _t
+from ..vocabulary import KINDS, LANGS, MESSAGE_KINDS, SEVERITIES
 from .patterns import LazyPattern
 
-MESSAGE_KINDS = ("request", "ask", "intro", "connect")
-"""The kinds of message a draft can be (a rule's ``applies_to``, the checker's ``kind``)."""
-KINDS = MESSAGE_KINDS
-"""The public name of the message kinds (``checker.KINDS``)."""
-LANGS = ("fr", "en")
-"""The languages a draft, a rule and every text of a rubric are written in."""
 RULE_KINDS = ("present", "absent", "metric", "placeholder", "repetition", "role")
 """The kinds of rule (a rule's ``kind``): one module each in checker/rules/."""
-SEVERITIES = ("error", "warning", "info")
 MEASURES = ("words", "characters", "sentences")
+"""What a ``metric`` rule counts."""
+
+__all__ = [
+    "KINDS",
+    "LANGS",
+    "MEASURES",
+    "MESSAGE_KINDS",
+    "RULE_KINDS",
+    "SEVERITIES",
+    "Criterion",
+    "Rubric",
+    "RubricError",
+    "Rule",
+]
 
 
 class RubricError(ValueError):

@@ -15,11 +15,11 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from checker import LANGS
+
 from ..texts import Text
 from ..texts import text as _t
 from .origin import Origin, running_origin
-
-LANGS = ("fr", "en")
 
 # Package data cannot reliably carry dot-files: templates named `_name` are written as `.name`.
 _DOT_PREFIX = "_"
