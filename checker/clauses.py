@@ -40,12 +40,6 @@ _EN_VERB = re.compile(
 )
 
 
-def has_verb(sentence: str, lang: str) -> bool:
-    """True when the (folded) sentence looks like a clause in `lang`."""
-    pattern = _FR_VERB if lang == "fr" else _EN_VERB
-    return pattern.search(sentence) is not None
-
-
 def verb_starts(text: str, lang: str) -> list[int]:
     """Where verb-like words start in the (folded) text: one pass rather than one per sentence."""
     pattern = _FR_VERB if lang == "fr" else _EN_VERB

@@ -1,8 +1,8 @@
 """One draft prepared once for every rule: its parts, the judged text, sentences and their roles.
 
-Rules read `f`, the folded text with the subject line, the signature block and any quoted message
-blanked out (same length, so offsets hold): recipients skip those parts when they judge what a
-message says and how long it is. Placeholder rules read the whole text (`folded.folded`): a
+Rules read `judged`, the folded text with the subject line, the signature block and any quoted
+message blanked out (same length, so offsets hold): recipients skip those parts when they judge
+what a message says and how long it is. Placeholder rules read the whole text (`folded.folded`): a
 `[Prénom]` left in a subject line still shows.
 """
 
@@ -13,9 +13,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .clauses import verb_starts
+from .folding import WORD_RE, Folded, sentences
 from .parts import JUDGED, Part, judged_text, part_at, segment
 from .roles import RoleModel
-from .text import WORD_RE, Folded, sentences
 
 MAX_SCAN = 20_000
 """Phrase rules read the first 20,000 characters (about 3,000 words, some 25 times the longest
@@ -38,7 +38,7 @@ class Draft:
 
     text: str
     folded: Folded
-    f: str
+    judged: str
     kind: str
     lang: str
     sentences: tuple[tuple[int, int], ...]
@@ -102,26 +102,26 @@ def prepare(
 ) -> Draft:
     """`folded` covers at most MAX_SCAN characters; `rest` is the folded remainder, for counts."""
     parts = segment(folded.folded)
-    f = judged_text(folded.folded, parts)
+    judged = judged_text(folded.folded, parts)
     # Sentences never straddle two parts: "Bonjour Marc, pourriez-vous…" is a greeting, then a body.
     spans = tuple(
         (p.start + s, p.start + e)
         for p in parts
         if p.name in JUDGED
-        for s, e in sentences(f[p.start : p.end])
+        for s, e in sentences(judged[p.start : p.end])
     )
     starts = tuple(s for s, _ in spans)
     flags = [False] * len(spans)
-    for pos in verb_starts(f, lang):
+    for pos in verb_starts(judged, lang):
         i = bisect_right(starts, pos) - 1
         if i >= 0 and pos < spans[i][1]:
             flags[i] = True
     where = tuple(part_at(parts, s) for s, _ in spans)
     roles = tuple(
-        model.scores(f[s:e], kind) if name == "body" and i < MAX_ROLE_SENTENCES else None
+        model.scores(judged[s:e], kind) if name == "body" and i < MAX_ROLE_SENTENCES else None
         for i, ((s, e), name) in enumerate(zip(spans, where, strict=True))
     )
-    words = len(WORD_RE.findall(f))
+    words = len(WORD_RE.findall(judged))
     count = len(spans)
     if rest:
         words += len(WORD_RE.findall(rest))
@@ -129,7 +129,7 @@ def prepare(
     return Draft(
         text,
         folded,
-        f,
+        judged,
         kind,
         lang,
         spans,

@@ -7,13 +7,13 @@ from functools import partial
 
 from .anatomy import read
 from .draft import MAX_SCAN, prepare
+from .folding import LETTERS_RE, fold, fold_fast
 from .language import detect
 from .model import Cap, Finding, PartSpan, Report, Sentence, Span, Stats
 from .roles import default_model
 from .rubric import Rubric, Rule, default_rubric
 from .rules import REGISTRY, SKIP, Outcome
 from .scoring import RuleResult, band_for, score
-from .text import LETTERS_RE, fold, fold_fast
 from .vocabulary import BAND_LABELS, KINDS, LANGS
 
 __version__ = "0.1.0"

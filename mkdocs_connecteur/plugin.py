@@ -36,21 +36,21 @@ from . import (
     bytecode,
     expectations,
     footer,
+    rubric_in_force,
     rule_pages,
     runtime,
     stdlib,
     typography,
     virtual_files,
 )
-from . import rubric as rubric_loader
 from .alternates import drop_self_alternate
 from .config import ConnecteurConfig
 from .fence import Fence, find_fences, replace_fences
 from .guide_links import norm_src_uri, parse_guide
 from .languages import Languages, languages, register_pages, ui_language
 from .log import log
-from .render import render
 from .wheel import build_wheel, package_sources
+from .widget import render_checker
 
 _SLOT = "CONNECTEURWIDGETSLOT{index}X"
 _SLOT_RE = re.compile(r"(?:<p>)?CONNECTEURWIDGETSLOT(\d+)X(?:</p>)?")
@@ -74,7 +74,7 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
 
     def _reset(self) -> None:
         """Forget everything about the previous build (serve rebuilds, i18n's nested builds)."""
-        self.rubric: rubric_loader.RubricInForce | None = None
+        self.rubric: rubric_in_force.RubricInForce | None = None
         self.pyodide: Path | None = None
         self.pyodide_version = ""
         self.langs: Languages | None = None
@@ -88,7 +88,7 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
         self._reset()
         if not self.config.enabled:
             return config
-        self.rubric = rubric_loader.load(self.config.rubric, config.config_file_path)
+        self.rubric = rubric_in_force.load(self.config.rubric, config.config_file_path)
         self.pyodide = runtime.find_pyodide(self.config.pyodide, config.config_file_path)
         self.pyodide_version = runtime.verify(self.pyodide)
         assets.link_assets(config)
@@ -231,7 +231,7 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
         for problem in fence.problems:
             log.warning(f"{page.file.src_uri}, line {problem.line + offset}: {problem.message}")
         try:
-            html = render(
+            html = render_checker(
                 kind=fence.kind,
                 lang=fence.lang,
                 compact=fence.compact,

@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checker import MESSAGE_KINDS  # noqa: E402
+from checker.folding import fold_fast  # noqa: E402
 from checker.roles import MODEL_SCHEMA, ROLES, SCALE, features  # noqa: E402
-from checker.text import fold_fast  # noqa: E402
 
 CORPUS = ROOT / "model" / "sentences"
 OUTPUT = ROOT / "checker" / "data" / "roles.json"

@@ -201,7 +201,6 @@ def _build(
         criteria=MappingProxyType(criteria),
         rules=tuple(rules),
         source=source,
-        raw=MappingProxyType(dict(data)),
     )
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..texts import Text
 from ..texts import text as _t
@@ -131,7 +130,6 @@ class Rubric:
     criteria: Mapping[str, Criterion]
     rules: tuple[Rule, ...]
     source: str = "<rubric>"
-    raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     plans: dict[tuple[str, str], tuple[Rule, ...]] = field(
         default_factory=dict, repr=False, compare=False
     )

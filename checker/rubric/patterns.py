@@ -1,6 +1,6 @@
 """A rubric's patterns: folded like drafts, phrases made literal, checked, compiled on first use.
 
-Drafts are matched in folded form (text.py), so a rule's patterns are folded the same way when
+Drafts are matched in folded form (folding.py), so a rule's patterns are folded the same way when
 the rubric is read; a phrase becomes a safe, escaped pattern; each pattern is checked on its own
 (valid, and not one that can backtrack catastrophically: regex_safety.py), then one alternation
 per language is kept as a `LazyPattern`, compiled the first time a draft in that language needs it.
@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..folding import fold_char
 from ..prefilter import Gate, gate, literal_prefixes
-from ..text import fold_char
 from ..texts import Text
 from ..texts import text as _t
 from .regex_safety import SAFE_FIX, pattern_problem

@@ -10,7 +10,7 @@ from .outcome import FAIL, PASSED, Outcome, all_matches
 
 def evaluate(rule: Rule, draft: Draft, whole: bool = False) -> Outcome:
     """`whole`: read the whole text, subject line and signature included (placeholders)."""
-    text = draft.folded.folded if whole else draft.f
+    text = draft.folded.folded if whole else draft.judged
     matcher = rule.matchers.get(draft.lang)
     if matcher is None or not may_match(matcher.gate, text):
         return PASSED

@@ -18,10 +18,10 @@ def _evidence(rule: Rule, draft: Draft, partial: bool = False) -> tuple[int, int
     """The first match inside a clause (or anywhere, for `clause = false` rules), outside any
     sentence that does one of the rule's `veto_roles`."""
     matcher = (rule.partial_matchers if partial else rule.matchers).get(draft.lang)
-    if matcher is None or not may_match(matcher.gate, draft.f):
+    if matcher is None or not may_match(matcher.gate, draft.judged):
         return None
     vetoed = draft.vetoed(rule.veto_roles, rule.roles) if rule.veto_roles else set()
-    for m in matcher.finditer(draft.f):
+    for m in matcher.finditer(draft.judged):
         if m.end() == m.start():
             continue
         if vetoed and draft.sentence_index(m.start()) in vetoed:

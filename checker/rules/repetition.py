@@ -6,9 +6,9 @@ import re
 from collections import Counter
 
 from ..draft import Draft
+from ..folding import LETTERS_RE
 from ..language import EN_WORDS, FR_WORDS
 from ..rubric import Rule
-from ..text import LETTERS_RE
 from .outcome import FAIL, MAX_SPANS, PASSED, SKIPPED, Outcome
 
 _COURTESY_START = (
@@ -49,19 +49,19 @@ def evaluate(rule: Rule, draft: Draft) -> Outcome:
     min_words = p.get("min_words", 4)
     if draft.words < min_words:
         return SKIPPED
-    f = draft.f
+    judged = draft.judged
     verbless_words = 0
     spans: list[tuple[int, int]] = []
     for (s, e), verb in zip(draft.sentences, draft.verbs, strict=True):
         if verb:
             continue
-        runs = LETTERS_RE.findall(f, s, e)
+        runs = LETTERS_RE.findall(judged, s, e)
         if len(runs) < p.get("min_fragment_words", 3) or runs[0] in _COURTESY_START:
             continue
         verbless_words += len(runs)
         spans.append((s, e))
     stuffed = verbless_words * 100 >= p.get("verbless_share", 50) * draft.words
-    counts = Counter(_LONG_WORD.findall(f))
+    counts = Counter(_LONG_WORD.findall(judged))
     repeat_min = p.get("max_repeat", 3)
     share = p.get("repeat_share", 8) * draft.words
     repeated = [
@@ -70,7 +70,7 @@ def evaluate(rule: Rule, draft: Draft) -> Outcome:
     if repeated:
         stuffed = True
         targets = set(repeated)
-        for m in LETTERS_RE.finditer(f):
+        for m in LETTERS_RE.finditer(judged):
             if m.group() in targets:
                 spans.append((m.start(), m.end()))
                 if len(spans) >= MAX_SPANS:

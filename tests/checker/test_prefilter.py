@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import default_rubric
+from checker.folding import fold
 from checker.prefilter import literal_prefixes, may_match
-from checker.text import fold
 
 RUBRIC = default_rubric()
 MATCHERS = [

@@ -8,9 +8,9 @@ import pytest
 
 from checker import KINDS, LANGS, default_rubric
 from checker.draft import prepare
+from checker.folding import fold
 from checker.roles import default_model
 from checker.rules import evaluate
-from checker.text import fold
 
 RUBRIC = default_rubric()
 

@@ -1,4 +1,4 @@
-"""Text preparation: a folded copy of the draft for matching, with offsets into the original.
+"""Folding: a folded copy of the draft for matching, with offsets into the original.
 
 Rules match a *folded* string (lower case, accents stripped, typographic apostrophes, quotes and
 spaces unified) so that "J’ai", "j'ai" and "J'AI" are one pattern. Spans must still point into the
@@ -147,8 +147,3 @@ def sentences(folded: str) -> list[tuple[int, int]]:
         if has_alnum(folded, start, end):
             spans.append((start, end))
     return spans
-
-
-def word_count(folded: str) -> int:
-    """Words as a word processor counts them (j'ai is one word)."""
-    return sum(1 for _ in WORD_RE.finditer(folded))
