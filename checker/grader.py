@@ -143,7 +143,7 @@ def grade(
         # What fixing this one problem would earn, the others unchanged.
         fixed = list(outcomes)
         fixed[at] = RuleResult(rule.id, rule.criterion, 1.0, None, False)
-        after = score(rubric.criteria, fixed, lang_used).score
+        after = score(rubric.criteria, fixed, lang_used, explain=False).score
         severity = rule.severity
         if outcome.value > 0 and severity == "error":
             severity = "warning"
