@@ -310,6 +310,7 @@ def test_documented_role_rule_loads_and_fires(page: str) -> None:
     doc = (Path(__file__).resolve().parents[2] / "docs" / "reference" / page).read_text("utf-8")
     block = next(b for b in doc.split("```toml")[1:] if 'kind = "role"' in b).split("```")[0]
     rubric = load_rubric('extends = "default"\n' + block, source=page)
-    report = grade("Hi Marc, I need your answer by Friday at the latest, no excuses.", rubric=rubric)
+    text = "Hi Marc, I need your answer by Friday at the latest, no excuses."
+    report = grade(text, rubric=rubric)
     added = next(r for r in rubric.rules if r.kind == "role")
     assert added.id in {f.rule for f in report.findings}
