@@ -101,7 +101,8 @@ def prepare(
     text: str, folded: Folded, kind: str, lang: str, model: RoleModel, rest: str = ""
 ) -> Draft:
     """`folded` covers at most MAX_SCAN characters; `rest` is the folded remainder, for counts."""
-    parts = segment(folded.folded)
+    # The unfolded text helps recognise a name line; offsets only match when folding kept them.
+    parts = segment(folded.folded, text[: len(folded.folded)] if folded.index is None else None)
     judged = judged_text(folded.folded, parts)
     # Sentences never straddle two parts: "Bonjour Marc, pourriez-vous…" is a greeting, then a body.
     spans = tuple(

@@ -105,6 +105,7 @@ class Rule:
     veto_roles: tuple[str, ...] = ()
     unless_roles: tuple[str, ...] = ()
     confidence: int | None = None
+    veto_cap: int | None = None
     part: str | None = None
     matchers: Mapping[str, LazyPattern | None] = field(default_factory=dict)
     partial_matchers: Mapping[str, LazyPattern | None] = field(default_factory=dict)
