@@ -1,7 +1,7 @@
 """The Content-Security-Policy the plugin writes: every page of our site carries it, with the hash
 of every inline script it really has; the options (off, extend) do what the reference says.
 
-The browser side (the policy holds, the checker works under it) is tests/browser/test_csp_browser.py.
+The browser side (the policy holds, the checker works under it): tests/browser/test_csp_browser.py.
 """
 
 from __future__ import annotations
