@@ -16,6 +16,9 @@ class CspConfig(Config):
     # Sources added to directives, e.g. {"img-src": ["https://images.example.org"]}. Widening
     # connect-src, script-src or worker-src ends the "nothing leaves your browser" guarantee.
     extend = opt.Type(dict, default={})
+    # Write _headers (Netlify, Cloudflare Pages) and .htaccess (Apache) that send the policy with
+    # Material's search worker script, which a policy in a page does not reach.
+    headers = opt.Type(bool, default=True)
 
 
 class ConnecteurConfig(Config):

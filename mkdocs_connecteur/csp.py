@@ -227,8 +227,13 @@ class SitePolicy:
         self.pages.append(_Written(dest, tag, tt))
         return insert_meta(page_html, tag)
 
-    def finish(self) -> int:
-        """Give every page written the policy with every page's hashes; returns pages changed."""
+    def finish(self, site_dir: Path | None = None, base_path: str = "/") -> int:
+        """Give every page written the policy with every page's hashes, and write the header
+        files for worker scripts into ``site_dir`` (unless None); returns pages changed."""
+        if site_dir is not None and self.pages:
+            worker_policy = policy_text(set(), trusted_types=False, extend=self.extend)
+            for name, text in header_files(worker_policy, base_path).items():
+                (site_dir / name).write_text(text, encoding="utf-8")
         changed = 0
         for written in self.pages:
             tag = meta_tag(
@@ -243,6 +248,33 @@ class SitePolicy:
             written.tag = tag
             changed += 1
         return changed
+
+
+# Worker scripts loaded from a file (Material's search worker): a <meta> policy does not reach
+# them, only the HTTP header of their own response does. Paths under the site's root.
+WORKER_SCRIPTS = ("assets/javascripts/workers/*",)
+_HEADERS_NOTE = (
+    "Written by the connecteur MkDocs plugin: the Content-Security-Policy of the site's pages, for "
+    "the worker scripts loaded from a file, which a policy in a page does not reach."
+)
+
+
+def header_files(policy: str, base_path: str = "/") -> dict[str, str]:
+    """``_headers`` (Netlify, Cloudflare Pages) and ``.htaccess`` (Apache with mod_headers) that
+    send ``policy`` with the worker scripts; ``base_path`` is the site's path on its host."""
+    base = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
+    headers = [f"# {_HEADERS_NOTE}"]
+    for pattern in WORKER_SCRIPTS:
+        headers += [f"{base}{pattern}", f"  Content-Security-Policy: {policy}"]
+    htaccess = [
+        f"# {_HEADERS_NOTE}",
+        "<IfModule mod_headers.c>",
+        '  <If "%{REQUEST_URI} =~ m#/assets/javascripts/workers/[^/]+$#">',
+        f'    Header set Content-Security-Policy "{policy}"',
+        "  </If>",
+        "</IfModule>",
+    ]
+    return {"_headers": "\n".join(headers) + "\n", ".htaccess": "\n".join(htaccess) + "\n"}
 
 
 POLICY_IN_PAGE = re.compile(

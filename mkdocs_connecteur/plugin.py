@@ -21,6 +21,7 @@ import importlib.metadata
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -330,7 +331,8 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
         """Every page of every language built: give them all the same policy (see ``csp``)."""
         self.builds = max(0, self.builds - 1)
         if self.builds == 0 and self.config.enabled and self.config.csp.enabled:
-            self.policy.finish()
+            site_dir = Path(config.site_dir) if self.config.csp.headers else None
+            self.policy.finish(site_dir, urlsplit(config.site_url or "/").path)
 
     def _runtime(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.rubric is None or self.pyodide is None:

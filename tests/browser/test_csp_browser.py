@@ -196,12 +196,20 @@ def test_a_request_to_another_origin_is_refused_by_the_policy(
         result = checker_worker(page).evaluate(FETCH_PROBE, target + "from-worker")
         blocked["blocked"] = target + "from-worker"
         assert result == {"outcome": "refused: TypeError", "seen": [blocked]}
+
+        # Material's search worker is a file: the policy reaches it through the header the
+        # plugin's _headers file asks the host for (the test server honours it, as Netlify does).
+        search = [w for w in page.workers if "/workers/search." in w.url]
+        assert len(search) == 1
+        result = search[0].evaluate(FETCH_PROBE, target + "from-search")
+        blocked["blocked"] = target + "from-search"
+        assert result == {"outcome": "refused: TypeError", "seen": [blocked]}
         # The other server never heard from the page or the worker.
         assert hits == ["/control"]
     finally:
         context.close()
     foreign = {u for u in log.urls if not u.startswith((site_server.origin, "blob:"))}
-    assert foreign <= {target + "control", target + "from-page", target + "from-worker"}
+    assert foreign <= {target + p for p in ("control", "from-page", "from-worker", "from-search")}
 
 
 def test_an_inline_script_nobody_hashed_does_not_run(

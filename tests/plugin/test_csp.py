@@ -198,6 +198,21 @@ def test_every_page_of_our_site_carries_the_policy(built_site: Path) -> None:
         assert "require-trusted-types-for 'script'" in _read(built_site / rel).metas[0]
 
 
+def test_header_files_give_worker_scripts_the_policy(built_site: Path) -> None:
+    page = csp.read_policy((built_site / "index.html").read_text(encoding="utf-8"))
+    headers = (built_site / "_headers").read_text(encoding="utf-8").splitlines()
+    rules = [line for line in headers if not line.startswith("#")]
+    assert rules[0] == "/assets/javascripts/workers/*"
+    name, value = rules[1].strip().split(": ", 1)
+    assert name == "Content-Security-Policy"
+    worker = csp.read_policy(csp.meta_tag(value))
+    # The page's policy, less the inline-script hashes a worker has no use for.
+    assert worker == {**page, "script-src": ["'self'", "'wasm-unsafe-eval'"]}
+    htaccess = (built_site / ".htaccess").read_text(encoding="utf-8")
+    assert f'Header set Content-Security-Policy "{value}"' in htaccess
+    assert "/assets/javascripts/workers/" in htaccess
+
+
 # -- the options, on the tiny site --------------------------------------------------------------
 
 EXTRA_PAGE = """\
@@ -245,6 +260,7 @@ def test_csp_can_be_turned_off(tmp_path: Path, pyodide_dir: Path) -> None:
     assert result.returncode == 0, result.stderr
     pages = list((tmp_path / "site").rglob("*.html"))
     assert pages
+    assert not (tmp_path / "site" / "_headers").exists()
     assert not [p for p in pages if "Content-Security-Policy" in p.read_text(encoding="utf-8")]
 
 
