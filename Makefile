@@ -4,6 +4,7 @@
 #   make site   set up, then build the site into site/ with --strict
 #   make bench  run the benchmarks (see benchmarks/README.md)
 #   make lock   re-resolve requirements-dev.txt, the hash-pinned lock make setup installs
+#   make model  retrain the sentence-role model from model/sentences/ (see model/README.md)
 # PYTHON=/path/to/python3.12 overrides the interpreter search (scripts/find-python).
 
 SHELL := /bin/bash
@@ -16,7 +17,7 @@ export NO_MKDOCS_2_WARNING := 1
 LOCK  := requirements-dev.txt
 UV_VERSION := 0.13.9
 
-.PHONY: setup run serve site test lint unit browser bench clean lock
+.PHONY: setup run serve site test lint unit browser bench model clean lock
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -80,9 +81,13 @@ browser: setup
 	@scripts/ensure-chromium
 	$(BIN)/python -m pytest -m "browser"
 
+# The sentence-role model (checker/data/roles.json), trained from model/sentences/ (deterministic).
+model: setup
+	$(BIN)/python model/train.py --report
+
 bench: setup
 	@scripts/ensure-chromium
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf site .pytest_cache build *.egg-info .lock-tools
+	rm -rf site .pytest_cache build dist *.egg-info .lock-tools
