@@ -168,6 +168,13 @@ def new_context(browser, site_server: SiteServer, **options):  # type: ignore[no
     return context, log
 
 
+def add_axe(page, axe: Path) -> None:  # type: ignore[no-untyped-def]
+    """Run axe-core's source in the page through the DevTools protocol. A ``<script>`` tag (what
+    ``page.add_script_tag`` adds) is an inline script the build did not hash: the site's
+    Content-Security-Policy refuses it, as it should. The page stays under its policy."""
+    page.evaluate(axe.read_text(encoding="utf-8") + "\n;0")
+
+
 def click_link_to(page, suffix: str) -> None:  # type: ignore[no-untyped-def]
     """Click (as a reader would, so Material's instant navigation handles it) a link to a page.
 
