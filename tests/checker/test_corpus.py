@@ -1,7 +1,8 @@
 """The labelled corpus (tests/corpus/labelled.toml): agreement with human bands, and revisions.
 
 The labels were written without reading the rules, so agreement measures how well the rubric
-generalises. The test prints the agreement and every disagreement, and fails below 95% (the judgement issue holds it there).
+generalises. The test prints the agreement and every disagreement, and fails below 95% (the
+judgement issue holds it there).
 """
 
 from __future__ import annotations
