@@ -25,10 +25,6 @@ time a 1 MB paste takes without changing any realistic grade."""
 MAX_ROLE_SENTENCES = 200
 """Sentences the role model reads: far beyond any real message, and it bounds a huge paste."""
 
-EVIDENCE_FLOOR = 0.4
-"""A role counts as evidence from this probability, even where the role's F1-best threshold is
-lower: a rule that passes on a guess hides what the draft lacks."""
-
 _SENTENCE_BODY = re.compile(r"[^\W_][^.!?;\n]*")
 
 
@@ -70,7 +66,7 @@ class Draft:
     def threshold(self, role: str, confidence: int | None = None) -> float:
         if confidence is not None:
             return confidence / 100
-        return max(EVIDENCE_FLOOR, self.model.thresholds[self.model.roles.index(role)])
+        return self.model.thresholds[self.model.roles.index(role)]
 
     def with_role(self, roles: tuple[str, ...], confidence: int | None = None) -> list[int]:
         """Indices of the body sentences that do any of `roles`."""

@@ -6,6 +6,8 @@
 - ``on_page_markdown`` / ``on_page_content``: turn ```` ```connecteur ```` fences into widgets
   (checking ``expect:``), and list on guide pages the rules that check them.
 - ``on_env``: check that every rule's guide section exists.
+- ``on_post_page``: write the Content-Security-Policy into the page (``csp``); at the very end
+  of the build (every language), give all pages the same policy.
 - ``on_post_build``: write the runtime (Pyodide with bytecode for the standard library it boots
   with, the checker wheel with its bytecode, lockfile, config.json).
 
@@ -19,12 +21,13 @@ import importlib.metadata
 import re
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -34,6 +37,7 @@ from checker import Rule
 from . import (
     assets,
     bytecode,
+    csp,
     expectations,
     footer,
     rubric_in_force,
@@ -71,6 +75,9 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
 
     def __init__(self) -> None:
         self._reset()
+        # One policy for the pages of every language: kept across i18n's nested builds.
+        self.policy = csp.SitePolicy()
+        self.builds = 0  # builds under way (i18n nests one per language in the first)
 
     def _reset(self) -> None:
         """Forget everything about the previous build (serve rebuilds, i18n's nested builds)."""
@@ -81,6 +88,7 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
         self.slots: dict[str, list[str]] = {}
         self.guide_rules: dict[str, list[Rule]] = {}
         self.guide_in_site = True  # does this site hold the guide pages the rules point at?
+        self.csp_extend: dict[str, tuple[str, ...]] = {}
 
     # -- configuration ------------------------------------------------------------------------
 
@@ -88,6 +96,10 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
         self._reset()
         if not self.config.enabled:
             return config
+        try:
+            self.csp_extend = csp.check_extend(self.config.csp.extend)
+        except csp.CspError as error:
+            raise PluginError(f"connecteur: {error}") from error
         self.rubric = rubric_in_force.load(self.config.rubric, config.config_file_path)
         self.pyodide = runtime.find_pyodide(self.config.pyodide, config.config_file_path)
         self.pyodide_version = runtime.verify(self.pyodide)
@@ -266,8 +278,8 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
             html,
         )
 
-    @event_priority(-100)  # last: the typography sees the page as it will be written
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+    @event_priority(-100)  # late: the typography sees the page as it will be written
+    def _page_text(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """The checker's version in the footer; French typography on a French page
         (``typography``, the one pass for the whole site); and Material must not take this page
         for a language root (see ``alternates``)."""
@@ -280,6 +292,41 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
         if self.langs is None or len(self.langs.built) < 2:
             return output
         return drop_self_alternate(output, self.langs.current)
+
+    @event_priority(-190)  # last: the hashes are those of the page as it is written
+    def _policy(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """The page's Content-Security-Policy, with the hashes of its inline scripts."""
+        if not self.config.enabled or not self.config.csp.enabled:
+            return output
+        if csp.has_event_handlers(output):
+            log.warning(
+                f"{page.file.src_uri}: an on...= attribute (inline event handler) will not run "
+                "under the Content-Security-Policy; use a script file instead"
+            )
+        return self.policy.page(output, Path(page.file.abs_dest_path))
+
+    on_post_page = CombinedEvent(_page_text, _policy)
+
+    @event_priority(-190)
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        """Pages from templates alone (Material's 404.html) carry the policy too."""
+        if not self.config.enabled or not self.config.csp.enabled:
+            return output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        return self.policy.page(output_content, Path(config.site_dir) / template_name)
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.builds == 0:
+            self.policy.reset(
+                extend=self.csp_extend, trusted_types=bool(self.config.csp.trusted_types)
+            )
+        self.builds += 1
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.builds = 0
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         """Every page is rendered now: check that each rule's guide anchor exists."""
@@ -303,7 +350,15 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
 
     # -- runtime ------------------------------------------------------------------------------
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    @event_priority(-200)  # after i18n's (-100), which builds the other languages inside it
+    def _finish_policy(self, *, config: MkDocsConfig) -> None:
+        """Every page of every language built: give them all the same policy (see ``csp``)."""
+        self.builds = max(0, self.builds - 1)
+        if self.builds == 0 and self.config.enabled and self.config.csp.enabled:
+            site_dir = Path(config.site_dir) if self.config.csp.headers else None
+            self.policy.finish(site_dir, urlsplit(config.site_url or "/").path)
+
+    def _runtime(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.rubric is None or self.pyodide is None:
             return
         package = Path(checker.__file__).parent
@@ -327,6 +382,8 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
             self.rubric.text,
             stdlib=stdlib_zip,
         )
+
+    on_post_build = CombinedEvent(_runtime, _finish_policy)
 
 
 def _line_offset(source: str, markdown: str) -> int:
