@@ -1,7 +1,8 @@
 """Rubrics as data: read TOML text, validate every key, extend or replace the default.
 
 - model.py: what a rubric is once read (`Rubric`, `Criterion`, `Rule`, `RubricError`) and the
-  values its keys accept (`MESSAGE_KINDS`, `LANGS`, `RULE_KINDS`, `SEVERITIES`, `MEASURES`);
+  values its keys accept: its own (`RULE_KINDS`, `MEASURES`) and those it shares with the report
+  and the adapters (`MESSAGE_KINDS`, `LANGS`, `SEVERITIES`, from checker/vocabulary.py);
 - schema.py: validating one rule or one criterion, key by key;
 - patterns.py: folding patterns like drafts, phrases as patterns, checking and compiling them
   (regex_safety.py refuses the patterns that can backtrack catastrophically);
