@@ -1,8 +1,8 @@
-"""The English and French practice pages (exercises, examples) teach the same cases in the same order.
+"""The English and French practice pages (exercises, examples) teach the same cases, in order.
 
-Each language is written natively, so the words differ; what must not drift is the skeleton a reader or a
-trainer relies on: the heading anchors (``{#request-2}`` links from the workshop and the guide), and the
-sequence of embedded checkers with their kind and claimed band.
+Each language is written natively, so the words differ; what must not drift is the skeleton a
+reader or a trainer relies on: the heading anchors (``{#request-2}`` links from the workshop and
+the guide), and the sequence of embedded checkers with their kind and claimed band.
 """
 
 from __future__ import annotations
