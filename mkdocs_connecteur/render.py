@@ -31,7 +31,16 @@ def _fallback(*, kind: str, lang: str, compact: bool, draft: str, index: int) ->
 
 
 def render(
-    *, kind: str, lang: str, compact: bool, draft: str, ui_lang: str, index: int, expect: str | None
+    *,
+    kind: str,
+    lang: str,
+    compact: bool,
+    draft: str,
+    ui_lang: str,
+    index: int,
+    expect: str | None,
+    target: str | None = None,
+    focus_rule: str | None = None,
 ) -> str:
     """The widget's HTML (raises ``ValueError`` for a bad option, like the widget does)."""
     try:
@@ -46,4 +55,6 @@ def render(
         ui_lang=ui_lang,
         index=index,
         expect=expect,
+        target=target,
+        focus_rule=focus_rule,
     )

@@ -9,6 +9,7 @@ the draft comes from authors today and may come from anyone tomorrow.
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from functools import cache
 from html import escape
@@ -18,6 +19,7 @@ KINDS = ("request", "ask", "intro", "connect")
 DRAFT_LANGS = ("auto", "fr", "en")
 UI_LANGS = ("en", "fr")
 BANDS = ("ready", "needs-work", "not-ready", "empty")
+_RULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 
 @cache
@@ -65,17 +67,25 @@ def render_checker(
     ui_lang: str,
     index: int,
     expect: str | None,
+    target: str | None = None,
+    focus_rule: str | None = None,
 ) -> str:
-    """Return the widget's HTML for one checker on a page.
+    """Return the widget's HTML for one checker on a page: a ``<connecteur-checker>`` element.
 
     ``index`` numbers the checkers of a page (0, 1, …): it makes element ids unique and keys the
-    draft saved in localStorage. Raises ``ValueError`` naming the accepted values for a bad option.
+    draft saved in localStorage. ``target``: the band an exercise asks the reader to reach.
+    ``focus_rule``: a rule page's own rule, whose finding comes first. Raises ``ValueError``
+    naming the accepted values for a bad option.
     """
     _check("kind", kind, KINDS)
     _check("lang", lang, DRAFT_LANGS)
     _check("interface language", ui_lang, UI_LANGS)
     if expect is not None:
         _check("expect", expect, BANDS)
+    if target is not None:
+        _check("target", target, BANDS)
+    if focus_rule is not None and not _RULE_ID.match(focus_rule):
+        raise ValueError(f"connecteur checker: bad rule id {focus_rule!r}")
     if not isinstance(index, int) or index < 0:
         raise ValueError(f"connecteur checker: index must be a non-negative integer, not {index!r}")
 
@@ -101,6 +111,10 @@ def render_checker(
         attrs.append("data-compact")
     if expect is not None:
         attrs.append(f'data-expect="{_attr(expect)}"')
+    if target is not None:
+        attrs.append(f'data-target="{_attr(target)}"')
+    if focus_rule is not None:
+        attrs.append(f'data-focus-rule="{_attr(focus_rule)}"')
 
     kind_options = "".join(
         f'<option value="{k}"{" selected" if k == kind else ""}>{t("kind_" + k)}</option>'
@@ -111,21 +125,35 @@ def render_checker(
         for code in DRAFT_LANGS
     )
     rows = 5 if compact else 10
-    expect_html = ""
+    notes = []
     if expect is not None:
         band = escape(_t("band", expect, ui_lang))
-        expect_html = f'<p class="connecteur__expect">{t("expect").replace("{band}", band)}</p>'
-    button = 'class="connecteur__button"'
+        notes.append(f'<p class="connecteur__expect">{t("expect").replace("{band}", band)}</p>')
+    if target is not None:
+        band = escape(_t("band", target, ui_lang))
+        notes.append(
+            f'<p class="connecteur__target" data-role="target" data-reached="false">'
+            f"{t('target').replace('{band}', band)}</p>"
+        )
+    button = 'class="connecteur__button md-button"'
     # The pre-filled draft is also kept verbatim in a data attribute: "reset" goes back to it.
+    # Behind the textarea, an empty layer (aria-hidden) that the script fills with the draft's
+    # marks; the textarea stays the editor.
     parts = [
-        f"<div {' '.join(attrs)}>",
+        f"<connecteur-checker {' '.join(attrs)}>",
+        '<div class="connecteur__layout">',
+        '<div class="connecteur__editor">',
         '<form class="connecteur__form" data-role="form" action="#" novalidate>',
         '<div class="connecteur__field connecteur__field--draft">',
         f'<label class="connecteur__label" for="{uid}-draft">{t("draft")}</label>',
+        '<div class="connecteur__draft-wrap">',
+        '<div class="connecteur__backdrop" data-role="backdrop" aria-hidden="true"></div>',
         f'<textarea class="connecteur__draft" id="{uid}-draft" name="draft" rows="{rows}" '
-        f'spellcheck="true" autocomplete="off" aria-describedby="{uid}-hint" '
+        f'spellcheck="true" autocomplete="off" aria-describedby="{uid}-hint {uid}-caret" '
         # A line break right after <textarea> is dropped by HTML parsers: give them one.
         f'data-default="{_attr(draft)}">\n{_text(draft)}</textarea>',
+        "</div>",
+        f'<p class="connecteur__caret" id="{uid}-caret" data-role="caret"></p>',
         f'<p class="connecteur__hint" id="{uid}-hint">{t("draft_hint")}</p>',
         "</div>",
         '<div class="connecteur__options">',
@@ -144,7 +172,7 @@ def render_checker(
         f'<button type="button" {button} data-action="reset">{t("reset")}</button>',
         "</div>",
         "</form>",
-        expect_html,
+        *notes,
         '<div class="connecteur__progress" data-role="progress-box">',
         '<progress data-role="progress" max="3" aria-hidden="true"></progress>',
         "</div>",
@@ -152,8 +180,13 @@ def render_checker(
         f"{t('loading')}</p>",
         '<div class="connecteur__extra" data-role="extra"></div>',
         f'<noscript><p class="connecteur__noscript">{t("noscript")}</p></noscript>',
-        f'<section class="connecteur__results" data-role="results" aria-label="{t("results")}" '
-        "hidden></section>",
         "</div>",
+        '<div class="connecteur__coach">',
+        '<div class="connecteur__chip" data-role="chip" hidden></div>',
+        f'<section class="connecteur__results" id="{uid}-results" data-role="results" '
+        f'aria-label="{t("results")}" hidden></section>',
+        "</div>",
+        "</div>",
+        "</connecteur-checker>",
     ]
     return "\n".join(part for part in parts if part)
