@@ -124,7 +124,7 @@ def render_checker(
         f'<option value="{code}"{" selected" if code == lang else ""}>{t("lang_" + code)}</option>'
         for code in DRAFT_LANGS
     )
-    rows = 5 if compact else 10
+    rows = 4 if compact else 10
     notes = []
     if expect is not None:
         band = escape(_t("band", expect, ui_lang))

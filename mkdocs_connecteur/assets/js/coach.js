@@ -101,7 +101,7 @@ function capNote(report, strings) {
   );
 }
 
-function slotList(report, text, strings) {
+function slotList(report, text, strings, ctx) {
   const offsets = codePointOffsets(text);
   const slots = slotsOf(report);
   if (!slots.length) return null;
@@ -128,7 +128,7 @@ function slotList(report, text, strings) {
       ),
     );
   }
-  return [el("h3", { class: "connecteur__heading", text: strings.slots_title }), list];
+  return [el(ctx.heading, { class: "connecteur__heading", text: strings.slots_title }), list];
 }
 
 function card(report, finding, index, number, ctx, open) {
@@ -195,7 +195,8 @@ function card(report, finding, index, number, ctx, open) {
   );
 }
 
-function checklist(report, strings, uid) {
+function checklist(report, strings, ctx) {
+  const uid = ctx.uid;
   if (!report.criteria.length) return null;
   const met = report.criteria.filter((c) => c.verdict === "met").length;
   const list = el("ul", { class: "connecteur__criteria", id: `${uid}-criteria`, hidden: true });
@@ -228,11 +229,11 @@ function checklist(report, strings, uid) {
     toggle.setAttribute("aria-expanded", String(open));
     list.hidden = !open;
   });
-  return [el("h3", { class: "connecteur__heading" }, toggle), list];
+  return [el(ctx.heading, { class: "connecteur__heading" }, toggle), list];
 }
 
 /** The graded draft with its marks, for print (first on paper); hidden on screen. */
-function printCopy(report, text, strings, order) {
+function printCopy(report, text, strings, order, ctx) {
   const offsets = codePointOffsets(text);
   const number = new Map(order.map((index, position) => [index, position + 1]));
   const marks = [];
@@ -258,7 +259,7 @@ function printCopy(report, text, strings, order) {
       el("mark", { class: `connecteur__mark connecteur__mark--${worst.severity}`, "data-numbers": numbers.join(","), text: piece }),
     );
   }
-  return el("div", { class: "connecteur__draft-copy" }, el("h3", { class: "connecteur__heading", text: strings.annotated }), box);
+  return el("div", { class: "connecteur__draft-copy" }, el(ctx.heading, { class: "connecteur__heading", text: strings.annotated }), box);
 }
 
 /**
@@ -267,6 +268,7 @@ function printCopy(report, text, strings, order) {
  * order (finding indices), which numbers the marks in the draft.
  */
 export function renderCoach(results, chipBox, report, text, ctx) {
+  ctx = { heading: "h3", ...ctx };
   const { strings, compact } = ctx;
   const order = cardOrder(report, ctx.focusRule);
   const content = [];
@@ -279,10 +281,10 @@ export function renderCoach(results, chipBox, report, text, ctx) {
     content.push(box);
   }
 
-  if (report.status !== "empty") content.push(printCopy(report, text, strings, order));
+  if (report.status !== "empty") content.push(printCopy(report, text, strings, order, ctx));
   const cap = capNote(report, strings);
   if (cap) content.push(cap);
-  const slots = report.status === "empty" ? null : slotList(report, text, strings);
+  const slots = report.status === "empty" ? null : slotList(report, text, strings, ctx);
   if (slots) content.push(...slots);
 
   const shown = compact ? order.slice(0, 1) : order;
@@ -292,16 +294,15 @@ export function renderCoach(results, chipBox, report, text, ctx) {
       const open = compact || (ctx.focusRule && report.findings[index].rule === ctx.focusRule);
       list.append(card(report, report.findings[index], index, position + 1, ctx, Boolean(open)));
     });
-    const title = compact ? strings.top_fix : strings.fixes_title;
-    content.push(el("h3", { class: "connecteur__heading", text: title }), list);
-    if (compact && order.length > 1) {
-      content.push(el("p", { class: "connecteur__more", text: fmt(strings.more_fixes, { count: order.length - 1 }) }));
-    }
+    const title = compact
+      ? fmt(order.length > 1 ? strings.top_fix_of : strings.top_fix, { count: order.length })
+      : strings.fixes_title;
+    content.push(el(ctx.heading, { class: "connecteur__heading", text: title }), list);
   } else if (report.status !== "empty") {
     content.push(el("p", { class: "connecteur__clean", text: strings.findings_none }));
   }
   if (!compact) {
-    const list = checklist(report, strings, ctx.uid);
+    const list = checklist(report, strings, ctx);
     if (list) content.push(...list);
     if (report.status !== "empty") {
       const source = strings[`source_${report.lang_source}`] || report.lang_source;

@@ -28,6 +28,17 @@ function languageRoot(uiLang) {
   return rest.startsWith(`${uiLang}/`) ? new URL(`${uiLang}/`, siteRoot) : siteRoot;
 }
 
+/** The level for the widget's own headings: one below the page's heading before it (≤ 6). */
+function headingLevel(element) {
+  let level = 1;
+  for (const heading of document.querySelectorAll("h1, h2, h3, h4, h5, h6")) {
+    if (heading.closest("connecteur-checker")) continue;
+    if (!(heading.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+    level = Number(heading.tagName[1]);
+  }
+  return Math.min(6, level + 1);
+}
+
 function readStrings(root) {
   try {
     return JSON.parse(root.dataset.strings || "{}");
@@ -244,15 +255,15 @@ export class ConnecteurChecker extends HTMLElement {
       this.dataset.gradeMs = String(Math.round(ms * 10) / 10);
       this.dispatchEvent(new CustomEvent("connecteur:graded", { bubbles: true, detail: report }));
     } catch (error) {
-      if (this.isConnected && runtime.current().phase === "ready") {
+      if (!this.isConnected) return;
+      if (error?.name === "TimeoutError") {
+        // The worker was replaced; say which rubric took too long until the draft changes.
         this.#lastSummary = "";
-        const message = error?.name === "TimeoutError" ? error.message : null;
-        this.#setStatus(
-          message
-            ? fmt(strings.too_slow, { rubric: error.rubric || "default", seconds: error.seconds })
-            : fmt(strings.grade_error, { message: error.message }),
-        );
-        if (message) this.dataset.graded = "too-slow";
+        this.dataset.graded = "too-slow";
+        this.#setStatus(fmt(strings.too_slow, { rubric: error.rubric, seconds: error.seconds }));
+      } else if (runtime.current().phase === "ready") {
+        this.#lastSummary = "";
+        this.#setStatus(fmt(strings.grade_error, { message: error.message }));
       }
     } finally {
       this.#inflight = false;
@@ -275,6 +286,7 @@ export class ConnecteurChecker extends HTMLElement {
       focusRule: this.dataset.focusRule || null,
       onShow: (index) => this.#showInDraft(index),
       uid: ui.draft.id ? ui.draft.id.replace(/-draft$/, "") : `connecteur-${this.index}`,
+      heading: `h${headingLevel(this)}`,
     });
     this.#syncSheet();
     this.#marks?.render(report, text, order);

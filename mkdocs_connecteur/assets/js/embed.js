@@ -211,7 +211,7 @@ function setUp() {
     root.classList.add("connecteur--compact");
     root.dataset.compact = "";
     page.dataset.compact = "";
-    if (draftBox) draftBox.rows = 5;
+    if (draftBox) draftBox.rows = 4;
   }
 
   // What this reader typed here last time, then a shared link (the widget applies it too).
