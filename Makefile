@@ -3,6 +3,7 @@
 #   make test   set up, then run the whole suite (lint, unit, plugin, Pyodide parity, real browser)
 #   make site   set up, then build the site into site/ with --strict
 #   make bench  run the benchmarks (see benchmarks/README.md)
+#   make model  retrain the sentence-role model from model/sentences/ (see model/README.md)
 # PYTHON=/path/to/python3.12 overrides the interpreter search (scripts/find-python).
 
 SHELL := /bin/bash
@@ -12,7 +13,7 @@ HOST  ?= 127.0.0.1
 PORT  ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup run serve site test lint unit browser bench clean
+.PHONY: setup run serve site test lint unit browser bench model clean
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -60,9 +61,13 @@ browser: setup
 	@scripts/ensure-chromium
 	$(BIN)/python -m pytest -m "browser"
 
+# The sentence-role model (checker/data/roles.json), trained from model/sentences/ (deterministic).
+model: setup
+	$(BIN)/python model/train.py --report
+
 bench: setup
 	@scripts/ensure-chromium
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf site .pytest_cache build *.egg-info
+	rm -rf site .pytest_cache build dist *.egg-info

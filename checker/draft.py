@@ -1,4 +1,10 @@
-"""One draft prepared once for every rule: folded text, sentences, clause flags, counts."""
+"""One draft prepared once for every rule: its parts, the judged text, sentences and their roles.
+
+Rules read `f`, the folded text with the subject line, the signature block and any quoted message
+blanked out (same length, so offsets hold): recipients skip those parts when they judge what a
+message says and how long it is. Placeholder rules read the whole text (`folded.folded`): a
+`[Prénom]` left in a subject line still shows.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +13,21 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .clauses import verb_starts
+from .parts import JUDGED, Part, judged_text, part_at, segment
+from .roles import RoleModel
 from .text import WORD_RE, Folded, sentences
 
 MAX_SCAN = 20_000
 """Phrase rules read the first 20,000 characters (about 3,000 words, some 25 times the longest
 message the sources recommend); counts and lengths always cover the whole text. This bounds the
 time a 1 MB paste takes without changing any realistic grade."""
+
+MAX_ROLE_SENTENCES = 200
+"""Sentences the role model reads: far beyond any real message, and it bounds a huge paste."""
+
+EVIDENCE_FLOOR = 0.4
+"""A role counts as evidence from this probability, even where the role's F1-best threshold is
+lower: a rule that passes on a guess hides what the draft lacks."""
 
 _SENTENCE_BODY = re.compile(r"[^\W_][^.!?;\n]*")
 
@@ -31,6 +46,10 @@ class Draft:
     starts: tuple[int, ...]
     words: int
     sentence_count: int
+    parts: tuple[Part, ...]
+    sentence_parts: tuple[str, ...]
+    roles: tuple[tuple[float, ...] | None, ...]
+    model: RoleModel
 
     def sentence_index(self, pos: int) -> int | None:
         """Index of the sentence holding folded position `pos`, if any."""
@@ -43,20 +62,83 @@ class Draft:
         i = self.sentence_index(start)
         return i is not None and self.verbs[i]
 
+    def role_score(self, i: int, role: str) -> float:
+        """The model's probability that sentence `i` does `role` (0 outside the body)."""
+        scores = self.roles[i]
+        return 0.0 if scores is None else scores[self.model.roles.index(role)]
 
-def prepare(text: str, folded: Folded, kind: str, lang: str, rest: str = "") -> Draft:
+    def threshold(self, role: str, confidence: int | None = None) -> float:
+        if confidence is not None:
+            return confidence / 100
+        return max(EVIDENCE_FLOOR, self.model.thresholds[self.model.roles.index(role)])
+
+    def with_role(self, roles: tuple[str, ...], confidence: int | None = None) -> list[int]:
+        """Indices of the body sentences that do any of `roles`."""
+        if not roles:
+            return []
+        limits = [(self.model.roles.index(r), self.threshold(r, confidence)) for r in roles]
+        return [
+            i
+            for i, scores in enumerate(self.roles)
+            if scores is not None and any(scores[j] >= t for j, t in limits)
+        ]
+
+    def vetoed(self, veto: tuple[str, ...], roles: tuple[str, ...]) -> set[int]:
+        """Sentences that more surely do a `veto` role than any of `roles` (a vague purpose)."""
+        out = set()
+        for i in self.with_role(veto):
+            worst = max(self.role_score(i, r) for r in veto)
+            best = max((self.role_score(i, r) for r in roles), default=0.0)
+            if worst >= 0.5 and worst > best:
+                out.add(i)
+        return out
+
+    def has_part(self, name: str) -> bool:
+        return any(p.name == name for p in self.parts)
+
+
+def prepare(
+    text: str, folded: Folded, kind: str, lang: str, model: RoleModel, rest: str = ""
+) -> Draft:
     """`folded` covers at most MAX_SCAN characters; `rest` is the folded remainder, for counts."""
-    f = folded.folded
-    spans = tuple(sentences(f))
+    parts = segment(folded.folded)
+    f = judged_text(folded.folded, parts)
+    # Sentences never straddle two parts: "Bonjour Marc, pourriez-vous…" is a greeting, then a body.
+    spans = tuple(
+        (p.start + s, p.start + e)
+        for p in parts
+        if p.name in JUDGED
+        for s, e in sentences(f[p.start : p.end])
+    )
     starts = tuple(s for s, _ in spans)
     flags = [False] * len(spans)
     for pos in verb_starts(f, lang):
         i = bisect_right(starts, pos) - 1
         if i >= 0 and pos < spans[i][1]:
             flags[i] = True
+    where = tuple(part_at(parts, s) for s, _ in spans)
+    roles = tuple(
+        model.scores(f[s:e], kind) if name == "body" and i < MAX_ROLE_SENTENCES else None
+        for i, ((s, e), name) in enumerate(zip(spans, where, strict=True))
+    )
     words = len(WORD_RE.findall(f))
     count = len(spans)
     if rest:
         words += len(WORD_RE.findall(rest))
         count += len(_SENTENCE_BODY.findall(rest))
-    return Draft(text, folded, f, kind, lang, spans, tuple(flags), starts, words, count)
+    return Draft(
+        text,
+        folded,
+        f,
+        kind,
+        lang,
+        spans,
+        tuple(flags),
+        starts,
+        words,
+        count,
+        parts,
+        where,
+        roles,
+        model,
+    )

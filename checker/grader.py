@@ -5,12 +5,14 @@ from __future__ import annotations
 import unicodedata
 from functools import partial
 
+from .anatomy import read
 from .draft import MAX_SCAN, prepare
-from .kinds import EVALUATORS, SKIP
 from .language import detect
-from .model import Finding, Report, Span, Stats
-from .rubric import KINDS, LANGS, Rubric, default_rubric
-from .scoring import BAND_LABELS, band_for, score
+from .model import Cap, Finding, PartSpan, Report, Sentence, Span, Stats
+from .roles import default_model
+from .rubric import KINDS, LANGS, Rubric, Rule, default_rubric
+from .rules import REGISTRY, SKIP, Outcome
+from .scoring import BAND_LABELS, RuleResult, band_for, score
 from .text import LETTERS_RE, fold, fold_fast
 
 __version__ = "0.1.0"
@@ -47,6 +49,28 @@ def _blank(text: str) -> bool:
     if len(text) > 10_000:
         return False
     return all(c.isspace() or unicodedata.category(c) == "Cf" for c in text)
+
+
+_CAPPED = {
+    "en": "capped at {score}: {reason}",
+    "fr": "plafonné à {score} : {reason}",
+}
+
+
+def _span_key(sp: Span) -> tuple[int, int]:
+    return (sp.start, sp.end)
+
+
+def _cap(held: tuple[int, str], rubric: Rubric, findings: list[Finding], lang: str) -> Cap:
+    """Name the ceiling: the rule's own message, or the decisive criterion left missing."""
+    ceiling, why = held
+    if why.startswith("criterion:"):
+        crit = rubric.criteria[why.removeprefix("criterion:")]
+        missing = {"en": "missing: ", "fr": "manquant : "}[lang]
+        reason = missing + crit.label[lang]
+    else:
+        reason = next((f.message for f in findings if f.rule == why), why)
+    return Cap(ceiling, why, _CAPPED[lang].format(score=ceiling, reason=reason))
 
 
 def _fill(template: str, values: tuple[tuple[str, str], ...]) -> str:
@@ -90,26 +114,34 @@ def grade(
             criteria=(),
             findings=(),
         )
-    draft = prepare(text, folded, kind, lang_used, rest)
-    values: dict[str, list[float]] = {}
-    caps: list[int] = []
-    blockers: set[str] = set()
-    findings: list[Finding] = []
+    draft = prepare(text, folded, kind, lang_used, default_model(), rest)
+    outcomes: list[RuleResult] = []
+    failed: list[tuple[int, Rule, Outcome]] = []
     for rule in rubric.plan(kind, lang_used):
-        outcome = EVALUATORS[rule.kind](rule, draft)
+        outcome = REGISTRY[rule.kind](rule, draft)
         if outcome.value is SKIP:
             continue
-        values.setdefault(rule.criterion, []).append(outcome.value)
-        if outcome.value >= 1.0:
-            continue
-        if rule.cap is not None:
-            caps.append(rule.cap)
-        if outcome.value == 0.0 and rule.severity == "error":
-            blockers.add(rule.criterion)
-        spans = []
-        for s, e in outcome.spans:
-            start, end = folded.span(s, e)
-            spans.append(Span(start, end, text[start:end]))
+        blocker = outcome.value == 0.0 and rule.severity == "error"
+        # A length a little over its bound costs half the rule and never caps (no cliff at 126
+        # words); a weak sign of a decisive element ("I'd like to meet you") still does.
+        cap = None if rule.kind == "metric" and outcome.value > 0 else rule.cap
+        outcomes.append(RuleResult(rule.id, rule.criterion, outcome.value, cap, blocker))
+        if outcome.value < 1.0:
+            failed.append((len(outcomes) - 1, rule, outcome))
+    scored = score(rubric.criteria, outcomes, lang_used)
+    total = scored.score
+    band = band_for(total)
+
+    def span(s: int, e: int) -> Span:
+        start, end = folded.span(s, e)
+        return Span(start, end, text[start:end])
+
+    findings: list[Finding] = []
+    for at, rule, outcome in failed:
+        # What fixing this one problem would earn, the others unchanged.
+        fixed = list(outcomes)
+        fixed[at] = RuleResult(rule.id, rule.criterion, 1.0, None, False)
+        after = score(rubric.criteria, fixed, lang_used).score
         severity = rule.severity
         if outcome.value > 0 and severity == "error":
             severity = "warning"
@@ -120,12 +152,12 @@ def grade(
                 severity=severity,
                 message=_fill(rule.message[lang_used], outcome.values),
                 suggestion=_fill(rule.suggestion[lang_used], outcome.values),
-                spans=tuple(sorted(set(spans), key=lambda sp: (sp.start, sp.end))),
+                spans=tuple(sorted({span(s, e) for s, e in outcome.spans}, key=_span_key)),
                 guide=rule.guide,
+                gain=max(0, after - total),
+                band_after=band_for(max(after, total)),
             )
         )
-    total, verdicts = score(rubric.criteria, values, caps, lang_used, frozenset(blockers))
-    band = band_for(total)
     findings.sort(key=Finding.sort_key)
     label = BAND_LABELS[band][lang_used]
     if findings:
@@ -134,6 +166,10 @@ def grade(
         )
     else:
         summary = _SUMMARY["clean"][lang_used].format(label=label, score=total)
+    cap = None
+    if scored.cap is not None:
+        cap = _cap(scored.cap, rubric, findings, lang_used)
+    parts, sentences, slots = read(draft)
     return report(
         status="graded",
         score=total,
@@ -141,6 +177,10 @@ def grade(
         band_label=label,
         summary=summary,
         stats=Stats(len(text), draft.words, draft.sentence_count),
-        criteria=verdicts,
+        criteria=scored.verdicts,
         findings=tuple(findings),
+        cap=cap,
+        parts=tuple(PartSpan(p.part, *folded.span(p.start, p.end)) for p in parts),
+        sentences=tuple(Sentence(*folded.span(x.start, x.end), x.part, x.roles) for x in sentences),
+        slots=slots,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-SCHEMA = "connecteur.report/1"
+SCHEMA = "connecteur.report/2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +31,8 @@ class Finding:
     suggestion: str
     spans: tuple[Span, ...]
     guide: str
+    gain: int = 0
+    band_after: str = ""
 
     @property
     def rule_page(self) -> str:
@@ -50,6 +52,8 @@ class Finding:
             "spans": [s.to_dict() for s in self.spans],
             "rule_page": self.rule_page,
             "guide": self.guide,
+            "gain": self.gain,
+            "band_after": self.band_after,
         }
 
 
@@ -73,6 +77,75 @@ class CriterionVerdict:
             "weight": self.weight,
             "earned": self.earned,
             "verdict": self.verdict,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Cap:
+    """The ceiling that held the score down, and the rule or criterion behind it."""
+
+    score: int
+    rule: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"score": self.score, "rule": self.rule, "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class PartSpan:
+    """A structural part of the draft: subject, greeting, body, closing, signature or quoted."""
+
+    part: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"part": self.part, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class RoleScore:
+    role: str
+    confidence: int  # 0-100
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"role": self.role, "confidence": self.confidence}
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of the subject line or the body, and the jobs it does for its reader."""
+
+    start: int
+    end: int
+    part: str
+    roles: tuple[RoleScore, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "part": self.part,
+            "roles": [r.to_dict() for r in self.roles],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One question of the recipient's five-second read, and the sentences that answer it."""
+
+    id: str
+    label: str
+    filled: bool
+    sentences: tuple[int, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "filled": self.filled,
+            "sentences": list(self.sentences),
         }
 
 
@@ -103,6 +176,10 @@ class Report:
     stats: Stats
     criteria: tuple[CriterionVerdict, ...]
     findings: tuple[Finding, ...]
+    cap: Cap | None = None
+    parts: tuple[PartSpan, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    slots: tuple[Slot, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -120,4 +197,8 @@ class Report:
             "stats": self.stats.to_dict(),
             "criteria": [c.to_dict() for c in self.criteria],
             "findings": [f.to_dict() for f in self.findings],
+            "cap": None if self.cap is None else self.cap.to_dict(),
+            "parts": [p.to_dict() for p in self.parts],
+            "sentences": [s.to_dict() for s in self.sentences],
+            "slots": [s.to_dict() for s in self.slots],
         }

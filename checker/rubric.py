@@ -13,14 +13,17 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
+from .parts import PART_NAMES
 from .patterns import LazyPattern
+from .regex_safety import LIST_FIX, SAFE_FIX, list_problem, pattern_problem
+from .roles import ROLES
 from .text import fold_char
 from .texts import Text
 from .texts import text as _t
 
 KINDS = ("request", "ask", "intro", "connect")
 LANGS = ("fr", "en")
-RULE_KINDS = ("present", "absent", "metric", "placeholder", "repetition")
+RULE_KINDS = ("present", "absent", "metric", "placeholder", "repetition", "role")
 SEVERITIES = ("error", "warning", "info")
 MEASURES = ("words", "characters", "sentences")
 
@@ -90,6 +93,11 @@ class Rule:
     measure: str | None = None
     limits: Mapping[str, tuple[int | None, int | None]] = field(default_factory=dict)
     params: Mapping[str, int] = field(default_factory=dict)
+    roles: tuple[str, ...] = ()
+    veto_roles: tuple[str, ...] = ()
+    unless_roles: tuple[str, ...] = ()
+    confidence: int | None = None
+    part: str | None = None
     matchers: Mapping[str, LazyPattern | None] = field(default_factory=dict)
     partial_matchers: Mapping[str, LazyPattern | None] = field(default_factory=dict)
     when_matchers: Mapping[str, LazyPattern | None] = field(default_factory=dict)
@@ -185,7 +193,7 @@ def _compile(patterns: tuple[str, ...], ctx: _Ctx, key: str) -> LazyPattern | No
         try:
             if ctx.check_patterns:
                 re.compile(folded)
-        except re.error as exc:
+        except (re.error, RecursionError) as exc:
             raise ctx.error(
                 _t(
                     "pattern {pattern!r} is not a valid regular expression: {error}",
@@ -195,6 +203,8 @@ def _compile(patterns: tuple[str, ...], ctx: _Ctx, key: str) -> LazyPattern | No
                 key=key,
                 fix=_t("escape special characters, or list it under 'phrases'"),
             ) from None
+        if ctx.check_patterns and (problem := pattern_problem(p, folded)):
+            raise ctx.error(problem, key=key, fix=SAFE_FIX)
         parts.append(f"(?:{folded})")
     return LazyPattern("|".join(parts))
 
@@ -234,6 +244,11 @@ _RULE_KEYS = (
     "measure",
     "limits",
     "params",
+    "roles",
+    "veto_roles",
+    "unless_roles",
+    "confidence",
+    "part",
 )
 _PATTERN_KEYS = ("patterns", "partial", "when", "unless")
 _ID_RE = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -339,6 +354,8 @@ def _per_lang_strings(value: Any, ctx: _Ctx, key: str) -> dict[str, tuple[str, .
     for lang, items in value.items():
         if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
             raise ctx.error(_t("must be a list of non-empty strings"), key=f"{key}.{lang}")
+        if problem := list_problem(items):
+            raise ctx.error(problem, key=f"{key}.{lang}", fix=LIST_FIX)
         out[lang] = tuple(items)
     return out
 
@@ -472,7 +489,26 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
             ):
                 raise c.error(_t("must be [min, max] (0 for no bound)"), key=f"limits.{k}")
             limits[k] = (v[0] or None, v[1] or None)
-    elif kind in ("present", "absent", "placeholder"):
+    roles, veto_roles, unless_roles = (
+        _choices(table[k], ROLES, c, k) if k in table else ()
+        for k in ("roles", "veto_roles", "unless_roles")
+    )
+    confidence = table.get("confidence")
+    if confidence is not None:
+        confidence = _int(confidence, c, "confidence", 1, 99)
+    part = table.get("part")
+    if part is not None:
+        part = _choice(part, PART_NAMES, c, "part")
+    if kind == "role" and not roles:
+        raise c.error(
+            _t("a {kind!r} rule needs roles", kind=kind),
+            key="roles",
+            fix=_t('write roles = ["vague"]'),
+        )
+    role_only = kind == "present" and (roles or part)
+    if kind in ("present", "absent", "placeholder") and not (
+        role_only and not any(pats["patterns"].get(lang) for lang in langs)
+    ):
         if not any(pats["patterns"].get(lang) for lang in langs):
             raise c.error(
                 _t("a {kind!r} rule needs patterns or phrases", kind=kind),
@@ -495,7 +531,7 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
                 key=f"{key}.{missing}",
                 fix=_t("give {key} patterns for every language in langs", key=key),
             )
-    if kind == "repetition":
+    if kind in ("repetition", "metric"):
         raw = table.get("params", {})
         if not isinstance(raw, dict):
             raise c.error(_t("must be a table of integers"), key="params")
@@ -525,6 +561,11 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
         measure=measure,
         limits=MappingProxyType(limits),
         params=MappingProxyType(params),
+        roles=roles,
+        veto_roles=veto_roles,
+        unless_roles=unless_roles,
+        confidence=confidence,
+        part=part,
         matchers=MappingProxyType(matchers),
         partial_matchers=MappingProxyType(partial),
         when_matchers=MappingProxyType(when),
@@ -539,7 +580,7 @@ def _parse_toml(text: str, source: str) -> dict[str, Any]:
 
     try:
         return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:
         raise RubricError(
             source,
             _t("not valid TOML: {error}", error=str(exc)),

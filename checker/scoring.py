@@ -1,13 +1,16 @@
-"""From rule outcomes to criterion verdicts, a 0–100 score and a band.
+"""From rule outcomes to criterion verdicts, a 0–100 score, a band, and what held the score down.
 
 Readers do not add up small merits (grading-notes.md): a decisive criterion left missing caps the
 score below "ready", and some rules carry their own cap (a placeholder left in, entitlement), while
-niceties only cost their weight.
+niceties only cost their weight. A cap is a ceiling that scales, not a wall: under it the score
+still grows with what the draft has (a capped draft with everything else scores near the ceiling,
+one with little scores low), so scores order drafts within a band. The report names the cap and why.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from .model import CriterionVerdict
 from .rubric import Criterion
@@ -42,30 +45,51 @@ def verdict_for(fraction: float) -> str:
     return "partial"
 
 
-def score(
-    criteria: Mapping[str, Criterion],
-    values: Mapping[str, Sequence[float]],
-    caps: Sequence[int],
-    lang: str,
-    blockers: frozenset[str] = frozenset(),
-) -> tuple[int, tuple[CriterionVerdict, ...]]:
-    """Weighted mean of criterion fractions, capped; criteria with no applicable rule are left out.
+@dataclass(frozen=True, slots=True)
+class RuleResult:
+    """One applicable rule's result, as scoring needs it."""
 
-    `values` maps a criterion id to the outcomes (1, 0.5 or 0) of its applicable rules, and
-    `blockers` names the criteria where an error-severity rule failed outright: such a rule decides
-    its criterion (a placeholder left in is not offset by a good greeting).
-    """
+    rule: str
+    criterion: str
+    value: float  # 1 pass, 0.5 partial, 0 fail
+    cap: int | None  # the rule's own ceiling when it is not fully met
+    blocker: bool  # an error-severity rule failed outright: it decides its criterion
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    score: int
+    verdicts: tuple[CriterionVerdict, ...]
+    cap: tuple[int, str] | None  # (ceiling, rule id or "criterion:<id>") when it lowered the score
+
+
+def _ceiling(cap: int, raw: int) -> int:
+    """The score under a ceiling: the band floor plus the ceiling's share of the raw score."""
+    floor = 0 if cap < NEEDS_WORK else NEEDS_WORK if cap < READY else READY
+    return floor + round((cap - floor) * raw / 100)
+
+
+def score(criteria: Mapping[str, Criterion], outcomes: Sequence[RuleResult], lang: str) -> Scored:
+    """Weighted mean of criterion fractions under the caps; criteria with no rule are left out."""
+    values: dict[str, list[float]] = {}
+    blockers: set[str] = set()
+    caps: list[tuple[int, str]] = []
+    for o in outcomes:
+        values.setdefault(o.criterion, []).append(o.value)
+        if o.value < 1.0 and o.cap is not None:
+            caps.append((o.cap, o.rule))
+        if o.blocker:
+            blockers.add(o.criterion)
     verdicts: list[CriterionVerdict] = []
     total = earned = 0.0
-    all_caps = list(caps)
     for cid, crit in criteria.items():
-        outcomes = values.get(cid)
-        if not outcomes:
+        got = values.get(cid)
+        if not got:
             continue
-        fraction = 0.0 if cid in blockers else sum(outcomes) / len(outcomes)
+        fraction = 0.0 if cid in blockers else sum(got) / len(got)
         verdict = verdict_for(fraction)
         if crit.decisive and verdict == "missing":
-            all_caps.append(DECISIVE_CAP)
+            caps.append((DECISIVE_CAP, "criterion:" + cid))
         total += crit.weight
         earned += crit.weight * fraction
         verdicts.append(
@@ -74,7 +98,11 @@ def score(
             )
         )
     raw = round(100 * earned / total) if total else 0
-    final = raw
-    if all_caps:
-        final = min(raw, min(all_caps) - CAP_STEP * (len(all_caps) - 1))
-    return max(0, min(100, final)), tuple(verdicts)
+    final, held = raw, None
+    if caps:
+        lowest, why = min(caps)
+        ceiling = max(0, lowest - CAP_STEP * (len(caps) - 1))
+        capped = min(raw, _ceiling(ceiling, raw))
+        if capped < raw:
+            final, held = capped, (ceiling, why)
+    return Scored(max(0, min(100, final)), tuple(verdicts), held)

@@ -1,15 +1,14 @@
-"""Messages for people, in English and French: the rubric loader's errors and the command line's.
+"""Messages for people, in English and French: the rubric loader's errors.
 
 A message is built once, as an English ``str.format`` template with its values, and rendered in
 the reader's language when it is shown: ``str()`` gives English (logs, MkDocs builds); the command
-line renders it in the language of the user's locale. The French twin of every template is in
-``FRENCH``; a test checks that no template used in the package lacks one.
+line (``connecteur_cli``, which keeps its own messages) renders it in the language of the user's
+locale. The French twin of every template is in ``FRENCH``; a test checks that no template used in
+the package lacks one.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,21 +42,6 @@ def render(message: object, lang: str) -> str:
     return message.render(lang) if hasattr(message, "render") else str(message)
 
 
-def ui_language(environ: Mapping[str, str] | None = None) -> str:
-    """``fr`` or ``en``, from the locale variables, read as gettext reads them.
-
-    The locale is the first of LC_ALL, LC_MESSAGES, LANG that is set; under the C locale messages
-    are English; otherwise LANGUAGE, a priority list like ``fr:en``, comes first.
-    """
-    env = os.environ if environ is None else environ
-    locale = next((env[n] for n in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(n)), "")
-    locale = locale.strip().lower()
-    if locale in ("", "c", "posix") or locale.startswith("c."):
-        return "en"
-    chosen = (env.get("LANGUAGE") or "").split(":")[0].strip().lower() or locale
-    return "fr" if chosen.startswith("fr") else "en"
-
-
 _ = NBSP
 FRENCH: dict[str, str] = {
     # RubricError's frame
@@ -72,6 +56,38 @@ FRENCH: dict[str, str] = {
     "escape special characters, or list it under 'phrases'": (
         "échappez les caractères spéciaux, ou mettez-le dans 'phrases'"
     ),
+    "pattern {pattern!r} could make grading hang: {reason}": (
+        "le motif {pattern!r} risque de bloquer la notation" + _ + ": {reason}"
+    ),
+    "a repeated group holds an optional or repeated part that lets one text be matched in "
+    "very many ways": (
+        "un groupe répété contient une partie facultative ou répétée qui permet de lire un même "
+        "texte d’un très grand nombre de façons"
+    ),
+    "a repeated group has alternatives that can match the same text": (
+        "un groupe répété a des alternatives qui peuvent reconnaître le même texte"
+    ),
+    "a repetition of more than {limit} rounds can match nothing": (
+        "une répétition de plus de {limit} tours porte sur une partie qui peut être vide"
+    ),
+    "two unbounded repetitions in a row (such as .* or \\w+) can share out the same text": (
+        "deux répétitions sans limite à la suite (comme .* ou \\w+) peuvent se partager le même "
+        "texte"
+    ),
+    "groups are nested too deeply": "les groupes sont imbriqués trop profondément",
+    "a back-reference inside a repetition": "une référence arrière à l’intérieur d’une répétition",
+    "use a literal phrase (key 'phrases'), or a bounded repetition such as [^.!?\\n]{{0,60}}? "
+    "between words, with no repetition inside a repeated group": (
+        "utilisez une expression littérale (clé 'phrases'), ou une répétition bornée comme "
+        "[^.!?\\n]{{0,60}}? entre les mots, sans répétition à l’intérieur d’un groupe répété"
+    ),
+    "{count} entries is too many (at most {limit})": (
+        "{count} entrées, c’est trop (au plus {limit})"
+    ),
+    "an entry of {count} characters is too long (at most {limit})": (
+        "une entrée de {count} caractères est trop longue (au plus {limit})"
+    ),
+    "keep the most telling entries": "gardez les entrées les plus parlantes",
     "unknown key in {where}": "clé inconnue dans {where}",
     "the rubric": "la grille",
     "the rule": "la règle",
@@ -128,6 +144,8 @@ FRENCH: dict[str, str] = {
         "écrivez limits = {{ request = [50, 125] }} (0 pour aucune limite)"
     ),
     "must be [min, max] (0 for no bound)": "doit valoir [min, max] (0 pour aucune limite)",
+    "a {kind!r} rule needs roles": "une règle {kind!r} a besoin de rôles (roles)",
+    'write roles = ["vague"]': 'écrivez roles = ["vague"]',
     "a {kind!r} rule needs patterns or phrases": (
         "une règle {kind!r} a besoin de patterns ou de phrases"
     ),
@@ -194,106 +212,4 @@ FRENCH: dict[str, str] = {
     ),
     "cannot extend {name!r}": "impossible d’étendre {name!r}",
     'write extends = "default"': 'écrivez extends = "default"',
-    # the command line (file labels are bare nouns: "draft not found", "brouillon introuvable")
-    "{what} not found: {path}": "{what} introuvable" + _ + ": {path}",
-    "{what} is a directory, not a file: {path}": (
-        "{what}" + _ + ": {path} est un dossier, pas un fichier"
-    ),
-    "cannot read {what} {path}: {reason}": "lecture impossible ({what} {path})" + _ + ": {reason}",
-    "{what} {name} looks binary (it contains NUL bytes); give a text file": (
-        "{what} ({name})" + _ + ": semble binaire (contient des octets NUL)" + _ + "; donnez un "
-        "fichier texte"
-    ),
-    "{what} {name} is not UTF-8 text (byte {byte}); save it as UTF-8 and retry": (
-        "{what} ({name})" + _ + ": pas un texte UTF-8 (octet {byte})" + _ + "; enregistrez-le en "
-        "UTF-8 et recommencez"
-    ),
-    "file": "fichier",
-    "draft": "brouillon",
-    "rubric": "grille",
-    "input": "entrée",
-    "standard input": "entrée standard",
-    "kind": "type",
-    "lang": "langue",
-    "bad rubric: {error}": "grille invalide" + _ + ": {error}",
-    "unknown {what} {value!r}: accepted values are {choices}": (
-        "{what}" + _ + ": valeur inconnue {value!r}" + _ + "; valeurs acceptées" + _ + ": {choices}"
-    ),
-    "`connecteur new` is not installed here": "`connecteur new` n’est pas installé ici",
-    "cannot write {path}: {reason}": "écriture impossible ({path})" + _ + ": {reason}",
-    "graded {count} draft(s) into {path}": "{count} brouillon(s) noté(s) dans {path}",
-    "{message}; {count} row(s) skipped": "{message}" + _ + "; {count} ligne(s) ignorée(s)",
-    "{source}:{line}: {message}": "{source}:{line}: {message}",
-    # the command line's help
-    "Grade networking request drafts (French/English) against a rubric.": (
-        "Noter des brouillons de demande de mise en relation (français ou anglais) selon une "
-        "grille."
-    ),
-    "arguments": "arguments",
-    "options": "options",
-    "commands": "commandes",
-    "show this help and exit": "afficher cette aide et quitter",
-    "grade one draft (a file, or - for standard input)": (
-        "noter un brouillon (un fichier, ou - pour l’entrée standard)"
-    ),
-    "request, ask, intro or connect": "request, ask, intro ou connect",
-    "fr, en or auto (default: detect)": "fr, en ou auto (par défaut" + _ + ": détection)",
-    "a trainer's rubric": "la grille d’un formateur",
-    "text (default) or json": "text (par défaut) ou json",
-    "grade a class's drafts from CSV or JSON Lines into a CSV": (
-        "noter les brouillons d’un groupe, en CSV ou JSON Lines, dans un CSV"
-    ),
-    "the report": "le rapport",
-    "the draft (- or nothing: standard input)": (
-        "le brouillon (- ou rien" + _ + ": l’entrée standard)"
-    ),
-    "the drafts: CSV with columns id,draft,kind,lang, or JSON Lines": (
-        "les brouillons" + _ + ": un CSV aux colonnes id,draft,kind,lang, ou du JSON Lines"
-    ),
-    "the folder to create": "le dossier à créer",
-    "kind for rows without one": "type des lignes qui n’en ont pas",
-    "language for rows without one (default: detect)": (
-        "langue des lignes qui n’en ont pas (par défaut" + _ + ": détection)"
-    ),
-    "language of the column names (fr or en)": "langue des noms de colonnes (fr ou en)",
-    "start the CSV with a UTF-8 BOM (Excel)": "commencer le CSV par un BOM UTF-8 (Excel)",
-    "list the rubric in force": "lister la grille en vigueur",
-    "fr or en": "fr ou en",
-    "scaffold a workshop site in DIR": "créer le squelette d’un site d’atelier dans DIR",
-    "write into a non-empty DIR": "écrire dans un DIR qui n’est pas vide",
-    # argparse's own errors (cli.argparse_error)
-    "{prog}: error: {message}": "{prog}" + _ + ": erreur" + _ + ": {message}",
-    "the following arguments are required: {names}": "arguments obligatoires" + _ + ": {names}",
-    "unrecognized arguments: {names}": "arguments inconnus" + _ + ": {names}",
-    "argument {name}: expected one argument": "{name}" + _ + ": une valeur est attendue",
-    "argument {name}: invalid choice: {value} (choose from {choices})": (
-        "{name}" + _ + ": choix invalide, {value} (choisir parmi {choices})"
-    ),
-    "ambiguous option: {name} could match {matches}": (
-        "option ambiguë" + _ + ": {name} peut désigner {matches}"
-    ),
-    "{message}": "{message}",
-    # connecteur batch: one line per bad row
-    "unknown kind {kind!r} (accepted: {choices})": (
-        "type inconnu" + _ + ": {kind!r} (acceptés" + _ + ": {choices})"
-    ),
-    "unknown lang {lang!r} (accepted: {choices})": (
-        "langue inconnue" + _ + ": {lang!r} (acceptées" + _ + ": {choices})"
-    ),
-    "no 'draft' (or 'text') column": "pas de colonne 'draft' (ni 'text')",
-    "the draft must be text": "le brouillon doit être du texte",
-    "the {field} must be text": "le champ {field} doit être du texte",
-    "not valid JSON: {error}": "JSON invalide" + _ + ": {error}",
-    "each line must be a JSON object": "chaque ligne doit être un objet JSON",
-    "the file is empty (expected a header line: id,draft,kind,lang)": (
-        "le fichier est vide (ligne d’en-tête attendue" + _ + ": id,draft,kind,lang)"
-    ),
-    "the header has no 'draft' (or 'text') column: expected id,draft,kind,lang": (
-        "l’en-tête n’a pas de colonne 'draft' (ni 'text')" + _ + ": attendu id,draft,kind,lang"
-    ),
-    "unreadable CSV row: {error}": "ligne CSV illisible" + _ + ": {error}",
-    "more cells than header columns (a comma inside an unquoted draft?)": (
-        "plus de cellules que de colonnes d’en-tête (une virgule dans un brouillon sans "
-        "guillemets" + _ + "?)"
-    ),
 }

@@ -29,7 +29,17 @@ from mkdocs.structure.pages import Page
 
 import checker
 
-from . import assets, bytecode, expectations, rule_pages, runtime, stdlib, virtual_files
+from . import (
+    assets,
+    bytecode,
+    expectations,
+    footer,
+    rule_pages,
+    runtime,
+    stdlib,
+    typography,
+    virtual_files,
+)
 from . import rubric as rubric_loader
 from .alternates import drop_self_alternate
 from .config import ConnecteurConfig
@@ -255,9 +265,18 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
             html,
         )
 
+    @event_priority(-100)  # last: the typography sees the page as it will be written
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Material must not take this page for a language root (see ``alternates``)."""
-        if not self.config.enabled or self.langs is None or len(self.langs.built) < 2:
+        """The checker's version in the footer; French typography on a French page
+        (``typography``, the one pass for the whole site); and Material must not take this page
+        for a language root (see ``alternates``)."""
+        if not self.config.enabled:
+            return output
+        lang = ui_language(self._current_lang())
+        output = footer.with_version(output, checker_version(), lang)
+        if lang == "fr":
+            output = typography.french_html(output)
+        if self.langs is None or len(self.langs.built) < 2:
             return output
         return drop_self_alternate(output, self.langs.current)
 

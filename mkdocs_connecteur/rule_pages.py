@@ -100,20 +100,8 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
 }
 
 
-def _french_spacing(text: str) -> str:
-    """French typography: a no-break space before « : » and inside guillemets, a thin one before
-    « ; », so a line never starts with a lone colon."""
-    for plain, fixed in (
-        (" :", "\u00a0:"),
-        (" ;", "\u202f;"),
-        ("« ", "«\u00a0"),
-        (" »", "\u00a0»"),
-    ):
-        text = text.replace(plain, fixed)
-    return text
-
-
-STRINGS = {**STRINGS, "fr": {k: _french_spacing(v) for k, v in STRINGS["fr"].items()}}
+# French typography (no-break spaces, apostrophes) is set on the built page, with the rest of the
+# French site: see ``typography``.
 
 # The same words as the widget's cards and checklist (ui_strings.toml, js.severity_*).
 SEVERITY = {

@@ -33,8 +33,9 @@ LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 @pytest.fixture(autouse=True)
 def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Messages for people follow the locale (checker/texts.py): tests that read them in English
-    must not depend on the shell they run from. A test that wants French sets LANG itself."""
+    """The command line's messages follow the locale (connecteur_cli/texts.py): tests that read
+    them in English must not depend on the shell they run from. A test that wants French sets LANG
+    itself."""
     for name in LOCALE_VARIABLES:
         monkeypatch.delenv(name, raising=False)
 

@@ -43,6 +43,10 @@ REPORT_KEYS = [
     "stats",
     "criteria",
     "findings",
+    "cap",
+    "parts",
+    "sentences",
+    "slots",
 ]
 
 
@@ -93,8 +97,8 @@ def test_good_english_request_is_ready_and_clean_of_errors() -> None:
 def test_report_shape_matches_architecture() -> None:
     d = grade(SEED_GOOD).to_dict()
     assert list(d) == REPORT_KEYS
-    assert d["schema"] == SCHEMA == "connecteur.report/1"
-    assert d["checker"] == checker.__version__ == "0.1.0"
+    assert d["schema"] == SCHEMA == "connecteur.report/2"
+    assert d["checker"] == checker.__version__
     assert d["rubric"] == "default"
     assert set(d["stats"]) == {"characters", "words", "sentences"}
     for c in d["criteria"]:
@@ -111,8 +115,11 @@ def test_report_shape_matches_architecture() -> None:
             "spans",
             "rule_page",
             "guide",
+            "gain",
+            "band_after",
         ]
         assert f["rule_page"] == f"rules/{f['rule']}/"
+        assert f["gain"] >= 0 and f["band_after"] in ("ready", "needs-work", "not-ready")
         assert f["severity"] in ("error", "warning", "info")
     assert json.loads(json.dumps(d)) == d
 

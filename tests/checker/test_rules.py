@@ -8,7 +8,8 @@ import pytest
 
 from checker import KINDS, LANGS, default_rubric
 from checker.draft import prepare
-from checker.kinds import evaluate
+from checker.roles import default_model
+from checker.rules import evaluate
 from checker.text import fold
 
 RUBRIC = default_rubric()
@@ -60,7 +61,7 @@ GUIDE_LINKS = {page + "#" + a for page, anchors in ANCHORS.items() for a in anch
 def outcome(rule_id: str, text: str, lang: str) -> float | None:
     rule = RUBRIC.rule(rule_id)
     kind = rule.applies_to[0]
-    return evaluate(rule, prepare(text, fold(text), kind, lang)).value
+    return evaluate(rule, prepare(text, fold(text), kind, lang, default_model())).value
 
 
 CASES = [

@@ -109,3 +109,41 @@ def test_every_example_grades_in_the_band_the_page_claims(page: str, line: int, 
         f"{page}:{line}: claims {fence.expect}, grades {report.band} ({report.score}): "
         f"{fence.draft[:60]!r}"
     )
+
+
+def test_french_menu_labels_match_the_french_page_titles() -> None:
+    """mkdocs.yml's nav_translations give each page's French label: it is the page's own title."""
+    config = (DOCS.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = dict(re.findall(r"^\s+- ([^:\n]+): ([\w/.-]+\.md)$", config, re.MULTILINE))
+    labels = dict(re.findall(r"^ {12}([^:\n]+): (.+)$", config, re.MULTILINE))
+    checked = 0
+    for label, src in nav.items():
+        french = DOCS / src.replace(".md", ".fr.md")
+        own_title = {"examples.md", "templates.md", "facilitation.md"}
+        if not (src.startswith("guide/") or src in own_title):
+            continue
+        title = french.read_text(encoding="utf-8").split("\n", 1)[0].removeprefix("# ").strip()
+        assert labels.get(label) == title, f"{src}: menu says {labels.get(label)!r}, page {title!r}"
+        checked += 1
+    assert checked >= 10
+
+
+def test_the_two_founding_requests_are_quoted_in_full_in_one_place_only() -> None:
+    """Each language quotes request B's forwardable message (as prose, outside a checker) once."""
+    forwarded = "Notre entretien ne durera que 20 minutes. Cdt"
+    for suffix in (".md", ".fr.md"):
+        pages = [p for p in DOCS.rglob("*.md") if p.name.endswith(suffix)]
+        if suffix == ".md":
+            pages = [p for p in pages if not p.name.endswith(".fr.md")]
+        quoting = [
+            p.relative_to(DOCS).as_posix()
+            for p in pages
+            for line in p.read_text(encoding="utf-8").splitlines()
+            if line.startswith(">") and forwarded in line
+        ]
+        assert quoting == [f"guide/motivated-request{suffix}"], quoting
+
+
+def test_the_two_glossaries_define_the_same_terms() -> None:
+    english, french = anchors(DOCS / "glossary.md"), anchors(DOCS / "glossary.fr.md")
+    assert english and english == french, sorted(english ^ french)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import checker
 from mkdocs_connecteur.runtime import SHIPPED, STDLIB, pins
 
 from .conftest import foreign_assets, run_mkdocs
@@ -37,7 +38,7 @@ def _text(html: str) -> str:
 
 def test_runtime_holds_only_the_pinned_files_needed(site: Path) -> None:
     runtime = site / RUNTIME
-    wheel = "connecteur-0.1.0-py3-none-any.whl"
+    wheel = f"connecteur-{checker.__version__}-py3-none-any.whl"
     assert sorted(p.name for p in runtime.iterdir()) == sorted(
         [*SHIPPED, "pyodide-lock.json", wheel, "config.json", "rubric.toml"]
     )
@@ -60,16 +61,52 @@ def test_lockfile_lists_the_checker_wheel_with_its_hash(site: Path) -> None:
     assert "checker/grader.py" in names or "checker/__init__.py" in names
 
 
+def test_the_shipped_wheel_holds_the_grading_core_only(site: Path) -> None:
+    """Its sources are exactly the core package's; the rest is their bytecode and dist-info."""
+    core = Path(checker.__file__).parent
+    runtime = site / RUNTIME
+    entry = json.loads((runtime / "pyodide-lock.json").read_text())["packages"]["connecteur"]
+    names = zipfile.ZipFile(io.BytesIO((runtime / entry["file_name"]).read_bytes())).namelist()
+    sources = {
+        p.relative_to(core.parent).as_posix()
+        for p in core.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+    shipped = {n for n in names if "__pycache__" not in n and ".dist-info/" not in n}
+    assert shipped == sources
+    compiled = {
+        n.split("/__pycache__/")[0] + "/" + n.rsplit("/", 1)[1].split(".")[0] + ".py"
+        for n in names
+        if "__pycache__" in n
+    }
+    assert compiled <= sources
+    assert not [n for n in names if "cli" in n or "batch" in n or "scaffold" in n]
+
+
 def test_config_json_names_the_trainer_rubric(site: Path) -> None:
     runtime = site / RUNTIME
     config = json.loads((runtime / "config.json").read_text())
     assert config == {
-        "checker": "0.1.0",
+        "checker": checker.__version__,
         "pyodide": "314.0.7",
         "rubric": "rubric.toml",
         "rubric_sha256": _sha(runtime / "rubric.toml"),
     }
     assert "plugin-test" in (runtime / "rubric.toml").read_text()
+
+
+def test_the_footer_names_the_checker_version_in_the_page_language(site: Path) -> None:
+    """The number of the report's `checker` field and of `connecteur --version`."""
+    version = checker.__version__
+    for page, label in (
+        ("index.html", f"Checker: Connecteur {version}"),
+        ("fr/index.html", f"Vérificateur\u00a0: Connecteur {version}"),
+    ):
+        html = (site / page).read_text(encoding="utf-8")
+        footer = html[html.index('<div class="md-copyright">') :]
+        assert footer.startswith(
+            f'<div class="md-copyright"><div class="md-copyright__connecteur">{label}</div>'
+        ), page
 
 
 def test_widget_assets_are_copied_and_linked_as_a_module(site: Path) -> None:

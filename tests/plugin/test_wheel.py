@@ -38,7 +38,19 @@ def test_wheel_holds_the_checker_and_its_data_only() -> None:
         for p in PACKAGE.rglob("*")
         if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
     }
-    assert expected <= set(names)  # data files (rubric.toml, scaffold) included
+    assert {n for n in names if n.startswith("checker/")} == expected
+
+
+def test_the_browser_gets_the_grading_core_and_no_adapter() -> None:
+    """What the site ships to Pyodide: the core's modules and its rubric, nothing the browser
+    never runs (the command line, batch grading, the workshop scaffold and its templates)."""
+    names = sorted(n for n in _zip(build_wheel(PACKAGE, "0.1.0").data).namelist())
+    core = [n for n in names if n.startswith("checker/")]
+    assert "checker/grader.py" in core and "checker/data/rubric.toml" in core
+    # Besides the modules, only the core's data (the rubric, the role model's weights).
+    assert [n for n in core if not n.endswith(".py") and not n.startswith("checker/data/")] == []
+    adapters = ("cli", "batch", "scaffold", "templates", "connecteur_cli", "__main__")
+    assert [n for n in names if any(word in n for word in adapters)] == []
 
 
 def test_record_lists_every_file_with_its_hash() -> None:

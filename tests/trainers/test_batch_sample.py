@@ -6,7 +6,7 @@ import csv
 import io
 from pathlib import Path
 
-import pytest
+from connecteur_cli import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "docs" / "assets" / "sample-class.csv"
@@ -14,7 +14,6 @@ GOOD = {"Amina", "Daniel"}  # the sample's two careful drafts; the others have t
 
 
 def run_batch(tmp_path: Path, *options: str) -> bytes:
-    cli = pytest.importorskip("checker.cli")
     out = tmp_path / "graded.csv"
     code = cli.main(["batch", str(SAMPLE), "-o", str(out), *options])
     assert code == 0

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from checker import scaffold as sc
+import checker
+from connecteur_cli import scaffold as sc
 
 ROOT = Path(__file__).resolve().parents[2]
 EXPECTED = {
@@ -17,6 +18,7 @@ EXPECTED = {
     "README.md",
     "Makefile",
     "package.json",
+    "requirements.txt",
     ".gitignore",
     "docs/index.md",
     "docs/exercises.md",
@@ -31,8 +33,10 @@ def test_scaffold_writes_a_complete_site(tmp_path: Path, lang: str) -> None:
     assert written == EXPECTED
     # The next steps name the commands a trainer needs, in their language.
     for needle in (
-        "connecteur[site]",
-        f"pyodide@{sc.PYODIDE_VERSION}",
+        "pip install -r requirements.txt",
+        "make run",
+        f"Pyodide {sc.pyodide_version()}",
+        "npm install",
         "CONNECTEUR_PYODIDE",
         "mkdocs serve",
         str(target),
@@ -88,9 +92,6 @@ def test_starter_rubric_extends_default_and_shows_each_change(tmp_path: Path, la
 
 @pytest.mark.parametrize("lang", sc.LANGS)
 def test_starter_rubric_loads_with_the_real_checker(tmp_path: Path, lang: str) -> None:
-    checker = pytest.importorskip("checker")
-    if not (ROOT / "checker/data/rubric.toml").exists() or not hasattr(checker, "load_rubric"):
-        pytest.skip("the default rubric is not there yet")
     text = sc.site_files(lang, site_name="T")["rubric.toml"]
     rubric = checker.load_rubric(text, source="rubric.toml")
     # Every commented example names a rule or criterion that exists, so uncommenting works.
@@ -107,9 +108,6 @@ def test_starter_rubric_loads_with_the_real_checker(tmp_path: Path, lang: str) -
 
 
 def test_added_phrase_is_flagged_by_the_real_checker() -> None:
-    checker = pytest.importorskip("checker")
-    if not (ROOT / "checker/data/rubric.toml").exists() or not hasattr(checker, "grade"):
-        pytest.skip("the checker is not there yet")
     for lang, draft in (
         ("en", "Hello Ana, could we talk for 15 minutes next week about your move to Lyon? wdyt"),
         ("fr", "Bonjour Ana, pourrions-nous parler 15 minutes de votre arrivée à Lyon ? svp"),
@@ -140,7 +138,7 @@ def test_refuses_a_non_empty_folder_without_force(tmp_path: Path) -> None:
 
 def test_refusal_is_in_french_for_a_french_site(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
-    with pytest.raises(sc.ScaffoldError, match="n'est pas vide"):
+    with pytest.raises(sc.ScaffoldError, match="n’est pas vide"):
         sc.scaffold(tmp_path, lang="fr", force=False)
 
 
@@ -166,12 +164,16 @@ def test_refuses_a_file_and_an_unknown_language(tmp_path: Path) -> None:
     assert not (tmp_path / "new").exists()
 
 
-def test_pyodide_pin_matches_the_project(tmp_path: Path) -> None:
-    pins = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]
-    assert pins["pyodide"] == sc.PYODIDE_VERSION
+def test_the_scaffold_pins_the_pyodide_the_plugin_pins(tmp_path: Path) -> None:
+    plugin_pins = json.loads(
+        (ROOT / "mkdocs_connecteur/pyodide_pins.json").read_text(encoding="utf-8")
+    )["versions"]
+    project = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]
+    assert sc.pyodide_version() in plugin_pins
+    assert project["pyodide"] == sc.pyodide_version()
     sc.scaffold(tmp_path, lang="en", force=False)
     scaffolded = json.loads((tmp_path / "package.json").read_text(encoding="utf-8"))
-    assert scaffolded["dependencies"]["pyodide"] == sc.PYODIDE_VERSION
+    assert scaffolded["dependencies"]["pyodide"] == sc.pyodide_version()
 
 
 def test_site_name_with_quotes_stays_valid_yaml(tmp_path: Path) -> None:
@@ -184,10 +186,9 @@ def test_site_name_with_quotes_stays_valid_yaml(tmp_path: Path) -> None:
     assert config["site_name"] == "Latelier x"
 
 
-def test_cli_new_when_available(tmp_path: Path) -> None:
-    cli = pytest.importorskip("checker.cli")
-    if "new" not in (ROOT / "checker/cli.py").read_text(encoding="utf-8"):
-        pytest.skip("`connecteur new` is not wired yet")
+def test_cli_new_writes_a_workshop_and_refuses_to_overwrite_it(tmp_path: Path) -> None:
+    from connecteur_cli import cli
+
     code = cli.main(["new", str(tmp_path / "w"), "--lang", "fr"])
     assert code in (0, None)
     assert (tmp_path / "w/rubric.toml").is_file()

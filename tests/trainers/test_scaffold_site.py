@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.scaffold import scaffold
+from connecteur_cli.scaffold import scaffold
 
 from .helpers import foreign_requests, free_port, new_context, serve
 

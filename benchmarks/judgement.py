@@ -1,0 +1,267 @@
+"""How well does the checker judge messages nobody on the team wrote? Scores the public set.
+
+The public set (``tests/corpus/public.toml``, described in ``tests/corpus/PUBLIC.md``) holds
+networking messages quoted on public pages, each with the page's own verdict: ``good`` or
+``bad``, and before/after rewrites sharing a ``pair`` id. Every message is graded with
+``checker.grade(text, kind=kind, lang=lang)``; for each split (``dev``, ``test``) and overall,
+in all and per language, this reports:
+
+- ``n``: messages (good / bad);
+- ``auc``: how often a good message scores above a bad one (Mann-Whitney; a tie counts half);
+- ``good_ready``: share of good messages graded ``ready``;
+- ``bad_not_ready``: share of bad messages graded anything but ``ready``;
+- ``pairs_up``: share of before/after pairs whose ``after`` scores strictly higher;
+- ``mean_good``, ``mean_bad``: mean score of the good and of the bad messages.
+
+It also reports, for the team's corpus (``tests/corpus/labelled.toml``), the share of drafts in
+their expected band and of revision pairs that score higher.
+
+Nobody tunes the checker on the test split: its figures are reported as they come.
+
+    python benchmarks/judgement.py                 # dev, test and all, readable
+    python benchmarks/judgement.py --split test    # one split
+    python benchmarks/judgement.py --json          # {"name", "value", "unit", "target"} lines
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from checker import Rubric, grade, load_rubric  # noqa: E402
+
+PUBLIC = ROOT / "tests" / "corpus" / "public.toml"
+LABELLED = ROOT / "tests" / "corpus" / "labelled.toml"
+SPLITS = ("dev", "test")
+LANGS = ("en", "fr")
+# The targets of issue 16 ("judgement that generalises"); figures are reported, never asserted.
+TARGET_AUC = ">= 0.90"
+TARGET_TEAM = ">= 0.95"
+
+
+@dataclass(frozen=True)
+class Graded:
+    id: str
+    lang: str
+    kind: str
+    verdict: str
+    pair: str
+    split: str
+    score: int
+    band: str
+
+
+def load_public(path: Path = PUBLIC) -> list[dict]:
+    return tomllib.loads(path.read_text(encoding="utf-8")).get("message", [])
+
+
+TEMPLATES_AS_FILLED = load_rubric(
+    'name = "templates-as-filled"\nextends = "default"\ndisable = ["no-placeholder"]\n',
+    source="benchmarks/judgement.py",
+)
+"""Many pages' good examples are templates that keep "[Name]": the page judges what the message says
+once filled in. `--templates-as-filled` grades every message (good and bad alike) without the
+placeholder rule, so that the figure measures content; the default grades the text as quoted."""
+
+
+def grade_public(messages: list[dict], rubric: Rubric | None = None) -> list[Graded]:
+    out = []
+    for m in messages:
+        report = grade(m["text"], kind=m["kind"], lang=m["lang"], rubric=rubric)
+        out.append(
+            Graded(
+                m["id"],
+                m["lang"],
+                m["kind"],
+                m["verdict"],
+                m["pair"],
+                m["split"],
+                report.score,
+                report.band,
+            )
+        )
+    return out
+
+
+def auc(good: list[int], bad: list[int]) -> float | None:
+    """Probability that a good message outscores a bad one; ties count half (Mann-Whitney U)."""
+    if not good or not bad:
+        return None
+    wins = 0.0
+    for g in good:
+        for b in bad:
+            wins += 1.0 if g > b else 0.5 if g == b else 0.0
+    return wins / (len(good) * len(bad))
+
+
+def share(hits: int, total: int) -> float | None:
+    return hits / total if total else None
+
+
+def mean(values: list[int]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def pairs_of(graded: list[Graded]) -> list[tuple[Graded, Graded]]:
+    """(before, after) for every pair id with one bad (before) and one good (after) message."""
+    by_pair: dict[str, list[Graded]] = {}
+    for g in graded:
+        if g.pair:
+            by_pair.setdefault(g.pair, []).append(g)
+    out = []
+    for members in by_pair.values():
+        before = [g for g in members if g.verdict == "bad"]
+        after = [g for g in members if g.verdict == "good"]
+        if len(before) == 1 and len(after) == 1:
+            out.append((before[0], after[0]))
+    return out
+
+
+def figures(graded: list[Graded]) -> dict:
+    good = [g.score for g in graded if g.verdict == "good"]
+    bad = [g.score for g in graded if g.verdict == "bad"]
+    pairs = pairs_of(graded)
+    return {
+        "n": len(graded),
+        "n_good": len(good),
+        "n_bad": len(bad),
+        "auc": auc(good, bad),
+        "good_ready": share(
+            sum(1 for g in graded if g.verdict == "good" and g.band == "ready"), len(good)
+        ),
+        "bad_not_ready": share(
+            sum(1 for g in graded if g.verdict == "bad" and g.band != "ready"), len(bad)
+        ),
+        "pairs": len(pairs),
+        "pairs_up": share(sum(1 for b, a in pairs if a.score > b.score), len(pairs)),
+        "mean_good": mean(good),
+        "mean_bad": mean(bad),
+    }
+
+
+def public_table(graded: list[Graded], splits: tuple[str, ...]) -> list[tuple[str, dict]]:
+    """Rows (label, figures) for each requested split and language."""
+    rows = []
+    for split in splits:
+        subset = graded if split == "all" else [g for g in graded if g.split == split]
+        rows.append((f"{split}", figures(subset)))
+        for lang in LANGS:
+            rows.append((f"{split}.{lang}", figures([g for g in subset if g.lang == lang])))
+    return rows
+
+
+def team_corpus(path: Path = LABELLED) -> dict:
+    """Share of the team's drafts in their expected band, and of revisions that score higher."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    drafts = data.get("draft", [])
+    in_band = sum(
+        1 for d in drafts if grade(d["text"], kind=d["kind"], lang=d["lang"]).band == d["expect"]
+    )
+    pairs = data.get("pair", [])
+    up = sum(
+        1
+        for p in pairs
+        if grade(p["after"], kind=p["kind"], lang=p["lang"]).score
+        > grade(p["before"], kind=p["kind"], lang=p["lang"]).score
+    )
+    return {
+        "drafts": len(drafts),
+        "in_band": share(in_band, len(drafts)),
+        "pairs": len(pairs),
+        "pairs_up": share(up, len(pairs)),
+    }
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1%}"
+
+
+def _num(value: float | None, digits: int) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def print_readable(rows: list[tuple[str, dict]], team: dict) -> None:
+    head = ("set", "n (good/bad)", "AUC", "good ready", "bad not ready", "pairs up", "mean g/b")
+    print(
+        f"{head[0]:<9} {head[1]:>13} {head[2]:>6} {head[3]:>11} {head[4]:>14} "
+        f"{head[5]:>12} {head[6]:>12}"
+    )
+    for label, f in rows:
+        counts = f"{f['n']} ({f['n_good']}/{f['n_bad']})"
+        pairs = f"{_pct(f['pairs_up'])} of {f['pairs']}" if f["pairs"] else "–"
+        means = f"{_num(f['mean_good'], 1)}/{_num(f['mean_bad'], 1)}"
+        print(
+            f"{label:<9} {counts:>13} {_num(f['auc'], 3):>6} {_pct(f['good_ready']):>11} "
+            f"{_pct(f['bad_not_ready']):>14} {pairs:>12} {means:>12}"
+        )
+    print(
+        f"\nteam corpus (tests/corpus/labelled.toml): {_pct(team['in_band'])} of "
+        f"{team['drafts']} drafts in their expected band; {_pct(team['pairs_up'])} of "
+        f"{team['pairs']} revisions score higher"
+    )
+
+
+def json_lines(rows: list[tuple[str, dict]], team: dict) -> list[dict]:
+    out = []
+    for label, f in rows:
+        for key, unit in (
+            ("n", "messages"),
+            ("auc", "ratio"),
+            ("good_ready", "ratio"),
+            ("bad_not_ready", "ratio"),
+            ("pairs_up", "ratio"),
+            ("mean_good", "score"),
+            ("mean_bad", "score"),
+        ):
+            if f[key] is None:
+                continue
+            target = TARGET_AUC if key == "auc" and label in ("test", "all") else None
+            out.append(
+                {"name": f"public.{label}.{key}", "value": f[key], "unit": unit, "target": target}
+            )
+    out.append(
+        {"name": "team.in_band", "value": team["in_band"], "unit": "ratio", "target": TARGET_TEAM}
+    )
+    out.append(
+        {"name": "team.pairs_up", "value": team["pairs_up"], "unit": "ratio", "target": None}
+    )
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--split",
+        choices=("dev", "test", "all"),
+        default=None,
+        help="report one split, or 'all' (every message); default: dev, test, all",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON lines")
+    parser.add_argument(
+        "--templates-as-filled",
+        action="store_true",
+        help="grade without the placeholder rule (templates judged on what they say once filled)",
+    )
+    args = parser.parse_args(argv)
+    splits = (args.split,) if args.split else (*SPLITS, "all")
+    graded = grade_public(load_public(), TEMPLATES_AS_FILLED if args.templates_as_filled else None)
+    rows = public_table(graded, splits)
+    team = team_corpus()
+    if args.json:
+        for line in json_lines(rows, team):
+            print(json.dumps(line))
+    else:
+        print_readable(rows, team)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""present: evidence must appear, inside a clause (a sentence with a verb) unless `clause = false`.
+
+Weaker `partial` evidence earns half. The evidence may also be a body sentence doing one of the
+rule's `roles` (whatever its words), or a part of the draft (`part = "greeting"`); a phrase found in
+a sentence doing one of its `veto_roles` is no evidence ("I'm open to opportunities" names a
+purpose without having one), and the failure then points at that sentence.
+"""
+
+from __future__ import annotations
+
+from ..draft import Draft
+from ..prefilter import may_match
+from ..rubric import Rule
+from .outcome import FAIL, FAILED, MAX_SPANS, PARTIAL, PASSED, Outcome
+
+
+def _evidence(rule: Rule, draft: Draft, partial: bool = False) -> tuple[int, int] | None:
+    """The first match inside a clause (or anywhere, for `clause = false` rules), outside any
+    sentence that does one of the rule's `veto_roles`."""
+    matcher = (rule.partial_matchers if partial else rule.matchers).get(draft.lang)
+    if matcher is None or not may_match(matcher.gate, draft.f):
+        return None
+    vetoed = draft.vetoed(rule.veto_roles, rule.roles) if rule.veto_roles else set()
+    for m in matcher.finditer(draft.f):
+        if m.end() == m.start():
+            continue
+        if vetoed and draft.sentence_index(m.start()) in vetoed:
+            continue
+        if not rule.clause or draft.in_clause(m.start()):
+            return (m.start(), m.end())
+    return None
+
+
+def evaluate(rule: Rule, draft: Draft) -> Outcome:
+    if rule.part is not None and draft.has_part(rule.part):
+        return PASSED
+    if rule.roles and any(
+        not rule.clause or draft.verbs[i] for i in draft.with_role(rule.roles, rule.confidence)
+    ):
+        return PASSED
+    if _evidence(rule, draft) is not None:
+        return PASSED
+    weak = _evidence(rule, draft, partial=True)
+    if weak is not None:
+        return Outcome(PARTIAL, (weak,))
+    if rule.veto_roles:
+        # Point at what stood in for the missing element: "I'm open to new opportunities".
+        vague = sorted(draft.vetoed(rule.veto_roles, rule.roles))
+        return Outcome(FAIL, tuple(draft.sentences[i] for i in vague[:MAX_SPANS]))
+    return FAILED

@@ -1,0 +1,80 @@
+"""repetition: keyword stuffing, i.e. verbless fragments and marker words repeated."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..draft import Draft
+from ..language import EN_WORDS, FR_WORDS
+from ..rubric import Rule
+from ..text import LETTERS_RE
+from .outcome import FAIL, MAX_SPANS, PASSED, SKIPPED, Outcome
+
+_COURTESY_START = (
+    "bonjour",
+    "bonsoir",
+    "madame",
+    "monsieur",
+    "cher",
+    "chere",
+    "merci",
+    "cordialement",
+    "bien",
+    "salutations",
+    "hello",
+    "hi",
+    "dear",
+    "thanks",
+    "thank",
+    "regards",
+    "best",
+    "sincerely",
+    "cheers",
+    "kind",
+    "warm",
+    "salut",
+    "a",
+    "bonne",
+    "belle",
+)
+_FUNCTION = FR_WORDS | EN_WORDS
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+"""Marker words worth counting: four letters or more."""
+
+
+def evaluate(rule: Rule, draft: Draft) -> Outcome:
+    """Keyword stuffing: most words sit in verbless fragments, or marker words repeat."""
+    p = rule.params
+    min_words = p.get("min_words", 4)
+    if draft.words < min_words:
+        return SKIPPED
+    f = draft.f
+    verbless_words = 0
+    spans: list[tuple[int, int]] = []
+    for (s, e), verb in zip(draft.sentences, draft.verbs, strict=True):
+        if verb:
+            continue
+        runs = LETTERS_RE.findall(f, s, e)
+        if len(runs) < p.get("min_fragment_words", 3) or runs[0] in _COURTESY_START:
+            continue
+        verbless_words += len(runs)
+        spans.append((s, e))
+    stuffed = verbless_words * 100 >= p.get("verbless_share", 50) * draft.words
+    counts = Counter(_LONG_WORD.findall(f))
+    repeat_min = p.get("max_repeat", 3)
+    share = p.get("repeat_share", 8) * draft.words
+    repeated = [
+        w for w, n in counts.items() if n >= repeat_min and n * 100 >= share and w not in _FUNCTION
+    ]
+    if repeated:
+        stuffed = True
+        targets = set(repeated)
+        for m in LETTERS_RE.finditer(f):
+            if m.group() in targets:
+                spans.append((m.start(), m.end()))
+                if len(spans) >= MAX_SPANS:
+                    break
+    if not stuffed:
+        return PASSED
+    return Outcome(FAIL, tuple(sorted(set(spans))[:MAX_SPANS]))

@@ -1,0 +1,16 @@
+"""role: no body sentence may do one of `roles` (unless another does one of `unless_roles`)."""
+
+from __future__ import annotations
+
+from ..draft import Draft
+from ..rubric import Rule
+from .outcome import FAIL, MAX_SPANS, PASSED, Outcome
+
+
+def evaluate(rule: Rule, draft: Draft) -> Outcome:
+    hits = draft.with_role(rule.roles, rule.confidence)
+    if not hits:
+        return PASSED
+    if rule.unless_roles and draft.with_role(rule.unless_roles):
+        return PASSED
+    return Outcome(FAIL, tuple(draft.sentences[i] for i in hits[:MAX_SPANS]))
