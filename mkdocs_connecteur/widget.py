@@ -15,6 +15,8 @@ from functools import cache
 from html import escape
 from importlib import resources
 
+from checker.anatomy import LABELS as SLOT_LABELS
+
 KINDS = ("request", "ask", "intro", "connect")
 DRAFT_LANGS = ("auto", "fr", "en")
 UI_LANGS = ("en", "fr")
@@ -48,6 +50,15 @@ def js_strings(ui_lang: str) -> dict[str, str]:
     data = ui_strings()
     out = {key: value[ui_lang] for key, value in data["js"].items()}
     out.update({f"band_{key}": value[ui_lang] for key, value in data["band"].items()})
+    # The five-second read's questions come from the checker's own catalogue, in the page's
+    # language (a French draft on an English page still gets English questions).
+    out.update(
+        {
+            f"slot_{kind}_{slot}": labels[ui_lang]
+            for kind, slots in SLOT_LABELS.items()
+            for slot, labels in slots.items()
+        }
+    )
     return out
 
 
@@ -124,7 +135,14 @@ def render_checker(
         f'<option value="{code}"{" selected" if code == lang else ""}>{t("lang_" + code)}</option>'
         for code in DRAFT_LANGS
     )
-    rows = 4 if compact else 10
+    # An example's box fits its draft (the page of examples stays short); the checker page's empty
+    # box is tall; the script lets a box grow as the reader writes.
+    if compact:
+        rows = 4
+    elif draft:
+        rows = max(3, min(10, 1 + sum(1 + len(line) // 70 for line in draft.split("\n"))))
+    else:
+        rows = 10
     notes = []
     if expect is not None:
         band = escape(_t("band", expect, ui_lang))

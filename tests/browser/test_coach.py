@@ -187,6 +187,31 @@ def test_rule_page_try_it_shows_its_rule_first(cpage, site_server) -> None:
     assert first.locator("details").get_attribute("open") is not None
 
 
+def test_examples_show_a_score_line_that_opens_on_demand(cpage, site_server) -> None:
+    page = cpage
+    page.goto(url_of(site_server, "examples/"))
+    roots = page.locator(CHECKER)
+    count = roots.count()
+    page.wait_for_function(
+        "(n) => document.querySelectorAll('[data-connecteur-checker][data-graded]').length === n",
+        arg=count,
+        timeout=180_000,
+    )
+    folded = page.locator(f"{CHECKER}[data-fold=closed]")
+    assert folded.count() == count
+    first = roots.first
+    assert first.locator("[data-role=score]").is_visible()
+    assert not first.locator("[data-role=results]").is_visible()
+    toggle = first.locator("[data-action=fold]")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert first.locator("[data-role=slots]").is_visible()
+    assert first.locator(".connecteur__finding").count() == len(
+        page.evaluate(f"() => document.querySelector('{CHECKER}').report.findings")
+    )
+
+
 def test_axe_finds_nothing_in_either_theme(cpage, site_server) -> None:
     if not AXE.is_file():
         pytest.skip("axe-core is not installed (npm ci)")

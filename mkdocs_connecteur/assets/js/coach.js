@@ -51,7 +51,7 @@ export function cardOrder(report, focusRule = null) {
     .map((entry) => entry.index);
 }
 
-function chip(box, report, strings, count, compact) {
+function chip(box, report, strings, count, compact, fold) {
   const band = String(report.band);
   const score = Math.max(0, Math.min(100, Number(report.score) || 0));
   const parts = [
@@ -71,7 +71,17 @@ function chip(box, report, strings, count, compact) {
       el("span", { style: `width: ${score}%` }),
     ),
   ];
-  if (!compact && count) {
+  if (fold) {
+    // An example on a page of examples: its result opens on demand (the element words it).
+    parts.push(
+      el("button", {
+        type: "button",
+        class: "connecteur__fold md-button",
+        "data-action": "fold",
+        "aria-expanded": "false",
+      }),
+    );
+  } else if (!compact && count) {
     // On phones the results are a bottom sheet that this button opens (CSS decides).
     parts.push(
       el("button", {
@@ -92,12 +102,16 @@ function chip(box, report, strings, count, compact) {
 function capNote(report, strings) {
   const cap = report.cap;
   if (!cap || typeof cap !== "object" || !Number.isInteger(cap.score)) return null;
+  // The reason is "capped at 39: <the rule's message>" in the report's language: the page says
+  // "capped at" in its own, followed by the rule's message (the checker's sentence).
+  const finding = report.findings.find((f) => f.rule === cap.rule);
+  const why = finding ? finding.message : cap.reason || cap.rule || "";
   return el(
     "p",
-    { class: "connecteur__cap", "data-role": "cap" },
+    { class: "connecteur__cap", "data-role": "cap", "data-rule": cap.rule },
     el("strong", { text: fmt(strings.cap, { score: cap.score }) }),
     " ",
-    el("span", { lang: report.lang, text: cap.reason || cap.rule || "" }),
+    el("span", { lang: report.lang, text: why }),
   );
 }
 
@@ -107,7 +121,7 @@ function slotList(report, text, strings, ctx) {
   if (!slots.length) return null;
   const list = el("ul", { class: "connecteur__slots", "data-role": "slots" });
   for (const slot of slots) {
-    const label = strings[`slot_${report.kind === "intro" ? "intro_" : ""}${slot.id}`] || slot.label;
+    const label = strings[`slot_${report.kind}_${slot.id}`] || slot.label;
     const quotes = slot.spans
       .map((span) => text.slice(...toUtf16(offsets, span)).trim())
       .filter(Boolean)
@@ -273,7 +287,7 @@ export function renderCoach(results, chipBox, report, text, ctx) {
   const order = cardOrder(report, ctx.focusRule);
   const content = [];
   if (chipBox) {
-    chip(chipBox, report, strings, report.findings.length, compact);
+    chip(chipBox, report, strings, report.findings.length, compact, ctx.fold);
   } else {
     // A checker rendered by an older plugin has no chip of its own: the score leads the results.
     const box = el("div");
@@ -282,7 +296,8 @@ export function renderCoach(results, chipBox, report, text, ctx) {
   }
 
   if (report.status !== "empty") content.push(printCopy(report, text, strings, order, ctx));
-  const cap = capNote(report, strings);
+  // Compact: the cap's rule is the top fix's (it has the biggest gain); no separate note.
+  const cap = compact ? null : capNote(report, strings);
   if (cap) content.push(cap);
   const slots = report.status === "empty" ? null : slotList(report, text, strings, ctx);
   if (slots) content.push(...slots);
@@ -323,6 +338,11 @@ export function focusCard(results, index) {
   details.open = true;
   const line = details.querySelector("summary");
   line.focus({ preventScroll: true });
-  line.scrollIntoView({ block: "nearest" });
+  // The scorecard is sticky and scrolls inside: scrolling the page moves it, so check again.
+  for (let pass = 0; pass < 3; pass++) {
+    const r = line.getBoundingClientRect();
+    if (r.top >= 0 && r.bottom <= innerHeight) break;
+    line.scrollIntoView({ block: pass ? "center" : "nearest" });
+  }
   return true;
 }

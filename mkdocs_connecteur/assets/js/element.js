@@ -72,6 +72,9 @@ export class ConnecteurChecker extends HTMLElement {
     if (!this.#started) {
       this.#started = true;
       this.#restore();
+      // An example (a claimed band, no target to reach): a compact result that opens on demand.
+      const example = this.hasAttribute("data-expect") && !this.hasAttribute("data-target");
+      if (example && !this.hasAttribute("data-compact")) this.dataset.fold = "closed";
     }
     this.#marks = new DraftMarks(ui.draft, ui.backdrop, {
       onOpen: (index) => this.#openCard(index),
@@ -142,6 +145,13 @@ export class ConnecteurChecker extends HTMLElement {
     if (KINDS.includes(s.kind)) kind.value = s.kind;
     if (LANGS.includes(s.lang)) lang.value = s.lang;
     this.#marks?.sync();
+    this.#grow();
+  }
+
+  /** A box that the draft outgrows gets taller, up to 18 lines (then it scrolls). */
+  #grow() {
+    const box = this.#ui.draft;
+    while (box.scrollHeight > box.clientHeight + 2 && box.rows < 18) box.rows += 1;
   }
 
   #setStatus(text) {
@@ -287,8 +297,10 @@ export class ConnecteurChecker extends HTMLElement {
       onShow: (index) => this.#showInDraft(index),
       uid: ui.draft.id ? ui.draft.id.replace(/-draft$/, "") : `connecteur-${this.index}`,
       heading: `h${headingLevel(this)}`,
+      fold: Boolean(this.dataset.fold),
     });
     this.#syncSheet();
+    this.#syncFold();
     this.#marks?.render(report, text, order);
     this.#button("copy")?.removeAttribute("disabled");
     this.dataset.graded = report.band;
@@ -315,9 +327,13 @@ export class ConnecteurChecker extends HTMLElement {
     target.textContent = fmt(reached ? strings.target_reached : strings.target_pending, { band });
   }
 
-  /** From a mark to its card (the sheet opens first on phones). */
+  /** From a mark to its card (the sheet opens first on phones, a folded example unfolds). */
   #openCard(index) {
     if (this.#sheetMode()) this.#setSheet(true);
+    if (this.dataset.fold === "closed") {
+      this.dataset.fold = "open";
+      this.#syncFold();
+    }
     focusCard(this.#ui.results, index);
   }
 
@@ -340,6 +356,15 @@ export class ConnecteurChecker extends HTMLElement {
     toggle.setAttribute("aria-controls", this.#ui.results.id || "");
     const count = this.#lastReport?.findings.length || 0;
     toggle.textContent = fmt(open ? this.#strings.sheet_close : this.#strings.sheet_open, { count });
+  }
+
+  #syncFold() {
+    const toggle = this.#ui.chip?.querySelector("[data-action=fold]");
+    if (!toggle) return;
+    const open = this.dataset.fold === "open";
+    toggle.setAttribute("aria-expanded", String(open));
+    toggle.setAttribute("aria-controls", this.#ui.results.id || "");
+    toggle.textContent = open ? this.#strings.fold_close : this.#strings.fold_open;
   }
 
   /** Back from a card to its mark: focus the draft and select the finding's first span. */
@@ -403,6 +428,7 @@ export class ConnecteurChecker extends HTMLElement {
     const strings = this.#strings;
     const on = (target, type, handler) => target?.addEventListener(type, handler, { signal });
     on(ui.draft, "input", () => {
+      this.#grow();
       forgetFragment();
       if (this.dataset.graded === "too-slow") delete this.dataset.graded;
       this.#persistAndGrade();
@@ -411,8 +437,11 @@ export class ConnecteurChecker extends HTMLElement {
     on(ui.lang, "change", () => this.#persistAndGrade(0));
     on(ui.form, "submit", (event) => event.preventDefault());
     on(ui.chip, "click", (event) => {
-      if (event.target instanceof Element && event.target.closest("[data-action=sheet]")) {
-        this.#setSheet(this.dataset.sheet !== "open");
+      if (!(event.target instanceof Element)) return;
+      if (event.target.closest("[data-action=sheet]")) this.#setSheet(this.dataset.sheet !== "open");
+      if (event.target.closest("[data-action=fold]")) {
+        this.dataset.fold = this.dataset.fold === "open" ? "closed" : "open";
+        this.#syncFold();
       }
     });
     on(this, "keydown", (event) => {
