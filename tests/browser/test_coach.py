@@ -177,6 +177,25 @@ def test_exercise_says_when_the_target_is_reached(cpage, site_server) -> None:
     assert not root.locator(".connecteur__expect").is_visible()
 
 
+def test_one_language_per_interface(cpage, site_server) -> None:
+    """An English draft on the French page: every interface word is French."""
+    page = cpage
+    page.goto(url_of(site_server, "fr/checker/"))
+    wait_ready(page)
+    page.fill(DRAFT_BOX, BAD_EN)
+    page.wait_for_selector(f"{CHECKER}[data-graded=not-ready]", timeout=30_000)
+    report = page.evaluate(f"() => document.querySelector('{CHECKER}').report")
+    assert report["lang"] == "en"
+    assert page.inner_text(f"{CHECKER} [data-role=band]") == "Pas prêt"
+    slots = page.locator(f"{CHECKER} .connecteur__slot-label").all_inner_texts()
+    assert slots[0] == "Qui êtes-vous\u00a0?" or slots[0] == "Qui êtes-vous ?"
+    severities = set(page.locator(f"{CHECKER} .connecteur__severity").all_inner_texts())
+    assert severities <= {"À corriger", "À revoir", "Conseil"}, severities
+    assert "Score" in page.inner_text(f"{CHECKER} [data-role=status]")
+    # The checker's own sentences keep the draft's language, and say so to screen readers.
+    assert page.get_attribute(f"{CHECKER} .connecteur__message", "lang") == "en"
+
+
 def test_rule_page_try_it_shows_its_rule_first(cpage, site_server) -> None:
     page = cpage
     page.goto(url_of(site_server, "rules/no-shorthand/"))
