@@ -198,8 +198,14 @@ def test_one_language_per_interface(cpage, site_server) -> None:
 
 def test_rule_page_try_it_shows_its_rule_first(cpage, site_server) -> None:
     page = cpage
+    page.add_init_script(
+        "window.__cnStates = [];"
+        "document.addEventListener('connecteur:state', (e) => __cnStates.push(e.detail.state));"
+    )
     page.goto(url_of(site_server, "rules/no-shorthand/"))
     wait_ready(page)
+    assert page.evaluate("() => window.__cnStates") == ["ready"]
+    assert page.evaluate("() => customElements.get('connecteur-checker') !== undefined")
     page.wait_for_selector(f"{CHECKER}[data-graded]", timeout=30_000)
     first = page.locator(f"{CHECKER} .connecteur__finding").first
     assert first.get_attribute("data-rule") == "no-shorthand"
