@@ -10,8 +10,9 @@ import * as runtime from "./runtime.js";
 import { fmt, plainText, summary, codePointOffsets, toUtf16 } from "./render.js";
 import { renderCoach, focusCard } from "./coach.js";
 import { DraftMarks } from "./marks.js";
-import { load, loadFromTranslation, save, clear, KINDS, LANGS } from "./storage.js";
-import { readFragment, buildLink, forgetFragment, showInAddressBar, copyText } from "./share.js";
+import { save, clear } from "./storage.js";
+import { buildLink, forgetFragment, showInAddressBar, copyText } from "./share.js";
+import { applyState, defaultsOf, formState, indexOf, offer, readStrings, restoreOnce } from "./restore.js";
 
 /** Longer drafts get a message instead of a grade: grading stays instant and the page responsive. */
 export const MAX_CHARS = 50000;
@@ -39,14 +40,6 @@ function headingLevel(element) {
   return Math.min(6, level + 1);
 }
 
-function readStrings(root) {
-  try {
-    return JSON.parse(root.dataset.strings || "{}");
-  } catch {
-    return {};
-  }
-}
-
 export class ConnecteurChecker extends HTMLElement {
   #ui = null; // the form's parts, found once per connection
   #strings = {};
@@ -71,7 +64,12 @@ export class ConnecteurChecker extends HTMLElement {
     this.#abort = new AbortController();
     if (!this.#started) {
       this.#started = true;
-      this.#restore();
+      restoreOnce(this); // main.js usually did it already: then nothing happens
+      this.#defaults = defaultsOf(this);
+      // Typed between main.js's restore and this element's arrival: the reader's latest, kept.
+      const now = formState(this);
+      const d = this.#defaults;
+      if (now.draft !== d.draft || now.kind !== d.kind || now.lang !== d.lang) save(this.index, now);
       // An example (a claimed band, no target to reach): a compact result that opens on demand.
       const example = this.hasAttribute("data-expect") && !this.hasAttribute("data-target");
       if (example && !this.hasAttribute("data-compact")) this.dataset.fold = "closed";
@@ -106,7 +104,7 @@ export class ConnecteurChecker extends HTMLElement {
   }
 
   get index() {
-    return Number.parseInt(this.dataset.index || "0", 10) || 0;
+    return indexOf(this);
   }
 
   #find() {
@@ -135,15 +133,11 @@ export class ConnecteurChecker extends HTMLElement {
   }
 
   #stateNow() {
-    const { draft, kind, lang } = this.#ui;
-    return { draft: draft.value, kind: kind.value, lang: lang.value };
+    return formState(this);
   }
 
   #apply(s) {
-    const { draft, kind, lang } = this.#ui;
-    if (typeof s.draft === "string") draft.value = s.draft;
-    if (KINDS.includes(s.kind)) kind.value = s.kind;
-    if (LANGS.includes(s.lang)) lang.value = s.lang;
+    applyState(this, s);
     this.#marks?.sync();
     this.#grow();
   }
@@ -166,61 +160,8 @@ export class ConnecteurChecker extends HTMLElement {
     );
   }
 
-  /** A message with one action button (undo, restore) in the extra line, replaced by the next. */
   #offer(message, label, action) {
-    const { extra } = this.#ui;
-    if (!extra) return;
-    const text = document.createElement("span");
-    text.textContent = message;
-    const parts = [text];
-    if (label) {
-      const act = document.createElement("button");
-      act.type = "button";
-      act.className = "connecteur__inline-button md-button";
-      act.textContent = label;
-      act.addEventListener("click", () => {
-        extra.replaceChildren();
-        action();
-      });
-      parts.push(" ", act);
-    }
-    extra.replaceChildren(...parts);
-  }
-
-  /** Initial state: a shared link wins, then what this browser kept, then the page's example. */
-  #restore() {
-    const { draft, kind, lang } = this.#ui;
-    const strings = this.#strings;
-    const index = this.index;
-    this.#defaults = {
-      draft: draft.dataset.default ?? draft.defaultValue,
-      kind: KINDS.includes(this.dataset.defaultKind) ? this.dataset.defaultKind : kind.value,
-      lang: LANGS.includes(this.dataset.defaultLang) ? this.dataset.defaultLang : lang.value,
-    };
-    // Text typed before this script ran (a slow connection) is the reader's latest: keep it.
-    const typedEarly = draft.value !== this.#defaults.draft;
-    // The embed page keeps drafts per configuration itself (embed.js): no cross-language guess.
-    const embedded = this.closest("[data-connecteur-embed]") !== null;
-    const saved = load(index) || (embedded ? null : loadFromTranslation(index));
-    const shared = readFragment(location.hash);
-    if (shared && shared.checker === index) {
-      this.#apply({ ...this.#defaults, ...shared });
-      forgetFragment();
-      const previous = saved && saved.draft !== shared.draft ? saved : null;
-      save(index, this.#stateNow());
-      if (previous && previous.draft) {
-        this.#offer(strings.restored_link, strings.restore_mine, () => {
-          this.#apply(previous);
-          this.#persistAndGrade(0);
-        });
-      } else {
-        this.#offer(strings.restored_link);
-      }
-    } else if (typedEarly) {
-      save(index, this.#stateNow());
-    } else if (saved) {
-      this.#apply(saved);
-    }
+    offer(this, message, label, action);
   }
 
   #persistAndGrade(delay = DEBOUNCE_MS) {

@@ -6,9 +6,14 @@
 // pole, so it begins as early as this script can run.
 
 import { start } from "./runtime.js";
+import { restoreAll } from "./restore.js";
 
 const SELECTOR = "connecteur-checker, [data-connecteur-checker]";
-if (document.querySelector(SELECTOR)) start();
+if (document.querySelector(SELECTOR)) {
+  start();
+  // The reader's draft (a shared link, a saved or translated draft) before anything else.
+  restoreAll(document);
+}
 
 const { define, upgradeLegacy } = await import("./element.js");
 define();
