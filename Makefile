@@ -3,6 +3,7 @@
 #   make test   set up, then run the whole suite (lint, unit, plugin, Pyodide parity, real browser)
 #   make site   set up, then build the site into site/ with --strict
 #   make bench  run the benchmarks (see benchmarks/README.md)
+#   make lock   re-resolve requirements-dev.txt, the hash-pinned lock make setup installs
 #   make model  retrain the sentence-role model from model/sentences/ (see model/README.md)
 # PYTHON=/path/to/python3.12 overrides the interpreter search (scripts/find-python).
 
@@ -13,19 +14,38 @@ HOST  ?= 127.0.0.1
 PORT  ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup run serve site test lint unit browser bench model clean
+LOCK  := requirements-dev.txt
+UV_VERSION := 0.13.9
+
+.PHONY: setup run serve site test lint unit browser bench model clean lock
 
 setup: $(VENV)/.installed node_modules/.installed
 
-# The virtual environment is rebuilt when the project's dependencies change.
-$(VENV)/.installed: pyproject.toml constraints.txt scripts/find-python
+# The virtual environment is rebuilt when the project's dependencies change. Every package comes
+# from the lock, each checked against its sha256 (--require-hashes): CI installs exactly what was
+# tested. The project itself is then installed without dependencies and without build isolation,
+# so that its build backend (setuptools) is the locked one too.
+$(VENV)/.installed: pyproject.toml $(LOCK) scripts/find-python
 	@py="$$(scripts/find-python)" || exit 1; \
 	 if [ ! -x $(BIN)/python ] || ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
 	   rm -rf $(VENV); echo "Creating $(VENV) with $$py"; "$$py" -m venv $(VENV) || exit 1; \
 	 fi
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $@
+
+# Re-resolve the lock from pyproject.toml's [dev] extra and the versions in constraints.txt, for
+# every Python from 3.12 and every platform (--universal: one file, with markers), plus the build
+# backend. uv runs from its own virtual environment (.lock-tools), not the project's.
+lock:
+	@py="$$(scripts/find-python)" || exit 1; \
+	 [ -x .lock-tools/bin/uv ] && .lock-tools/bin/uv --version | grep -q " $(UV_VERSION)" || \
+	 { rm -rf .lock-tools && "$$py" -m venv .lock-tools && \
+	   .lock-tools/bin/python -m pip install --quiet uv==$(UV_VERSION); } || exit 1
+	echo 'setuptools>=77  # the build backend (pyproject.toml [build-system])' | \
+	  .lock-tools/bin/uv pip compile pyproject.toml - --extra dev -c constraints.txt \
+	  --universal --python-version 3.12 --generate-hashes --quiet \
+	  --custom-compile-command "make lock" -o $(LOCK)
 
 # The pinned Pyodide runtime (and the browser-test corpora), from package-lock.json.
 node_modules/.installed: package.json package-lock.json
@@ -70,4 +90,4 @@ bench: setup
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf site .pytest_cache build dist *.egg-info
+	rm -rf site .pytest_cache build dist *.egg-info .lock-tools

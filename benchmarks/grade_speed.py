@@ -1,7 +1,8 @@
 """How fast does the checker grade? Drafts per second on the labelled corpus, and a 1 MB paste.
 
 Runs on one core (this process). The browser grades on every keystroke with Python several times
-slower than CPython, so the target here is at least 2,000 drafts per second.
+slower than CPython, so the target here is at least 500 drafts per second (2,000 before the
+sentence-role model; the judgement issue set 500).
 
     python benchmarks/grade_speed.py            # readable
     python benchmarks/grade_speed.py --json     # {"name", "value", "unit", "target"} lines
@@ -24,7 +25,7 @@ if str(ROOT) not in sys.path:
 from checker import grade  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus" / "labelled.toml"
-TARGET_RATE = 2000
+TARGET_RATE = 500  # the judgement issue: the role model costs time; at least 500 drafts/s
 TARGET_PASTE = 1.0
 FALLBACK = [
     ("Bonjour, pourriez vous transférer. Cdt", "ask", "fr"),

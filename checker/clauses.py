@@ -31,6 +31,7 @@ _EN_VERB = re.compile(
     r"(?:i|we|you|he|she|they|it|who)\s+(?:(?:really|also|just|would|could|can|will|am|are|have)"
     r"\s+)?[^\W\d_]{2,}"
     r"|i'm|i've|i'd|i'll|we're|we've|you're|you'd|you'll|it's|that's|there's|let's|he's|she's"
+    r"|what's|who's|how's|where's|when's|why's|here's|we'd|we'll|they'd|they'll|they've"
     r"|they're|don't|won't|can't|isn't|aren't|didn't|doesn't|wouldn't|couldn't"
     r"|am|is|are|was|were|be|been|have|has|had|do|does|did|will|would|could|can|should|may"
     r"|might|must|shall|let|hope|wonder|work|lead|run|met|saw|read|want"

@@ -25,10 +25,6 @@ time a 1 MB paste takes without changing any realistic grade."""
 MAX_ROLE_SENTENCES = 200
 """Sentences the role model reads: far beyond any real message, and it bounds a huge paste."""
 
-EVIDENCE_FLOOR = 0.4
-"""A role counts as evidence from this probability, even where the role's F1-best threshold is
-lower: a rule that passes on a guess hides what the draft lacks."""
-
 _SENTENCE_BODY = re.compile(r"[^\W_][^.!?;\n]*")
 
 
@@ -70,7 +66,7 @@ class Draft:
     def threshold(self, role: str, confidence: int | None = None) -> float:
         if confidence is not None:
             return confidence / 100
-        return max(EVIDENCE_FLOOR, self.model.thresholds[self.model.roles.index(role)])
+        return self.model.thresholds[self.model.roles.index(role)]
 
     def with_role(self, roles: tuple[str, ...], confidence: int | None = None) -> list[int]:
         """Indices of the body sentences that do any of `roles`."""
@@ -101,7 +97,8 @@ def prepare(
     text: str, folded: Folded, kind: str, lang: str, model: RoleModel, rest: str = ""
 ) -> Draft:
     """`folded` covers at most MAX_SCAN characters; `rest` is the folded remainder, for counts."""
-    parts = segment(folded.folded)
+    # The unfolded text helps recognise a name line; offsets only match when folding kept them.
+    parts = segment(folded.folded, text[: len(folded.folded)] if folded.index is None else None)
     f = judged_text(folded.folded, parts)
     # Sentences never straddle two parts: "Bonjour Marc, pourriez-vous…" is a greeting, then a body.
     spans = tuple(

@@ -124,7 +124,9 @@ def grade(
         blocker = outcome.value == 0.0 and rule.severity == "error"
         # A length a little over its bound costs half the rule and never caps (no cliff at 126
         # words); a weak sign of a decisive element ("I'd like to meet you") still does.
-        cap = None if rule.kind == "metric" and outcome.value > 0 else rule.cap
+        cap = outcome.cap if outcome.cap is not None else rule.cap
+        if rule.kind == "metric" and outcome.value > 0:
+            cap = None
         outcomes.append(RuleResult(rule.id, rule.criterion, outcome.value, cap, blocker))
         if outcome.value < 1.0:
             failed.append((len(outcomes) - 1, rule, outcome))
@@ -141,7 +143,7 @@ def grade(
         # What fixing this one problem would earn, the others unchanged.
         fixed = list(outcomes)
         fixed[at] = RuleResult(rule.id, rule.criterion, 1.0, None, False)
-        after = score(rubric.criteria, fixed, lang_used).score
+        after = score(rubric.criteria, fixed, lang_used, explain=False).score
         severity = rule.severity
         if outcome.value > 0 and severity == "error":
             severity = "warning"

@@ -25,9 +25,11 @@ _GREETING = re.compile(
     r"|monsieur|mesdames|messieurs|good (?:morning|afternoon|evening)|greetings|allo|yo|bjr|slt)"
     r"(?![\w'])"
 )
-_GREETING_END = re.compile(r"[,!:;.]|\n|$")
+_GREETING_END = re.compile(r"[,!:;]|(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bmme)(?<!\bm)\.|\n|$")
+"""Where a greeting ends: its comma or colon, or a full stop that is not a title's (Mrs. Marks)."""
 _CLOSING = re.compile(
-    r"\s*(?:best(?: regards| wishes)?|kind regards|warm regards|regards|warmly|cheers|thanks"
+    r"\s*(?:(?:all )?(?:my |the )?best(?: regards| wishes)?|(?:with )?(?:kind|kindest|warm|warmest)"
+    r" (?:regards|wishes)|regards|warmly|warmest|cheers|cordially|very (?:sincerely|truly)|thanks"
     r"(?: again| a lot| so much| in advance)?|thank you(?: so much| again| in advance)?|many thanks"
     r"|sincerely(?: yours)?|yours(?: sincerely| truly| faithfully)?|all the best|talk soon"
     r"|take care"
@@ -46,6 +48,8 @@ _CONTACT = re.compile(
     r"|^\s*(?:tel|tél|phone|mobile|portable|t|m)\s*[:.]"
     r"|sent from my|envoye de mon"
 )
+_NAME = re.compile(r"(?:[A-ZÀ-Ý][\w'’-]*\.?\s*){1,4}")
+"""A signature's name line as typed: one to four capitalised words ("Ethel Norman.")."""
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
 _WORD = re.compile(r"[^\W_]+")
 MAX_SIGNATURE_LINES = 8
@@ -78,11 +82,18 @@ def _words(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text, start, end))
 
 
-def _signature_line(line: str) -> bool:
-    """A short line without a sentence's end: a name, a title, a phone number, an address."""
+def _signature_line(line: str, original: str | None = None, signed: bool = False) -> bool:
+    """A short line without a sentence's end: a name, a title, a phone number, an address.
+
+    `original` is the same line unfolded: a name in capitals may end with a full stop. Below a
+    sign-off (`signed`) a title may hold a comma ("Senior nurse, Lyon Sud hospital")."""
     if _CONTACT.search(line):
         return True
-    return len(_WORD.findall(line)) <= 7 and not _SENTENCE_END.search(line) and "," not in line[:-1]
+    if original is not None and _NAME.fullmatch(original):
+        return True
+    if len(_WORD.findall(line)) > 7 or _SENTENCE_END.search(line):
+        return False
+    return signed or "," not in line[:-1]
 
 
 def segment(folded: str, original: str | None = None) -> tuple[Part, ...]:
@@ -116,7 +127,14 @@ def segment(folded: str, original: str | None = None) -> tuple[Part, ...]:
             break
     if closing is not None:
         tail = range(closing + 1, last + 1)
-        if all(_signature_line(folded[lines[j][0] : lines[j][1]]) for j in tail):
+        if all(
+            _signature_line(
+                folded[lines[j][0] : lines[j][1]],
+                original[lines[j][0] : lines[j][1]] if original is not None else None,
+                signed=True,
+            )
+            for j in tail
+        ):
             names[closing] = "closing"
             for j in tail:
                 names[j] = "signature"

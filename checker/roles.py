@@ -75,17 +75,13 @@ class RoleModel:
     def scores(self, sentence: str, kind: str) -> tuple[float, ...]:
         """The probability of each role for one folded sentence."""
         z = list(self.bias)
-        seen: set[str] = set()
-        weights = self.weights
-        for feat in features(sentence, kind):
-            if feat in seen:
-                continue
-            seen.add(feat)
-            row = weights.get(feat)
+        get = self.weights.get
+        for feat in dict.fromkeys(features(sentence, kind)):
+            row = get(feat)
             if row is not None:
                 for i, w in row:
                     z[i] += w
-        return tuple(_sigmoid(v) for v in z)
+        return tuple(map(_sigmoid, z))
 
 
 def _sigmoid(x: float) -> float:

@@ -97,6 +97,7 @@ class Rule:
     veto_roles: tuple[str, ...] = ()
     unless_roles: tuple[str, ...] = ()
     confidence: int | None = None
+    veto_cap: int | None = None
     part: str | None = None
     matchers: Mapping[str, LazyPattern | None] = field(default_factory=dict)
     partial_matchers: Mapping[str, LazyPattern | None] = field(default_factory=dict)
@@ -248,6 +249,7 @@ _RULE_KEYS = (
     "veto_roles",
     "unless_roles",
     "confidence",
+    "veto_cap",
     "part",
 )
 _PATTERN_KEYS = ("patterns", "partial", "when", "unless")
@@ -496,6 +498,9 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
     confidence = table.get("confidence")
     if confidence is not None:
         confidence = _int(confidence, c, "confidence", 1, 99)
+    veto_cap = table.get("veto_cap")
+    if veto_cap is not None:
+        veto_cap = _int(veto_cap, c, "veto_cap", 0, 100)
     part = table.get("part")
     if part is not None:
         part = _choice(part, PART_NAMES, c, "part")
@@ -565,6 +570,7 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
         veto_roles=veto_roles,
         unless_roles=unless_roles,
         confidence=confidence,
+        veto_cap=veto_cap,
         part=part,
         matchers=MappingProxyType(matchers),
         partial_matchers=MappingProxyType(partial),

@@ -69,8 +69,17 @@ def _ceiling(cap: int, raw: int) -> int:
     return floor + round((cap - floor) * raw / 100)
 
 
-def score(criteria: Mapping[str, Criterion], outcomes: Sequence[RuleResult], lang: str) -> Scored:
-    """Weighted mean of criterion fractions under the caps; criteria with no rule are left out."""
+def score(
+    criteria: Mapping[str, Criterion],
+    outcomes: Sequence[RuleResult],
+    lang: str,
+    *,
+    explain: bool = True,
+) -> Scored:
+    """Weighted mean of criterion fractions under the caps; criteria with no rule are left out.
+
+    `explain=False` skips the per-criterion verdicts: what-if scores (a finding's gain) need only
+    the number."""
     values: dict[str, list[float]] = {}
     blockers: set[str] = set()
     caps: list[tuple[int, str]] = []
@@ -92,11 +101,12 @@ def score(criteria: Mapping[str, Criterion], outcomes: Sequence[RuleResult], lan
             caps.append((DECISIVE_CAP, "criterion:" + cid))
         total += crit.weight
         earned += crit.weight * fraction
-        verdicts.append(
-            CriterionVerdict(
-                cid, crit.label[lang], crit.weight, round(crit.weight * fraction), verdict
+        if explain:
+            verdicts.append(
+                CriterionVerdict(
+                    cid, crit.label[lang], crit.weight, round(crit.weight * fraction), verdict
+                )
             )
-        )
     raw = round(100 * earned / total) if total else 0
     final, held = raw, None
     if caps:

@@ -76,6 +76,9 @@ _WORDS = {
         "error": "MUST FIX",
         "warning": "SHOULD FIX",
         "info": "TIP",
+        "read": "The recipient's five-second read",
+        "empty_slot": "(nothing answers it)",
+        "gain": "+{gain} once fixed",
     },
     "fr": {
         "score": "Score",
@@ -96,6 +99,9 @@ _WORDS = {
         "error": "À CORRIGER",
         "warning": "À REVOIR",
         "info": "CONSEIL",
+        "read": "Ce que le destinataire lit en cinq secondes",
+        "empty_slot": "(rien n’y répond)",
+        "gain": "+{gain} une fois corrigé",
     },
 }
 
@@ -118,6 +124,19 @@ def render_text(report: Report, text: str, colour: bool) -> str:
         ),
         report.summary,
     ]
+    if report.cap is not None:
+        out.append(c("dim", report.cap.reason))
+    if report.slots:
+        out += ["", c("bold", w["read"])]
+        for slot in report.slots:
+            mark = _MARK["met" if slot.filled else "missing"]
+            if slot.filled:
+                first = report.sentences[slot.sentences[0]]
+                answer = text[first.start : first.end].replace("\r", "")
+                answer = answer if len(answer) <= 70 else answer[:69] + "…"
+            else:
+                answer = w["empty_slot"]
+            out.append(f"  {mark} {slot.label} {answer}")
     if report.criteria:
         out += ["", c("bold", w["criteria"])]
         for cv in report.criteria:
@@ -127,7 +146,8 @@ def render_text(report: Report, text: str, colour: bool) -> str:
     if not report.findings:
         out.append("  " + w["none"])
     for f in report.findings:
-        out.append(f"  {c(f.severity, w[f.severity])} [{f.rule}] {f.message}")
+        gain = f"  ({w['gain'].format(gain=f.gain)})" if f.gain else ""
+        out.append(f"  {c(f.severity, w[f.severity])} [{f.rule}] {f.message}{gain}")
         for sp in f.spans[:5]:
             line_start = text.rfind("\n", 0, sp.start) + 1
             line_end = text.find("\n", sp.end)

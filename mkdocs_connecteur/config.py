@@ -6,6 +6,21 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
 
+class CspConfig(Config):
+    """``csp:``, the Content-Security-Policy written into every page (mkdocs_connecteur/csp.py)."""
+
+    # Off: no policy at all (the checker works the same; nothing holds it to its promise).
+    enabled = opt.Type(bool, default=True)
+    # Trusted Types on the pages that do not load Material's bundle (the embed page).
+    trusted_types = opt.Type(bool, default=True)
+    # Sources added to directives, e.g. {"img-src": ["https://images.example.org"]}. Widening
+    # connect-src, script-src or worker-src ends the "nothing leaves your browser" guarantee.
+    extend = opt.Type(dict, default={})
+    # Write _headers (Netlify, Cloudflare Pages) and .htaccess (Apache) that send the policy with
+    # Material's search worker script, which a policy in a page does not reach.
+    headers = opt.Type(bool, default=True)
+
+
 class ConnecteurConfig(Config):
     """Options of the connecteur plugin (all optional)."""
 
@@ -36,3 +51,6 @@ class ConnecteurConfig(Config):
 
     # Checking: grade every fence that states `expect:` and warn when the band differs.
     check_expect = opt.Type(bool, default=True)
+
+    # Privacy the browser enforces: the Content-Security-Policy of every page.
+    csp = opt.SubConfig(CspConfig)

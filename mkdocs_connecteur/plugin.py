@@ -6,6 +6,8 @@
 - ``on_page_markdown`` / ``on_page_content``: turn ```` ```connecteur ```` fences into widgets
   (checking ``expect:``), and list on guide pages the rules that check them.
 - ``on_env``: check that every rule's guide section exists.
+- ``on_post_page``: write the Content-Security-Policy into the page (``csp``); at the very end
+  of the build (every language), give all pages the same policy.
 - ``on_post_build``: write the runtime (Pyodide with bytecode for the standard library it boots
   with, the checker wheel with its bytecode, lockfile, config.json).
 
@@ -19,11 +21,12 @@ import importlib.metadata
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -32,6 +35,7 @@ import checker
 from . import (
     assets,
     bytecode,
+    csp,
     expectations,
     footer,
     rule_pages,
@@ -68,6 +72,9 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
 
     def __init__(self) -> None:
         self._reset()
+        # One policy for the pages of every language: kept across i18n's nested builds.
+        self.policy = csp.SitePolicy()
+        self.builds = 0  # builds under way (i18n nests one per language in the first)
 
     def _reset(self) -> None:
         """Forget everything about the previous build (serve rebuilds, i18n's nested builds)."""
@@ -78,6 +85,7 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
         self.slots: dict[str, list[str]] = {}
         self.guide_rules: dict[str, list[Any]] = {}
         self.guide_in_site = True  # does this site hold the guide pages the rules point at?
+        self.csp_extend: dict[str, tuple[str, ...]] = {}
 
     # -- configuration ------------------------------------------------------------------------
 
@@ -85,6 +93,10 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
         self._reset()
         if not self.config.enabled:
             return config
+        try:
+            self.csp_extend = csp.check_extend(self.config.csp.extend)
+        except csp.CspError as error:
+            raise PluginError(f"connecteur: {error}") from error
         self.rubric = rubric_loader.load(self.config.rubric, config.config_file_path)
         self.pyodide = runtime.find_pyodide(self.config.pyodide, config.config_file_path)
         self.pyodide_version = runtime.verify(self.pyodide)
@@ -265,8 +277,8 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
             html,
         )
 
-    @event_priority(-100)  # last: the typography sees the page as it will be written
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+    @event_priority(-100)  # late: the typography sees the page as it will be written
+    def _page_text(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """The checker's version in the footer; French typography on a French page
         (``typography``, the one pass for the whole site); and Material must not take this page
         for a language root (see ``alternates``)."""
@@ -279,6 +291,41 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
         if self.langs is None or len(self.langs.built) < 2:
             return output
         return drop_self_alternate(output, self.langs.current)
+
+    @event_priority(-190)  # last: the hashes are those of the page as it is written
+    def _policy(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """The page's Content-Security-Policy, with the hashes of its inline scripts."""
+        if not self.config.enabled or not self.config.csp.enabled:
+            return output
+        if csp.has_event_handlers(output):
+            log.warning(
+                f"{page.file.src_uri}: an on...= attribute (inline event handler) will not run "
+                "under the Content-Security-Policy; use a script file instead"
+            )
+        return self.policy.page(output, Path(page.file.abs_dest_path))
+
+    on_post_page = CombinedEvent(_page_text, _policy)
+
+    @event_priority(-190)
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        """Pages from templates alone (Material's 404.html) carry the policy too."""
+        if not self.config.enabled or not self.config.csp.enabled:
+            return output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        return self.policy.page(output_content, Path(config.site_dir) / template_name)
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.builds == 0:
+            self.policy.reset(
+                extend=self.csp_extend, trusted_types=bool(self.config.csp.trusted_types)
+            )
+        self.builds += 1
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.builds = 0
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page is rendered now: check that each rule's guide anchor exists."""
@@ -301,7 +348,15 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
 
     # -- runtime ------------------------------------------------------------------------------
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    @event_priority(-200)  # after i18n's (-100), which builds the other languages inside it
+    def _finish_policy(self, *, config: MkDocsConfig) -> None:
+        """Every page of every language built: give them all the same policy (see ``csp``)."""
+        self.builds = max(0, self.builds - 1)
+        if self.builds == 0 and self.config.enabled and self.config.csp.enabled:
+            site_dir = Path(config.site_dir) if self.config.csp.headers else None
+            self.policy.finish(site_dir, urlsplit(config.site_url or "/").path)
+
+    def _runtime(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.rubric is None or self.pyodide is None:
             return
         package = Path(checker.__file__).parent
@@ -325,6 +380,8 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):
             self.rubric.text,
             stdlib=stdlib_zip,
         )
+
+    on_post_build = CombinedEvent(_runtime, _finish_policy)
 
 
 def _line_offset(source: str, markdown: str) -> int:

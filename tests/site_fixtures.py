@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import socket
 import threading
 from dataclasses import dataclass, field
@@ -74,6 +75,33 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         self._log.append(self.path)
         return super().send_head()
 
+    def end_headers(self) -> None:
+        """Send the headers the site's ``_headers`` file asks for, as Netlify or Cloudflare Pages
+        would (the plugin writes one: the Content-Security-Policy of worker scripts)."""
+        path = self.path.split("?", 1)[0]
+        for pattern, name, value in _header_rules(Path(self.directory) / "_headers"):
+            if pattern.fullmatch(path):
+                self.send_header(name, value)
+        super().end_headers()
+
+
+def _header_rules(file: Path) -> list[tuple[re.Pattern[str], str, str]]:
+    """The rules of a ``_headers`` file: a path (``*`` matches anything), then indented
+    ``Name: value`` lines."""
+    rules: list[tuple[re.Pattern[str], str, str]] = []
+    if not file.is_file():
+        return rules
+    pattern = None
+    for line in file.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            pattern = re.compile(".*".join(re.escape(p) for p in line.strip().split("*")))
+        elif pattern is not None and ":" in line:
+            name, value = line.strip().split(":", 1)
+            rules.append((pattern, name.strip(), value.strip()))
+    return rules
+
 
 @dataclass
 class SiteServer:
@@ -138,6 +166,13 @@ def new_context(browser, site_server: SiteServer, **options):  # type: ignore[no
     context.on("request", record)
     context.set_default_timeout(60_000)
     return context, log
+
+
+def add_axe(page, axe: Path) -> None:  # type: ignore[no-untyped-def]
+    """Run axe-core's source in the page through the DevTools protocol. A ``<script>`` tag (what
+    ``page.add_script_tag`` adds) is an inline script the build did not hash: the site's
+    Content-Security-Policy refuses it, as it should. The page stays under its policy."""
+    page.evaluate(axe.read_text(encoding="utf-8") + "\n;0")
 
 
 def click_link_to(page, suffix: str) -> None:  # type: ignore[no-untyped-def]

@@ -19,6 +19,7 @@ class Outcome:
     value: float | None  # 1 pass, 0.5 partial, 0 fail, None: does not apply to this draft
     spans: tuple[tuple[int, int], ...] = ()  # folded offsets
     values: tuple[tuple[str, str], ...] = ()  # for {value}, {min}, {max} in messages
+    cap: int | None = None  # a ceiling other than the rule's own, for this outcome
 
 
 PASSED = Outcome(PASS)

@@ -14,21 +14,23 @@ from ..rubric import Rule
 from .outcome import FAIL, FAILED, MAX_SPANS, PARTIAL, PASSED, Outcome
 
 
-def _evidence(rule: Rule, draft: Draft, partial: bool = False) -> tuple[int, int] | None:
-    """The first match inside a clause (or anywhere, for `clause = false` rules), outside any
-    sentence that does one of the rule's `veto_roles`."""
+def _evidence(
+    rule: Rule, draft: Draft, vetoed: set[int], partial: bool = False
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """The first match inside a clause (or anywhere, for `clause = false` rules) outside the
+    `vetoed` sentences, and the first one inside them."""
     matcher = (rule.partial_matchers if partial else rule.matchers).get(draft.lang)
     if matcher is None or not may_match(matcher.gate, draft.f):
-        return None
-    vetoed = draft.vetoed(rule.veto_roles, rule.roles) if rule.veto_roles else set()
+        return None, None
+    inside = None
     for m in matcher.finditer(draft.f):
-        if m.end() == m.start():
+        if m.end() == m.start() or (rule.clause and not draft.in_clause(m.start())):
             continue
         if vetoed and draft.sentence_index(m.start()) in vetoed:
+            inside = inside or (m.start(), m.end())
             continue
-        if not rule.clause or draft.in_clause(m.start()):
-            return (m.start(), m.end())
-    return None
+        return (m.start(), m.end()), inside
+    return None, inside
 
 
 def evaluate(rule: Rule, draft: Draft) -> Outcome:
@@ -38,13 +40,16 @@ def evaluate(rule: Rule, draft: Draft) -> Outcome:
         not rule.clause or draft.verbs[i] for i in draft.with_role(rule.roles, rule.confidence)
     ):
         return PASSED
-    if _evidence(rule, draft) is not None:
+    vetoed = draft.vetoed(rule.veto_roles, rule.roles) if rule.veto_roles else set()
+    found, vague = _evidence(rule, draft, vetoed)
+    if found is not None:
         return PASSED
-    weak = _evidence(rule, draft, partial=True)
+    weak, _ = _evidence(rule, draft, vetoed, partial=True)
     if weak is not None:
         return Outcome(PARTIAL, (weak,))
-    if rule.veto_roles:
-        # Point at what stood in for the missing element: "I'm open to new opportunities".
-        vague = sorted(draft.vetoed(rule.veto_roles, rule.roles))
-        return Outcome(FAIL, tuple(draft.sentences[i] for i in vague[:MAX_SPANS]))
-    return FAILED
+    # Point at what stood in for the missing element: "I'm open to new opportunities".
+    spans = tuple(draft.sentences[i] for i in sorted(vetoed)[:MAX_SPANS])
+    if vague is not None and rule.veto_cap is not None:
+        # A direction in vague words ("I'm trying to get into fintech") is worth more than none.
+        return Outcome(PARTIAL, spans, cap=rule.veto_cap)
+    return Outcome(FAIL, spans) if spans else FAILED

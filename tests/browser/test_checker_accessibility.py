@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from helpers import CHECKER, REPO, url_of, wait_ready
+from site_fixtures import add_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -33,7 +34,7 @@ def test_no_serious_violation_in_either_theme(cpage, site_server) -> None:
     page.select_option(f"{CHECKER} select[name=kind]", "ask")
     page.wait_for_selector(f"{CHECKER}[data-graded=not-ready]")
     page.wait_for_selector(f"{CHECKER} mark")
-    page.add_script_tag(path=str(AXE))
+    add_axe(page, AXE)
 
     found: dict[str, list] = {}
     for scheme, material in (("light", "default"), ("dark", "slate")):

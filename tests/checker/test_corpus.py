@@ -1,7 +1,8 @@
 """The labelled corpus (tests/corpus/labelled.toml): agreement with human bands, and revisions.
 
 The labels were written without reading the rules, so agreement measures how well the rubric
-generalises. The test prints the agreement and every disagreement, and fails below 90%.
+generalises. The test prints the agreement and every disagreement, and fails below 95% (the
+judgement issue holds it there).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import pytest
 from checker import grade
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "labelled.toml"
-THRESHOLD = 0.90
+THRESHOLD = 0.95
 
 
 def _load() -> dict:

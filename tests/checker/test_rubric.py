@@ -302,3 +302,15 @@ def test_patterns_compile_only_when_a_draft_in_their_language_needs_them() -> No
     )
     assert any(p._compiled is not None for p in patterns["fr"])
     assert all(p._compiled is None for p in patterns["en"])
+
+
+@pytest.mark.parametrize("page", ["rubric.md", "rubric.fr.md"])
+def test_documented_role_rule_loads_and_fires(page: str) -> None:
+    """The reference's `kind = "role"` example is a working rule, in both languages."""
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "reference" / page).read_text("utf-8")
+    block = next(b for b in doc.split("```toml")[1:] if 'kind = "role"' in b).split("```")[0]
+    rubric = load_rubric('extends = "default"\n' + block, source=page)
+    text = "Hi Marc, I need your answer by Friday at the latest, no excuses."
+    report = grade(text, rubric=rubric)
+    added = next(r for r in rubric.rules if r.kind == "role")
+    assert added.id in {f.rule for f in report.findings}

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -292,3 +293,16 @@ def test_batch_bad_options(tmp_path: Path, capsys) -> None:  # type: ignore[no-u
         ["batch", str(tmp_path / "missing.csv"), "-o", str(tmp_path / "o.csv")], capsys
     )
     assert code == cli.EXIT_INPUT and "not found" in err
+
+
+def test_grade_text_report_says_the_cap_the_read_and_the_gain(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = tmp_path / "d.txt"
+    draft.write_text("Hi Tom, I'm open to new opportunities and would love to connect. Best, Ana")
+    code, out, _ = run(["grade", str(draft), "--kind", "request"], capsys)
+    assert code == 0
+    assert "capped at" in out and "No precise objective" in out
+    assert "The recipient's five-second read" in out
+    assert "What do you want? (nothing answers it)" in out
+    assert re.search(r"\[objective-stated\] .*\(\+\d+ once fixed\)", out)

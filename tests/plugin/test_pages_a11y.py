@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from site_fixtures import add_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -37,7 +38,7 @@ def test_generated_pages_have_no_serious_violation(page, site_server) -> None:  
             page.wait_for_function(
                 "(s) => document.body.getAttribute('data-md-color-scheme') === s", arg=material
             )
-            page.add_script_tag(path=str(AXE))
+            add_axe(page, AXE)
             violations = page.evaluate(RUN_AXE)
             if violations:
                 found[f"{path} ({scheme})"] = violations

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from site_fixtures import add_axe
 
 from .helpers import foreign_requests, new_context
 
@@ -31,7 +32,7 @@ def test_no_serious_accessibility_violation(browser, site_server, path: str, sco
     try:
         page = context.new_page()
         page.goto(site_server.url + path)
-        page.add_script_tag(path=str(AXE))
+        add_axe(page, AXE)
         result = page.evaluate(f"axe.run({scope}, {{resultTypes: ['violations']}})")
         bad = [
             (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])

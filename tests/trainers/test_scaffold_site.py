@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from connecteur_cli.scaffold import scaffold
+from mkdocs_connecteur import csp
 
 from .helpers import foreign_requests, free_port, new_context, serve
 
@@ -74,6 +75,10 @@ def test_scaffolded_site_builds_strict_with_its_rubric(built, lang: str) -> None
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in text and "cdn.jsdelivr" not in text, page
+        # The plugin's Content-Security-Policy, on every page of a trainer's site too.
+        policy = csp.read_policy(text)
+        assert policy is not None, page
+        assert policy["connect-src"] == ["'self'"] and policy["default-src"] == ["'self'"], page
 
 
 @pytest.mark.browser
@@ -91,7 +96,14 @@ def test_the_trainers_added_phrase_is_flagged_in_the_browser(built, browser) -> 
     context, log = new_context(browser, server)
     try:
         page = context.new_page()
+        page.add_init_script(
+            "window.violations = []; document.addEventListener('securitypolicyviolation',"
+            " (e) => violations.push(e.violatedDirective));"
+        )
         page.goto(server.url)
+        assert "connect-src 'self'" in page.locator(
+            "meta[http-equiv=Content-Security-Policy]"
+        ).get_attribute("content")
         page.evaluate(
             """() => {
               window.reports = [];
@@ -110,6 +122,9 @@ def test_the_trainers_added_phrase_is_flagged_in_the_browser(built, browser) -> 
         # The page shows it too: the finding is in the results, the phrase highlighted.
         results = page.locator("[data-role=results]").first
         assert phrase in results.text_content()
+        # Graded under the policy, in a worker that inherits it; nothing was refused.
+        assert [w.url.split(":")[0] for w in page.workers if "search" not in w.url] == ["blob"]
+        assert page.evaluate("violations") == []
     finally:
         context.close()
         server.stop()

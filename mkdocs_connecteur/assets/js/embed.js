@@ -5,8 +5,9 @@
 // several checkers does not boot several runtimes. It tells the parent page its height (so the
 // iframe never scrolls) and forwards every "connecteur:graded" report.
 //
-// The parent receives the report, which contains the draft: the messages go to any parent ("*")
-// unless the embedder names its origin with parent_origin=https://their.site.
+// Height messages go to any parent ("*"): they hold nothing the reader typed. Graded reports hold
+// the draft: they go only to the origin the embedder names with parent_origin=https://their.site,
+// and to no page at all without it (the snippet the trainers' page builds fills it in).
 
 import { KINDS, LANGS, sanitize, storageKey } from "./storage.js";
 import { readFragment, copyText } from "./share.js";
@@ -19,14 +20,14 @@ const STRINGS = {
   en: {
     bad: "{name}={value} is not accepted: use {choices}. The default is used instead.",
     badOrigin:
-      "parent_origin={value} is not an origin (like https://example.org): messages to the parent page are off.",
+      "parent_origin={value} is not an origin (like https://example.org): no report goes to the parent page.",
     idle: "The checker starts when you press the button.",
     failed: "The checker could not be loaded: {message}",
   },
   fr: {
     bad: "{name}={value} n'est pas accepté : utilisez {choices}. La valeur par défaut s'applique.",
     badOrigin:
-      "parent_origin={value} n'est pas une origine (comme https://example.org) : les messages vers la page parente sont coupés.",
+      "parent_origin={value} n'est pas une origine (comme https://example.org) : aucun rapport ne part vers la page parente.",
     idle: "Le vérificateur démarre quand vous appuyez sur le bouton.",
     failed: "Le vérificateur n'a pas pu être chargé : {message}",
   },
@@ -54,7 +55,7 @@ export function readSettings(search) {
     problems.push({ key: "bad", name, value: params.get(name), choices: "1, 0" });
     return fallback;
   };
-  let target = "*";
+  let target = null; // where graded reports go: nowhere unless parent_origin names an origin
   if (params.has("parent_origin")) {
     const raw = params.get("parent_origin").trim();
     target = null;
@@ -145,9 +146,10 @@ function setUp() {
   // and an unnamed progressbar is noise for screen readers.
   document.querySelector(".md-progress")?.remove();
 
-  // Parent messages: height and reports. Non-secret by default ("*"), restricted by parent_origin.
+  // Parent messages: the height to any parent; reports (they hold the draft) to parent_origin only.
   const post = (message) => {
-    if (window.parent !== window && settings.target) window.parent.postMessage(message, settings.target);
+    const target = message.type === "connecteur:height" ? "*" : settings.target;
+    if (window.parent !== window && target) window.parent.postMessage(message, target);
   };
   let lastHeight = -1;
   const reportHeight = () => {
@@ -274,7 +276,12 @@ const SNIPPET_TITLE = {
   fr: "Connecteur : vérifier un brouillon de demande",
 };
 
-/** The embed code for these settings: the iframe, and the listener that sizes it from its messages. */
+/**
+ * The embed code for these settings: the iframe, and the script that sizes it from its messages.
+ * Reports (they hold the draft) go only to the origin named by parent_origin: the trainer's own,
+ * when given, else the script names the origin of the page it runs on before the iframe loads
+ * (the iframe's address is then in data-connecteur-src, and the script sets src).
+ */
 export function embedSnippet({ siteRoot, ui, kind, lang, example, compact, autoload, parentOrigin }) {
   const root = new URL(siteRoot);
   const src = new URL(ui === "fr" ? "fr/embed/" : "embed/", root);
@@ -287,11 +294,18 @@ export function embedSnippet({ siteRoot, ui, kind, lang, example, compact, autol
   const attr = (value) =>
     value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   const height = compact ? 420 : 640;
+  const address = parentOrigin ? `src="${attr(src.href)}"` : `data-connecteur-src="${attr(src.href)}"`;
   return [
-    `<iframe src="${attr(src.href)}" title="${attr(SNIPPET_TITLE[ui === "fr" ? "fr" : "en"])}"`,
+    `<iframe ${address} title="${attr(SNIPPET_TITLE[ui === "fr" ? "fr" : "en"])}"`,
     `  data-connecteur-embed width="100%" height="${height}" style="border:0;width:100%"`,
     `  allow="clipboard-write" loading="lazy"></iframe>`,
     "<script>",
+    `// Graded reports hold the draft: the checker sends them only to the origin parent_origin names.`,
+    `for (const frame of document.querySelectorAll("iframe[data-connecteur-src]:not([src])")) {`,
+    `  const src = new URL(frame.dataset.connecteurSrc);`,
+    `  src.searchParams.set("parent_origin", location.origin);`,
+    `  frame.src = src.href;`,
+    "}",
     `addEventListener("message", (event) => {`,
     `  if (event.origin !== ${JSON.stringify(root.origin)}) return;`,
     `  for (const frame of document.querySelectorAll("iframe[data-connecteur-embed]")) {`,

@@ -67,12 +67,31 @@ function onMessage(event) {
   }
 }
 
+// The worker starts from a blob: URL whose only line imports worker.js. A worker loaded from a
+// URL gets only the Content-Security-Policy its HTTP response carries (none on a static host); a
+// blob: worker inherits this page's, so no request the checker makes can leave the origin
+// (mkdocs_connecteur/csp.py). Where Trusted Types are enforced (the embed page), the one policy
+// "connecteur" accepts only that blob: URL.
+let scriptPolicy = null;
+function workerScriptURL() {
+  const source = `import ${JSON.stringify(new URL("./worker.js", import.meta.url).href)};\n`;
+  const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+  if (!globalThis.trustedTypes) return url;
+  scriptPolicy ??= trustedTypes.createPolicy("connecteur", {
+    createScriptURL: (value) => {
+      if (value !== url) throw new TypeError(`connecteur: not the checker's worker: ${value}`);
+      return value;
+    },
+  });
+  return scriptPolicy.createScriptURL(url);
+}
+
 /** Start the worker if it is not running yet; safe to call from every checker. */
 export function start() {
   if (worker || state.phase === "failed") return;
   publish({ phase: "loading", startedAt: performance.now() });
   try {
-    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    worker = new Worker(workerScriptURL(), { type: "module" });
   } catch (error) {
     fail(String((error && error.message) || error));
     return;
