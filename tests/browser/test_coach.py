@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 import pytest
 from helpers import CHECKER, REPO, url_of, wait_ready
+from site_fixtures import add_axe
 
 import checker
 
@@ -248,7 +249,7 @@ def test_axe_finds_nothing_in_either_theme(cpage, site_server) -> None:
         "(d) => { d.open = true; }"
     )
     page.click(f"{CHECKER} .connecteur__disclose")  # the checklist, open
-    page.add_script_tag(path=str(AXE))
+    add_axe(page, AXE)
     found = {}
     for scheme, material in (("light", "default"), ("dark", "slate")):
         page.emulate_media(color_scheme=scheme)

@@ -73,17 +73,18 @@ function onMessage(event) {
 // (mkdocs_connecteur/csp.py). Where Trusted Types are enforced (the embed page), the one policy
 // "connecteur" accepts only that blob: URL.
 let scriptPolicy = null;
+let workerURL = null; // the current blob: URL (a worker replaced after the time budget gets a new one)
 function workerScriptURL() {
   const source = `import ${JSON.stringify(new URL("./worker.js", import.meta.url).href)};\n`;
-  const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
-  if (!globalThis.trustedTypes) return url;
+  workerURL = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+  if (!globalThis.trustedTypes) return workerURL;
   scriptPolicy ??= trustedTypes.createPolicy("connecteur", {
     createScriptURL: (value) => {
-      if (value !== url) throw new TypeError(`connecteur: not the checker's worker: ${value}`);
+      if (value !== workerURL) throw new TypeError(`connecteur: not the checker's worker: ${value}`);
       return value;
     },
   });
-  return scriptPolicy.createScriptURL(url);
+  return scriptPolicy.createScriptURL(workerURL);
 }
 
 /** Start the worker if it is not running yet; safe to call from every checker. */
