@@ -15,7 +15,8 @@ from checker import BANDS, KINDS
 from checker import DRAFT_LANGS as LANGS
 
 FENCE_INFO = "connecteur"
-OPTIONS = ("kind", "lang", "compact", "expect")
+OPTIONS = ("kind", "lang", "compact", "expect", "target", "rule")
+_RULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _TRUE = ("true", "yes", "on", "1")
 _FALSE = ("false", "no", "off", "0")
 
@@ -43,6 +44,8 @@ class Fence:
     lang: str = "auto"
     compact: bool = False
     expect: str | None = None
+    target: str | None = None  # the band an exercise asks the reader to reach
+    rule: str | None = None  # a rule page's own rule: its finding comes first
     draft: str = ""
     problems: tuple[FenceProblem, ...] = field(default=())
 
@@ -94,10 +97,12 @@ def _parse_options(
             problems.append(
                 FenceProblem(number, f"bad lang {value!r}; use one of {', '.join(LANGS)}")
             )
-        elif key == "expect" and low not in BANDS:
+        elif key in ("expect", "target") and low not in BANDS:
             problems.append(
-                FenceProblem(number, f"bad expect {value!r}; use one of {', '.join(BANDS)}")
+                FenceProblem(number, f"bad {key} {value!r}; use one of {', '.join(BANDS)}")
             )
+        elif key == "rule" and not _RULE_ID.match(low):
+            problems.append(FenceProblem(number, f"bad rule {value!r}; use a rule id"))
         elif key == "compact" and low not in _TRUE + _FALSE:
             problems.append(FenceProblem(number, f"bad compact {value!r}; use true or false"))
         elif key == "compact":
@@ -128,6 +133,8 @@ def _build(lines: list[str], start: int, end: int, indent: str, closed: bool) ->
         lang=str(options.get("lang", "auto")),
         compact=bool(options.get("compact", False)),
         expect=options.get("expect"),  # type: ignore[arg-type]
+        target=options.get("target"),  # type: ignore[arg-type]
+        rule=options.get("rule"),  # type: ignore[arg-type]
         draft=draft,
         problems=tuple(problems),
     )

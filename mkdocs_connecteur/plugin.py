@@ -251,6 +251,8 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
                 ui_lang=ui_lang,
                 index=index,
                 expect=fence.expect,
+                target=fence.target,
+                focus_rule=fence.rule,
             )
         except ValueError as error:
             log.warning(f"{where}: {error}")

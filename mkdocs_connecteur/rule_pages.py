@@ -7,6 +7,7 @@ checks their links to the guide like any other link.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from html import escape
 
@@ -50,6 +51,11 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "the_guide": "the guide",
         "colon": ": ",
         "semicolon": "; ",
+        "limits": "Limits",
+        "at_most": "at most {n} {measure} for {kind}",
+        "at_least": "at least {n} {measure} for {kind}",
+        "words": "words",
+        "characters": "characters",
     },
     "fr": {
         "index_title": "Règles",
@@ -86,6 +92,11 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "the_guide": "le guide",
         "colon": "\u00a0: ",
         "semicolon": "\u202f; ",
+        "limits": "Limites",
+        "at_most": "au plus {n} {measure} pour {kind}",
+        "at_least": "au moins {n} {measure} pour {kind}",
+        "words": "mots",
+        "characters": "caractères",
     },
 }
 
@@ -93,9 +104,10 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
 # French typography (no-break spaces, apostrophes) is set on the built page, with the rest of the
 # French site: see ``typography``.
 
+# The same words as the widget's cards and checklist (ui_strings.toml, js.severity_*).
 SEVERITY = {
-    "en": {"error": "Error", "warning": "Warning", "info": "Advice"},
-    "fr": {"error": "Erreur", "warning": "Avertissement", "info": "Conseil"},
+    "en": {"error": "Must fix", "warning": "Should fix", "info": "Tip"},
+    "fr": {"error": "À corriger", "warning": "À revoir", "info": "Conseil"},
 }
 KIND = {
     "en": {
@@ -130,6 +142,44 @@ def index_src_uri() -> str:
 def _pick(value: Mapping[str, str], lang: str) -> str:
     """The text in ``lang``, else in the other language (a trainer may write only one)."""
     return value.get(lang) or next(iter(value.values()), "")
+
+
+_PLACEHOLDER = re.compile(r"\{(value|min|max)\}")
+
+
+def rule_message(rule: Rule, lang: str) -> str:
+    """A rule's message for a page about the rule, with no ``{value}``/``{min}``/``{max}`` left.
+
+    The checker fills them with the draft's measure and the kind's limit; a page has no draft, so
+    it shows what the checker says of a draft just past the limit of the rule's first kind (the
+    rule page lists every kind's limit).
+    """
+    text = _pick(rule.message, lang)
+    limits = rule.limits
+    if not _PLACEHOLDER.search(text):
+        return text
+    kind = next((k for k in rule.applies_to if k in limits), next(iter(limits), None))
+    low, high = limits.get(kind, (None, None)) if kind else (None, None)
+    value = high + 1 if high else (low - 1 if low else 0)
+    values = {"value": value, "min": low or 0, "max": high or 0}
+    return _PLACEHOLDER.sub(lambda m: str(values[m[1]]), text)
+
+
+def _limits(rule: Rule, lang: str) -> str | None:
+    """ "at most 125 words for a motivated request, …" from a metric rule's data, or None."""
+    limits = rule.limits
+    if not limits:
+        return None
+    s = STRINGS[lang]
+    measure = s.get(str(rule.measure), str(rule.measure))
+    parts = []
+    for kind, (low, high) in limits.items():
+        label = KIND[lang].get(kind, kind)
+        if high:
+            parts.append(s["at_most"].format(n=high, measure=measure, kind=label))
+        if low:
+            parts.append(s["at_least"].format(n=low, measure=measure, kind=label))
+    return s["semicolon"].join(parts) or None
 
 
 def _cell(text: str) -> str:
@@ -191,13 +241,18 @@ def render_rule(
     lines = [
         f"# {s['rule']} `{rule.id}`",
         "",
-        _cell(_pick(rule.message, lang)),
+        _cell(rule_message(rule, lang)),
         "",
         f"- **{s['severity']}**{s['colon']}{SEVERITY[lang].get(rule.severity, rule.severity)}",
         f"- **{s['criterion']}**{s['colon']}{_cell(label)}"
         + (f" ({_cell(weight)})" if weight else ""),
         f"- **{s['applies_to']}**{s['colon']}{kinds}",
         f"- **{s['langs']}**{s['colon']}{langs}",
+        *(
+            [f"- **{s['limits']}**{s['colon']}{_cell(limit)}"]
+            if (limit := _limits(rule, lang))
+            else []
+        ),
         "",
         f"## {s['suggestion']}",
         "",
@@ -233,7 +288,8 @@ def _try_it(rule: Rule, lang: str) -> list[str]:
     if not draft or not rule.applies_to:
         return []
     s = STRINGS[lang]
-    fence = ["```connecteur", f"kind: {rule.applies_to[0]}", "compact: true", "---", draft, "```"]
+    fence = ["```connecteur", f"kind: {rule.applies_to[0]}", "compact: true", f"rule: {rule.id}"]
+    fence += ["---", draft, "```"]
     return [f"## {s['try']}", "", s["try_text"], "", *fence, ""]
 
 
@@ -257,7 +313,7 @@ def render_index(rubric: Rubric, lang: str) -> str:
         lines += [f"| {s['rule']} | {s['checks']} | {s['severity']} |", "|---|---|---|"]
         for rule in rules:
             lines.append(
-                f"| [{rule.id}]({rule.id}.md) | {_cell(_pick(rule.message, lang))} "
+                f"| [{rule.id}]({rule.id}.md) | {_cell(rule_message(rule, lang))} "
                 f"| {SEVERITY[lang].get(rule.severity, rule.severity)} |"
             )
     lines.append("")
@@ -280,8 +336,6 @@ def render_checked_by(rules: Iterable[Rule], page_src: str, lang: str) -> str:
         link = parse_guide(rule_src_uri(rule.id)).link_from(page_src)
         anchor = parse_guide(rule.guide).anchor
         section = f" ([{s['section']}](#{anchor}))" if anchor else ""
-        lines.append(
-            f"- [{rule.id}]({link}){s['colon']}{_cell(_pick(rule.message, lang))}{section}"
-        )
+        lines.append(f"- [{rule.id}]({link}){s['colon']}{_cell(rule_message(rule, lang))}{section}")
     lines.append("")
     return "\n".join(lines)

@@ -9,6 +9,7 @@ the draft comes from authors today and may come from anyone tomorrow.
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from functools import cache
 from html import escape
@@ -16,6 +17,9 @@ from importlib import resources
 
 from checker import BAND_LABELS, BANDS, DRAFT_LANGS, KINDS
 from checker import LANGS as UI_LANGS
+from checker.anatomy import LABELS as SLOT_LABELS
+
+_RULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 
 @cache
@@ -46,6 +50,15 @@ def js_strings(ui_lang: str) -> dict[str, str]:
     data = ui_strings()
     out = {key: value[ui_lang] for key, value in data["js"].items()}
     out.update({f"band_{band}": BAND_LABELS[band][ui_lang] for band in BANDS})
+    # The five-second read's questions come from the checker's own catalogue, in the page's
+    # language (a French draft on an English page still gets English questions).
+    out.update(
+        {
+            f"slot_{kind}_{slot}": labels[ui_lang]
+            for kind, slots in SLOT_LABELS.items()
+            for slot, labels in slots.items()
+        }
+    )
     return out
 
 
@@ -65,17 +78,25 @@ def render_checker(
     ui_lang: str,
     index: int,
     expect: str | None,
+    target: str | None = None,
+    focus_rule: str | None = None,
 ) -> str:
-    """Return the widget's HTML for one checker on a page.
+    """Return the widget's HTML for one checker on a page: a ``<connecteur-checker>`` element.
 
     ``index`` numbers the checkers of a page (0, 1, …): it makes element ids unique and keys the
-    draft saved in localStorage. Raises ``ValueError`` naming the accepted values for a bad option.
+    draft saved in localStorage. ``target``: the band an exercise asks the reader to reach.
+    ``focus_rule``: a rule page's own rule, whose finding comes first. Raises ``ValueError``
+    naming the accepted values for a bad option.
     """
     _check("kind", kind, KINDS)
     _check("lang", lang, DRAFT_LANGS)
     _check("interface language", ui_lang, UI_LANGS)
     if expect is not None:
         _check("expect", expect, BANDS)
+    if target is not None:
+        _check("target", target, BANDS)
+    if focus_rule is not None and not _RULE_ID.match(focus_rule):
+        raise ValueError(f"connecteur checker: bad rule id {focus_rule!r}")
     if not isinstance(index, int) or index < 0:
         raise ValueError(f"connecteur checker: index must be a non-negative integer, not {index!r}")
 
@@ -103,6 +124,10 @@ def render_checker(
         attrs.append("data-compact")
     if expect is not None:
         attrs.append(f'data-expect="{_attr(expect)}"')
+    if target is not None:
+        attrs.append(f'data-target="{_attr(target)}"')
+    if focus_rule is not None:
+        attrs.append(f'data-focus-rule="{_attr(focus_rule)}"')
 
     kind_options = "".join(
         f'<option value="{k}"{" selected" if k == kind else ""}>{t("kind_" + k)}</option>'
@@ -112,22 +137,43 @@ def render_checker(
         f'<option value="{code}"{" selected" if code == lang else ""}>{t("lang_" + code)}</option>'
         for code in DRAFT_LANGS
     )
-    rows = 5 if compact else 10
-    expect_html = ""
+    # An example's box fits its draft (the page of examples stays short); the checker page's empty
+    # box is tall; the script lets a box grow as the reader writes.
+    if compact:
+        rows = 4
+    elif draft:
+        rows = max(3, min(10, 1 + sum(1 + len(line) // 70 for line in draft.split("\n"))))
+    else:
+        rows = 10
+    notes = []
     if expect is not None:
         band = escape(_t("band", expect, ui_lang))
-        expect_html = f'<p class="connecteur__expect">{t("expect").replace("{band}", band)}</p>'
-    button = 'class="connecteur__button"'
+        notes.append(f'<p class="connecteur__expect">{t("expect").replace("{band}", band)}</p>')
+    if target is not None:
+        band = escape(_t("band", target, ui_lang))
+        notes.append(
+            f'<p class="connecteur__target" data-role="target" data-reached="false">'
+            f"{t('target').replace('{band}', band)}</p>"
+        )
+    button = 'class="connecteur__button md-button"'
     # The pre-filled draft is also kept verbatim in a data attribute: "reset" goes back to it.
+    # Behind the textarea, an empty layer (aria-hidden) that the script fills with the draft's
+    # marks; the textarea stays the editor.
     parts = [
-        f"<div {' '.join(attrs)}>",
+        f"<connecteur-checker {' '.join(attrs)}>",
+        '<div class="connecteur__layout">',
+        '<div class="connecteur__editor">',
         '<form class="connecteur__form" data-role="form" action="#" novalidate>',
         '<div class="connecteur__field connecteur__field--draft">',
         f'<label class="connecteur__label" for="{uid}-draft">{t("draft")}</label>',
+        '<div class="connecteur__draft-wrap">',
+        '<div class="connecteur__backdrop" data-role="backdrop" aria-hidden="true"></div>',
         f'<textarea class="connecteur__draft" id="{uid}-draft" name="draft" rows="{rows}" '
-        f'spellcheck="true" autocomplete="off" aria-describedby="{uid}-hint" '
+        f'spellcheck="true" autocomplete="off" aria-describedby="{uid}-hint {uid}-caret" '
         # A line break right after <textarea> is dropped by HTML parsers: give them one.
         f'data-default="{_attr(draft)}">\n{_text(draft)}</textarea>',
+        "</div>",
+        f'<p class="connecteur__caret" id="{uid}-caret" data-role="caret"></p>',
         f'<p class="connecteur__hint" id="{uid}-hint">{t("draft_hint")}</p>',
         "</div>",
         '<div class="connecteur__options">',
@@ -146,7 +192,7 @@ def render_checker(
         f'<button type="button" {button} data-action="reset">{t("reset")}</button>',
         "</div>",
         "</form>",
-        expect_html,
+        *notes,
         '<div class="connecteur__progress" data-role="progress-box">',
         '<progress data-role="progress" max="3" aria-hidden="true"></progress>',
         "</div>",
@@ -154,8 +200,13 @@ def render_checker(
         f"{t('loading')}</p>",
         '<div class="connecteur__extra" data-role="extra"></div>',
         f'<noscript><p class="connecteur__noscript">{t("noscript")}</p></noscript>',
-        f'<section class="connecteur__results" data-role="results" aria-label="{t("results")}" '
-        "hidden></section>",
         "</div>",
+        '<div class="connecteur__coach">',
+        '<div class="connecteur__chip" data-role="chip" hidden></div>',
+        f'<section class="connecteur__results" id="{uid}-results" data-role="results" '
+        f'aria-label="{t("results")}" hidden></section>',
+        "</div>",
+        "</div>",
+        "</connecteur-checker>",
     ]
     return "\n".join(part for part in parts if part)

@@ -15,6 +15,7 @@ from helpers import CHECKER, INIT_SCRIPT, click_link_to, traps, url_of, wait_rea
 from playwright.sync_api import expect
 
 import checker
+from mkdocs_connecteur.widget import ui_strings
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -44,7 +45,10 @@ def test_seed_draft_grades_like_cpython_and_survives_reload(cpage, site_server) 
 
     # What the reader sees: the band, the score, the findings with links to their rule pages.
     page.wait_for_selector(f"{CHECKER}[data-graded=not-ready]")
-    assert page.inner_text(f"{CHECKER} [data-role=band]") == expected["band_label"]
+    # One language per interface (issue #11): the band word is the page's (English here), even
+    # for a French draft whose report says "Pas prêt".
+    band_word = ui_strings()["band"][expected["band"]]["en"]
+    assert page.inner_text(f"{CHECKER} [data-role=band]") == band_word
     assert page.inner_text(f"{CHECKER} [data-role=score]") == str(expected["score"])
     status = page.inner_text(f"{CHECKER} [data-role=status]")
     assert str(expected["score"]) in status

@@ -213,7 +213,7 @@ function setUp() {
     root.classList.add("connecteur--compact");
     root.dataset.compact = "";
     page.dataset.compact = "";
-    if (draftBox) draftBox.rows = 5;
+    if (draftBox) draftBox.rows = 4;
   }
 
   // What this reader typed here last time, then a shared link (the widget applies it too).
@@ -364,12 +364,10 @@ function setUpAll() {
 }
 
 // The trainers' page loads this module from its content; with instant navigation a module runs
-// once per tab, so bind again on each new page through Material's document$ when it exists.
-const material = globalThis.document$;
-if (material && typeof material.subscribe === "function") {
-  material.subscribe(setUpAll);
-} else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", setUpAll, { once: true });
-} else {
-  setUpAll();
-}
+// once per tab, so a builder that arrives later (a page swapped in) is set up when it appears:
+// an observer of the document, not the theme's global document$ (setUp and setUpBuilder each
+// mark what they bound, so a second call does nothing).
+setUpAll();
+new MutationObserver(() => {
+  if (document.querySelector("[data-connecteur-embed-builder]:not([data-bound])")) setUpBuilder();
+}).observe(document.documentElement, { childList: true, subtree: true });

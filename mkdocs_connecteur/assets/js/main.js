@@ -1,28 +1,26 @@
-// Entry point (a module script added by the plugin). Binds every checker on the page, and again
-// after each instant navigation: Material's document$ emits the new document each time while this
-// module, and so the shared runtime, stays alive for the whole tab.
+// Entry point (a module script added by the plugin; the embed imports it itself). It defines
+// <connecteur-checker> once per tab; the browser then connects every checker on its own, on this
+// page and on every page that Material's instant navigation swaps in, while this module and the
+// shared runtime stay alive for the whole tab.
 // The runtime starts before the widget's own modules are even fetched: Pyodide's boot is the long
 // pole, so it begins as early as this script can run.
 
 import { start } from "./runtime.js";
+import { restoreAll } from "./restore.js";
 
-const hasChecker = () => document.querySelector("[data-connecteur-checker]") !== null;
-if (hasChecker()) start();
-
-const { bindAll } = await import("./widget.js");
-
-function bindPage() {
-  if (hasChecker()) {
-    start();
-    bindAll(document);
-  }
+const SELECTOR = "connecteur-checker, [data-connecteur-checker]";
+if (document.querySelector(SELECTOR)) {
+  start();
+  // The reader's draft (a shared link, a saved or translated draft) before anything else.
+  restoreAll(document);
 }
 
-const material = globalThis.document$;
-if (material && typeof material.subscribe === "function") {
-  material.subscribe(bindPage);
-} else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", bindPage, { once: true });
-} else {
-  bindPage();
-}
+const { define, upgradeLegacy } = await import("./element.js");
+define();
+
+// Pages rendered by an older plugin have <div data-connecteur-checker>: made elements on arrival.
+const legacy = () => {
+  if (document.querySelector("div[data-connecteur-checker]")) upgradeLegacy(document);
+};
+legacy();
+new MutationObserver(legacy).observe(document.documentElement, { childList: true, subtree: true });

@@ -2,11 +2,14 @@
 // navigation swaps page content but keeps scripts), so the Worker it creates serves every checker
 // on every page: a second visit to a checker is ready at once instead of booting Pyodide again.
 
+/** Longest a grading may take before the worker is replaced (a trainer's rubric that hangs). */
+export const GRADE_BUDGET_MS = 3000;
+
 const listeners = new Set();
 const pending = new Map();
 let worker = null;
 let nextId = 1;
-let state = { phase: "idle", stage: "runtime", done: 0, total: 3, message: "" };
+let state = { phase: "idle", stage: "runtime", done: 0, total: 3, message: "", restarts: 0 };
 
 function publish(patch) {
   state = { ...state, ...patch };
@@ -22,7 +25,10 @@ function publish(patch) {
 function fail(message) {
   if (state.phase === "failed") return;
   publish({ phase: "failed", message: message || "unknown error" });
-  for (const { reject } of pending.values()) reject(new Error(state.message));
+  for (const { reject, timer } of pending.values()) {
+    clearTimeout(timer);
+    reject(new Error(state.message));
+  }
   pending.clear();
 }
 
@@ -38,6 +44,7 @@ function onMessage(event) {
         done: state.total,
         checker: message.checker,
         pyodide: message.pyodide,
+        rubric: message.rubric || "default",
         timings: message.timings || null,
         readyAt: performance.now(),
       });
@@ -50,6 +57,7 @@ function onMessage(event) {
       const entry = pending.get(message.id);
       if (!entry) return;
       pending.delete(message.id);
+      clearTimeout(entry.timer);
       if (message.type === "graded") entry.resolve({ report: message.report, ms: message.ms });
       else entry.reject(new Error(message.message));
       break;
@@ -65,17 +73,18 @@ function onMessage(event) {
 // (mkdocs_connecteur/csp.py). Where Trusted Types are enforced (the embed page), the one policy
 // "connecteur" accepts only that blob: URL.
 let scriptPolicy = null;
+let workerURL = null; // the current blob: URL (a worker replaced after the time budget gets a new one)
 function workerScriptURL() {
   const source = `import ${JSON.stringify(new URL("./worker.js", import.meta.url).href)};\n`;
-  const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
-  if (!globalThis.trustedTypes) return url;
+  workerURL = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+  if (!globalThis.trustedTypes) return workerURL;
   scriptPolicy ??= trustedTypes.createPolicy("connecteur", {
     createScriptURL: (value) => {
-      if (value !== url) throw new TypeError(`connecteur: not the checker's worker: ${value}`);
+      if (value !== workerURL) throw new TypeError(`connecteur: not the checker's worker: ${value}`);
       return value;
     },
   });
-  return scriptPolicy.createScriptURL(url);
+  return scriptPolicy.createScriptURL(workerURL);
 }
 
 /** Start the worker if it is not running yet; safe to call from every checker. */
@@ -109,14 +118,42 @@ export function subscribe(listener) {
   return () => listeners.delete(listener);
 }
 
+/** An error that says which rubric took too long; the page words it (strings.too_slow). */
+export class GradeTimeout extends Error {
+  constructor(rubric, seconds) {
+    super(`the rubric "${rubric}" took more than ${seconds} s to grade this draft`);
+    this.name = "TimeoutError";
+    this.rubric = rubric;
+    this.seconds = seconds;
+  }
+}
+
+/**
+ * Past the budget the worker is stuck in Python (a pattern that backtracks without end): it is
+ * terminated and a fresh one boots; every pending grade is rejected with a GradeTimeout.
+ */
+function replaceStuckWorker(budgetMs) {
+  const error = new GradeTimeout(state.rubric || "default", Math.round(budgetMs / 100) / 10);
+  worker?.terminate();
+  worker = null;
+  for (const entry of pending.values()) {
+    clearTimeout(entry.timer);
+    entry.reject(error);
+  }
+  pending.clear();
+  publish({ phase: "idle", stage: "runtime", done: 0, restarts: (state.restarts || 0) + 1 });
+  start();
+}
+
 /** Grade in the worker; resolves to {report: JSON string, ms: grading time in the worker}. */
-export function grade({ text, kind, lang }) {
+export function grade({ text, kind, lang }, budgetMs = GRADE_BUDGET_MS) {
   if (state.phase === "failed") return Promise.reject(new Error(state.message));
   start();
   if (!worker) return Promise.reject(new Error(state.message || "the checker is not running"));
   const id = nextId++;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
+    const timer = setTimeout(() => replaceStuckWorker(budgetMs), budgetMs);
+    pending.set(id, { resolve, reject, timer });
     worker.postMessage({ type: "grade", id, text, kind, lang: lang === "auto" ? null : lang });
   });
 }

@@ -120,6 +120,8 @@ async function boot() {
     throw new Error(`the checker could not be loaded (${detail})`);
   }
 
+  // The rubric's name, for the page to say which one took too long (the grading time budget).
+  let rubricName = "default";
   if (config.rubric) {
     post({ type: "progress", stage: "rubric", done: 2, total });
     const url = new URL(config.rubric, RUNTIME).href;
@@ -127,6 +129,7 @@ async function boot() {
     if (config.rubric_sha256 && (await sha256Hex(text)) !== config.rubric_sha256) {
       throw new Error(`runtime/${config.rubric} does not match its sha256 in config.json`);
     }
+    rubricName = /^name\s*=\s*"([^"\n]*)"/m.exec(text)?.[1] || config.rubric;
     try {
       namespace.get("set_rubric")(text, config.rubric);
     } catch (error) {
@@ -139,6 +142,7 @@ async function boot() {
     type: "ready",
     checker: namespace.get("version")() || String(config.checker || ""),
     pyodide: pyodide.version,
+    rubric: rubricName,
     // Where the boot went: Pyodide itself (the checker's wheel downloads meanwhile), then ours.
     timings: {
       runtime_ms: Math.round(runtimeReady - started),
