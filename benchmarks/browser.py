@@ -6,7 +6,7 @@ In one run and one headless Chromium (Debian's /usr/bin/chromium), on a fresh bu
   npm package's files as published (navigation start to "booted"), vs ``checker_ready``: our
   checker page, navigation start to ``data-state=ready``; ``ready_ratio`` = checker / bare
   (target <= 1.10). ``bare_boot_bundled``: the same bare page on the runtime as our site ships it
-  (Pyodide's standard library with bytecode added, see mkdocs_connecteur/stdlib.py), and
+  (Pyodide's standard library with bytecode added, see mkdocs_connecteur/runtime/stdlib.py), and
   ``page_ratio`` = checker / that: what the page itself adds. Where the difference goes:
   ``worker_started``, when our page created its worker; ``bare_runtime``, ``bundled_runtime`` and
   ``our_runtime``, loadPyodide inside each worker (ours also fetches the checker's wheel
@@ -192,7 +192,7 @@ def recorded_page(browser, url: str, *, refuse: str | None = None) -> Iterator: 
 def write_bare_pages(site: Path) -> None:
     """``_bench/``: the bare page on Pyodide's files as npm publishes them (pinned, checked);
     ``_bench/bundled/``: the same page on the runtime as the site ships it."""
-    from mkdocs_connecteur.runtime import LOCKFILE, SHIPPED, find_pyodide, verify
+    from mkdocs_connecteur.runtime.pyodide import LOCKFILE, SHIPPED, find_pyodide, verify
 
     npm = find_pyodide(None, str(REPO / "mkdocs.yml"))
     verify(npm)
@@ -210,7 +210,7 @@ def write_bare_pages(site: Path) -> None:
 def runtime_bytes(folder: Path) -> int:
     """What a cold boot downloads from a runtime folder: Pyodide's files, the lockfile, and the
     checker's wheel and config when there are any."""
-    from mkdocs_connecteur.runtime import LOCKFILE, SHIPPED
+    from mkdocs_connecteur.runtime.pyodide import LOCKFILE, SHIPPED
 
     names = [*SHIPPED, LOCKFILE, "config.json"]
     return sum((folder / n).stat().st_size for n in names if (folder / n).is_file()) + sum(

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pyodide_node import CHECKER, figure, main, run_script, setup
 
-from mkdocs_connecteur.wheel import build_wheel
+from mkdocs_connecteur.runtime.wheel import build_wheel
 
 KEYS = ("import_ms", "rubric_ms", "first_grade_ms", "warm_rest_ms")
 SCRIPT = r"""

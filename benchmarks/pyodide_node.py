@@ -14,8 +14,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from mkdocs_connecteur import bytecode, runtime  # noqa: E402
-from mkdocs_connecteur.wheel import package_sources  # noqa: E402
+from mkdocs_connecteur.runtime import bytecode  # noqa: E402
+from mkdocs_connecteur.runtime import pyodide as runtime  # noqa: E402
+from mkdocs_connecteur.runtime.wheel import package_sources  # noqa: E402
 
 CHECKER = REPO / "checker"
 

@@ -1,7 +1,8 @@
 """What the standard library's bytecode saves: Pyodide's boot with the pinned zip, or the site's.
 
 Builds the runtime as the plugin does from this checkout (the checker wheel with its bytecode,
-the site's lockfile, and ``python_stdlib.zip`` with bytecode added: mkdocs_connecteur/stdlib.py),
+the site's lockfile, and ``python_stdlib.zip`` with bytecode added:
+mkdocs_connecteur/runtime/stdlib.py),
 then boots it under Node as the browser's worker does (``loadPyodide`` with the checker's wheel
 named in ``packages``, then ``import checker``) once per round with each zip, alternating: the
 pinned one as npm publishes it, and the site's. Medians over the rounds; the zips' sizes.
@@ -19,8 +20,9 @@ from pathlib import Path
 
 from pyodide_node import CHECKER, figure, main, run_script, setup
 
-from mkdocs_connecteur import runtime, stdlib
-from mkdocs_connecteur.wheel import build_wheel
+from mkdocs_connecteur.runtime import pyodide as runtime
+from mkdocs_connecteur.runtime import stdlib
+from mkdocs_connecteur.runtime.wheel import build_wheel
 
 SCRIPT = r"""
 import path from "node:path";

@@ -8,7 +8,7 @@ from mkdocs.config.base import Config
 
 # mkdocs's Config.__init_subclass__ has no annotations: the ignores below are for that gap.
 class CspConfig(Config):  # type: ignore[no-untyped-call]
-    """``csp:``, the Content-Security-Policy written into every page (mkdocs_connecteur/csp.py)."""
+    """``csp:``, the Content-Security-Policy written into every page (site/csp.py)."""
 
     # Off: no policy at all (the checker works the same; nothing holds it to its promise).
     enabled = opt.Type(bool, default=True)

@@ -34,31 +34,20 @@ from mkdocs.structure.pages import Page
 import checker
 from checker import Rule
 
-from . import (
-    assets,
-    bytecode,
-    csp,
-    expectations,
-    footer,
-    rubric_in_force,
-    rule_pages,
-    runtime,
-    stdlib,
-    typography,
-    virtual_files,
-)
-from .alternates import drop_self_alternate
 from .config import ConnecteurConfig
-from .fence import Fence, find_fences, replace_fences
-from .guide_links import norm_src_uri, parse_guide
-from .languages import Languages, languages, register_pages, ui_language
+from .content import expectations, guide_links, rubric_in_force, rule_pages, typography
+from .content.fence import Fence, find_fences, replace_fences
+from .content.guide_links import norm_src_uri
+from .content.widget import render_checker
 from .log import log
-from .wheel import build_wheel, package_sources
-from .widget import render_checker
+from .runtime import bytecode, pyodide, stdlib
+from .runtime.wheel import build_wheel, package_sources
+from .site import assets, csp, footer, virtual_files
+from .site.alternates import drop_self_alternate
+from .site.languages import Languages, languages, register_pages, ui_language
 
 _SLOT = "CONNECTEURWIDGETSLOT{index}X"
 _SLOT_RE = re.compile(r"(?:<p>)?CONNECTEURWIDGETSLOT(\d+)X(?:</p>)?")
-_H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
 def checker_version() -> str:
@@ -101,8 +90,8 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
         except csp.CspError as error:
             raise PluginError(f"connecteur: {error}") from error
         self.rubric = rubric_in_force.load(self.config.rubric, config.config_file_path)
-        self.pyodide = runtime.find_pyodide(self.config.pyodide, config.config_file_path)
-        self.pyodide_version = runtime.verify(self.pyodide)
+        self.pyodide = pyodide.find_pyodide(self.config.pyodide, config.config_file_path)
+        self.pyodide_version = pyodide.verify(self.pyodide)
         assets.link_assets(config)
         if self.config.rules_on_guide_pages:
             self.guide_rules = rule_pages.rules_by_guide_page(self.rubric.rubric.rules)
@@ -159,28 +148,8 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
         register_pages(config, self.langs.current, files.documentation_pages())
 
     def _guide_titles(self, files: Files) -> dict[str, str]:
-        """Page and section headings the rules point at, in the language built.
-
-        Keys are "guide/x.md" (the page's title) and "guide/x.md#anchor" (the section's).
-        """
-        titles: dict[str, str] = {}
-        for rule in self.rubric.rubric.rules if self.rubric else ():
-            target = parse_guide(rule.guide)
-            file = files.get_file_from_path(target.src_uri)
-            if file is None:
-                continue
-            text = file.content_string
-            if target.src_uri not in titles and (match := _H1.search(text)):
-                titles[target.src_uri] = match.group(1)
-            if target.anchor:
-                heading = re.search(
-                    rf"^#+\s+(.+?)\s*\{{[^}}]*#{re.escape(target.anchor)}\b[^}}]*\}}\s*$",
-                    text,
-                    re.MULTILINE,
-                )
-                if heading:
-                    titles[f"{target.src_uri}#{target.anchor}"] = heading.group(1)
-        return titles
+        """Page and section headings the rules point at, in the language built."""
+        return guide_links.guide_titles(self.rubric.rubric, files) if self.rubric else {}
 
     def _guide_in_site(self, files: Files) -> bool:
         """Whether the site holds the guide: at least one rule's guide page exists in it.
@@ -191,8 +160,7 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
         """
         if self.rubric is None:
             return False
-        targets = {parse_guide(rule.guide).src_uri for rule in self.rubric.rubric.rules}
-        found = any(files.get_file_from_path(src) is not None for src in targets)
+        found = guide_links.guide_in_site(self.rubric.rubric, files)
         if not found and self.langs is not None and self.langs.current == self.langs.default:
             log.info(
                 "this site holds none of the guide pages the rules point at: rule pages "
@@ -204,13 +172,8 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
         """Warn (once, in the default language's build) for a rule pointing at no page."""
         if self.rubric is None or self.langs is None or self.langs.current != self.langs.default:
             return
-        for rule in self.rubric.rubric.rules:
-            target = parse_guide(rule.guide)
-            if files.get_file_from_path(target.src_uri) is None:
-                log.warning(
-                    f"rubric {self.rubric.rubric.source}: rule {rule.id!r}: key 'guide' = "
-                    f"{rule.guide!r} points at a page that does not exist ({target.src_uri})"
-                )
+        for problem in guide_links.missing_pages(self.rubric.rubric, files):
+            log.warning(problem)
 
     @event_priority(60)  # before i18n's (50) line rewriting: fence line numbers stay exact
     def on_page_markdown(
@@ -336,18 +299,8 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
             return env
         if not self.guide_in_site or self.config.guide_url:
             return env
-        for rule in self.rubric.rubric.rules:
-            target = parse_guide(rule.guide)
-            file = files.get_file_from_path(target.src_uri)
-            page = file.page if file is not None else None
-            anchors = getattr(page, "present_anchor_ids", None)
-            missing = anchors is not None and target.anchor and target.anchor not in anchors
-            if file is not None and missing:
-                log.warning(
-                    f"rubric {self.rubric.rubric.source}: rule {rule.id!r}: key 'guide' = "
-                    f"{rule.guide!r}: {file.src_uri} has no heading with id "
-                    f"{target.anchor!r}; add '{{#{target.anchor}}}' to the section's heading"
-                )
+        for problem in guide_links.missing_anchors(self.rubric.rubric, files):
+            log.warning(problem)
         return env
 
     # -- runtime ------------------------------------------------------------------------------
@@ -374,9 +327,9 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
             raise PluginError(f"connecteur: cannot build the checker wheel: {error}") from error
         stdlib_zip = None
         if compiled is not None:  # else Node is missing, and that was said once already
-            lock = runtime.lockfile_with_wheel(self.pyodide, wheel)
+            lock = pyodide.lockfile_with_wheel(self.pyodide, wheel)
             stdlib_zip = stdlib.site_zip(self.pyodide, self.pyodide_version, wheel, lock)
-        runtime.bundle(
+        pyodide.bundle(
             Path(config.site_dir),
             self.pyodide,
             wheel,

@@ -15,7 +15,7 @@ from helpers import CHECKER, INIT_SCRIPT, click_link_to, traps, url_of, wait_rea
 from playwright.sync_api import expect
 
 import checker
-from mkdocs_connecteur.widget import ui_strings
+from mkdocs_connecteur.content.widget import ui_strings
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

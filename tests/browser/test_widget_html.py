@@ -1,4 +1,4 @@
-"""The server-rendered widget (mkdocs_connecteur.widget): contract markup, escaping, strings.
+"""The server-rendered widget (mkdocs_connecteur/content/widget.py): markup, escaping, strings.
 
 No browser needed; kept beside the browser tests because they test the same contract.
 """
@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 import pytest
 
 import checker
-from mkdocs_connecteur.widget import KINDS, js_strings, render_checker, ui_strings
+from mkdocs_connecteur.content.widget import KINDS, js_strings, render_checker, ui_strings
 
 HOSTILE = "</textarea><script>alert(1)</script>\"'&<img src=x onerror=alert(1)>\n\n\tfin"
 

@@ -17,7 +17,7 @@ import pytest
 import checker
 from checker.rubric import MEASURES, RULE_KINDS
 from connecteur_cli import batch, cli
-from mkdocs_connecteur import rule_pages, widget
+from mkdocs_connecteur.content import rule_pages, widget
 
 REPO = Path(__file__).resolve().parents[2]
 SCANNED = ("checker", "connecteur_cli", "mkdocs_connecteur", "model", "benchmarks", "scripts")
@@ -75,7 +75,11 @@ def sources() -> list[Path]:
 
 def test_the_scan_reads_the_packages_and_finds_the_definitions() -> None:
     paths = {p.relative_to(REPO).as_posix() for p in sources()}
-    assert {"mkdocs_connecteur/fence.py", "connecteur_cli/batch.py", "model/train.py"} <= paths
+    assert {
+        "mkdocs_connecteur/content/fence.py",
+        "connecteur_cli/batch.py",
+        "model/train.py",
+    } <= paths
     home = (REPO / "checker/vocabulary.py").read_text(encoding="utf-8")
     found = copies_in(home, "checker/vocabulary.py")
     assert {line.split()[-1] for line in found} >= {"MESSAGE_KINDS", "BANDS", "BAND_LABELS"}

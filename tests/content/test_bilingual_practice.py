@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_connecteur.fence import find_fences
+from mkdocs_connecteur.content.fence import find_fences
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 PAGES = ("exercises", "examples")

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 import checker
-from mkdocs_connecteur.fence import find_fences
-from mkdocs_connecteur.guide_links import parse_guide
+from mkdocs_connecteur.content.fence import find_fences
+from mkdocs_connecteur.content.guide_links import parse_guide
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 GUIDE_PAGES = sorted(p for p in (DOCS / "guide").glob("*.md") if not p.name.endswith(".fr.md"))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_connecteur.typography import (
+from mkdocs_connecteur.content.typography import (
     NBSP,
     NNBSP,
     breaking_spaces,

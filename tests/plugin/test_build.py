@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import checker
-from mkdocs_connecteur.runtime import SHIPPED, STDLIB, pins
+from mkdocs_connecteur.runtime.pyodide import SHIPPED, STDLIB, pins
 
 from .conftest import foreign_assets, run_mkdocs
 from .tiny_site import write_site

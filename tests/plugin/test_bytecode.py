@@ -155,7 +155,7 @@ def test_bytecode_false_needs_no_node(tmp_path: Path, pyodide_dir: Path) -> None
 def test_the_cache_folder_follows_the_environment(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from mkdocs_connecteur import bytecode
+    from mkdocs_connecteur.runtime import bytecode
 
     monkeypatch.setenv("CONNECTEUR_CACHE", str(tmp_path / "mine"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
@@ -172,7 +172,7 @@ def test_the_cache_folder_follows_the_environment(
     ["", "{", "[]", '{"checker/x.py": "AAAA"}', '{"checker/__pycache__/x.cpython-314.pyc": "%%"}'],
 )
 def test_a_damaged_cache_entry_is_ignored(tmp_path: Path, content: str) -> None:
-    from mkdocs_connecteur import bytecode
+    from mkdocs_connecteur.runtime import bytecode
 
     entry = tmp_path / "bytecode-x.json"
     entry.write_text(content, encoding="utf-8")
@@ -191,7 +191,7 @@ def small_zip(entries: dict[str, bytes]) -> bytes:
 
 
 def test_bytecode_is_added_beside_its_source_and_nothing_else_changes() -> None:
-    from mkdocs_connecteur.stdlib import with_bytecode
+    from mkdocs_connecteur.runtime.stdlib import with_bytecode
 
     original = small_zip({"a.py": b"A = 1\n", "pkg/__init__.py": b"", "data.txt": b"x"})
     compiled = {"pkg/__init__.pyc": b"PKG", "a.pyc": b"A"}
@@ -213,7 +213,7 @@ def test_bytecode_is_added_beside_its_source_and_nothing_else_changes() -> None:
 
 @pytest.mark.parametrize("name", ["b.pyc", "a.py", "../a.pyc", "data.txtc"])
 def test_bytecode_without_its_source_is_refused(name: str) -> None:
-    from mkdocs_connecteur.stdlib import with_bytecode
+    from mkdocs_connecteur.runtime.stdlib import with_bytecode
 
     original = small_zip({"a.py": b"A = 1\n", "data.txt": b"x"})
     with pytest.raises(ValueError, match="not the bytecode of a module"):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_connecteur import csp
+from mkdocs_connecteur.site import csp
 
 from .conftest import run_mkdocs
 from .tiny_site import write_site

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mkdocs_connecteur.fence import find_fences, replace_fences
+from mkdocs_connecteur.content.fence import find_fences, replace_fences
 
 
 def test_options_then_draft() -> None:

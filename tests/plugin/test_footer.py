@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mkdocs_connecteur.footer import with_version
+from mkdocs_connecteur.site.footer import with_version
 
 PAGE = '<footer><div class="md-copyright">Made with Material</div></footer>'
 

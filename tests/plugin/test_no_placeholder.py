@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 import checker
-from mkdocs_connecteur.rule_pages import STRINGS
-from mkdocs_connecteur.widget import ui_strings
+from mkdocs_connecteur.content.rule_pages import STRINGS
+from mkdocs_connecteur.content.widget import ui_strings
 
 NAME = re.compile(r"\{([a-z_]+)\}")
 

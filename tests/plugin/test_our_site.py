@@ -106,7 +106,7 @@ def test_every_finding_links_to_a_rule_page_in_both_languages(our_site: Path) ->
 def test_pages_list_only_the_other_languages_as_alternates(
     our_site: Path, page: str, own: str, other: str
 ) -> None:
-    """Material treats a head alternate as a language root (see mkdocs_connecteur/alternates.py)."""
+    """Material treats a head alternate as a language root (see site/alternates.py)."""
     for lang, prefix in ((own, ""), (other, f"{other}/")):
         html = (our_site / prefix / page / "index.html").read_text(encoding="utf-8")
         hreflangs = re.findall(r'<link rel="alternate" href="[^"]*" hreflang="([^"]+)">', html)

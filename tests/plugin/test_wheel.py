@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import checker
-from mkdocs_connecteur.wheel import build_wheel
+from mkdocs_connecteur.runtime.wheel import build_wheel
 
 PACKAGE = Path(checker.__file__).parent
 

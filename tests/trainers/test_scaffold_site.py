@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from connecteur_cli.scaffold import scaffold
-from mkdocs_connecteur import csp
+from mkdocs_connecteur.site import csp
 
 from .helpers import foreign_requests, free_port, new_context, serve
 

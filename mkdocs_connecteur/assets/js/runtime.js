@@ -70,7 +70,7 @@ function onMessage(event) {
 // The worker starts from a blob: URL whose only line imports worker.js. A worker loaded from a
 // URL gets only the Content-Security-Policy its HTTP response carries (none on a static host); a
 // blob: worker inherits this page's, so no request the checker makes can leave the origin
-// (mkdocs_connecteur/csp.py). Where Trusted Types are enforced (the embed page), the one policy
+// (mkdocs_connecteur/site/csp.py). Where Trusted Types are enforced (the embed page), the one policy
 // "connecteur" accepts only that blob: URL.
 let scriptPolicy = null;
 let workerURL = null; // the current blob: URL (a worker replaced after the time budget gets a new one)

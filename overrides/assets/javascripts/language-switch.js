@@ -16,7 +16,7 @@
       if (alternate) {
         links[i].href = alternate.href;
       } else if (lang === document.documentElement.lang) {
-        // The plugin drops the page's own alternate (see mkdocs_connecteur/alternates.py).
+        // The plugin drops the page's own alternate (see mkdocs_connecteur/site/alternates.py).
         links[i].href = location.href.split("#")[0];
       }
     }

@@ -23,12 +23,12 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from ..log import log
 from . import bytecode
-from .log import log
-from .runtime import LOCKFILE, STDLIB
+from .pyodide import LOCKFILE, STDLIB
 from .wheel import Wheel
 
-SCRIPT = Path(__file__).parent / "node" / "compile_stdlib.mjs"
+SCRIPT = Path(__file__).parent.parent / "node" / "compile_stdlib.mjs"
 WHAT = "compiling Pyodide's standard library"
 _MEMORY: dict[str, bytes] = {}  # key -> the site's zip, for serve rebuilds and i18n builds
 

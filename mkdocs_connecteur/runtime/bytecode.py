@@ -27,9 +27,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from .log import log
+from ..log import log
 
-SCRIPT = Path(__file__).parent / "node" / "compile_pyc.mjs"
+SCRIPT = Path(__file__).parent.parent / "node" / "compile_pyc.mjs"
 CACHE_ENV = "CONNECTEUR_CACHE"
 NODE_ENV = "CONNECTEUR_NODE"
 _MEMORY: dict[str, dict[str, bytes]] = {}  # key -> bytecode, for serve rebuilds and i18n builds

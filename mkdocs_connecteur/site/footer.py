@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .widget import ui_strings
+from ..content.widget import ui_strings
 
 _COPYRIGHT = '<div class="md-copyright">'
 

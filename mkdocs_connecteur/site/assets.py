@@ -12,7 +12,7 @@ from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-ASSETS_SRC = Path(__file__).parent / "assets"
+ASSETS_SRC = Path(__file__).parent.parent / "assets"
 ASSETS_DEST = "assets/connecteur"
 MAIN_JS = f"{ASSETS_DEST}/js/main.js"
 CSS = f"{ASSETS_DEST}/css/connecteur.css"
