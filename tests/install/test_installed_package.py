@@ -36,11 +36,10 @@ PYODIDE = REPO / "node_modules" / "pyodide"
 PACKAGES = ("checker", "connecteur_cli", "mkdocs_connecteur")
 VERSION = checker.__version__
 # What a fresh clone does not have: local environments, build output, caches.
-NOT_IN_A_CLONE = shutil.ignore_patterns(
+_NOT_IN_A_CLONE = shutil.ignore_patterns(
     ".git",
     ".venv",
     "node_modules",
-    "site",
     "build",
     "dist",
     "*.egg-info",
@@ -49,8 +48,17 @@ NOT_IN_A_CLONE = shutil.ignore_patterns(
     ".pytest_cache",
     ".ruff_cache",
     ".hypothesis",
+    ".mypy_cache",
     "results",
 )
+
+
+def NOT_IN_A_CLONE(directory: str, names: list[str]) -> set[str]:
+    """The patterns above, and the built site/ at the top (mkdocs_connecteur/site/ is source)."""
+    ignored = set(_NOT_IN_A_CLONE(directory, names))
+    if Path(directory).resolve() == REPO.resolve() and "site" in names:
+        ignored.add("site")
+    return ignored
 
 
 def run(
