@@ -39,6 +39,8 @@ _CLOSING = re.compile(
     r"|sinceres salutations|cdt|cdlt|bises|amities|au plaisir|a plus|a\+|bien des choses)"
     r"(?![\w'])[^\n]{0,40}$"
 )
+_SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+")
+"""Between two sentences on one line."""
 _QUOTE_START = re.compile(
     r"\s*(?:>|-{2,}\s*(?:original message|message d'origine|forwarded message|message transfere)"
     r"|on [^\n]{3,120} wrote\s*:|le [^\n]{3,120} a ecrit\s*:|from\s*:\s*\S[^\n]*@)"
@@ -125,6 +127,17 @@ def segment(folded: str, original: str | None = None) -> tuple[Part, ...]:
         if i > first and _CLOSING.match(folded, s, e) and _words(folded, s, e) <= 8:
             closing = i
             break
+    split = None
+    if closing is None:
+        # A sign-off after a sentence on the same line: "Looking forward to it. Cheers,\nTheo".
+        for i in range(last, max(first, last - 2) - 1, -1):
+            s, e = lines[i]
+            for m in _SENTENCE_GAP.finditer(folded, s, e):
+                if _CLOSING.match(folded, m.end(), e) and _words(folded, m.end(), e) <= 6:
+                    closing, split = i, m.end()
+                    break
+            if closing is not None:
+                break
     if closing is not None:
         tail = range(closing + 1, last + 1)
         if all(
@@ -135,9 +148,12 @@ def segment(folded: str, original: str | None = None) -> tuple[Part, ...]:
             )
             for j in tail
         ):
-            names[closing] = "closing"
+            if split is None:
+                names[closing] = "closing"
             for j in tail:
                 names[j] = "signature"
+        else:
+            split = None
     else:
         # No sign-off: a trailing block of short lines with a contact detail is a signature.
         j = last
@@ -165,11 +181,21 @@ def segment(folded: str, original: str | None = None) -> tuple[Part, ...]:
         if greeting_end is not None and i == greeting_end[0]:
             g_end = greeting_end[1]
             parts.append(Part("greeting", s, g_end))
-            rest = g_end
-            while rest < e and folded[rest].isspace():
-                rest += 1
-            if rest < e:
-                parts.append(Part("body", rest, e))
+            s = g_end
+            while s < e and folded[s].isspace():
+                s += 1
+            if s >= e:
+                continue
+        if split is not None and i == closing and s < split:
+            # The body up to the sign-off, then the sign-off, on one line.
+            body_end = split
+            while body_end > s and folded[body_end - 1].isspace():
+                body_end -= 1
+            if parts and parts[-1].name == "body":
+                parts[-1] = Part("body", parts[-1].start, body_end)
+            else:
+                parts.append(Part("body", s, body_end))
+            parts.append(Part("closing", split, e))
             continue
         if parts and parts[-1].name == name and name != "greeting":
             parts[-1] = Part(name, parts[-1].start, e)

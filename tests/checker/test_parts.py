@@ -82,3 +82,23 @@ def test_the_signature_does_not_count_towards_length() -> None:
 def test_a_placeholder_in_the_subject_line_still_counts() -> None:
     report = grade("Subject: coffee with [First name]\n\nHi Sam, could we talk for 20 minutes?")
     assert "no-placeholder" in {f.rule for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "closing"),
+    [
+        ("Hi Bob,\nIt is above. See the link. Cheers,\nTheo", "It is above. See the link.", "Cheers,"),
+        ("Hi Bob, could we talk? Thanks, Ana", "could we talk?", "Thanks, Ana"),
+        ("Bonjour, pourriez vous transférer. Cdt", "pourriez vous transférer.", "Cdt"),
+    ],
+)
+def test_a_sign_off_on_the_same_line_as_the_last_sentence(
+    text: str, body: str, closing: str
+) -> None:
+    got = dict(parts_of(text))
+    assert got["body"] == body and got["closing"] == closing
+
+
+def test_a_long_sentence_starting_with_thanks_is_not_a_sign_off() -> None:
+    text = "Hi Bob,\nI need this. Thanks for nothing, it is not a closing as it goes on and on."
+    assert [name for name, _ in parts_of(text)] == ["greeting", "body"]
