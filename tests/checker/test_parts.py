@@ -87,7 +87,11 @@ def test_a_placeholder_in_the_subject_line_still_counts() -> None:
 @pytest.mark.parametrize(
     ("text", "body", "closing"),
     [
-        ("Hi Bob,\nIt is above. See the link. Cheers,\nTheo", "It is above. See the link.", "Cheers,"),
+        (
+            "Hi Bob,\nIt is above. See the link. Cheers,\nTheo",
+            "It is above. See the link.",
+            "Cheers,",
+        ),
         ("Hi Bob, could we talk? Thanks, Ana", "could we talk?", "Thanks, Ana"),
         ("Bonjour, pourriez vous transférer. Cdt", "pourriez vous transférer.", "Cdt"),
     ],
