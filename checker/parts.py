@@ -132,9 +132,9 @@ def segment(folded: str, original: str | None = None) -> tuple[Part, ...]:
         # A sign-off after a sentence on the same line: "Looking forward to it. Cheers,\nTheo".
         for i in range(last, max(first, last - 2) - 1, -1):
             s, e = lines[i]
-            for m in _SENTENCE_GAP.finditer(folded, s, e):
-                if _CLOSING.match(folded, m.end(), e) and _words(folded, m.end(), e) <= 6:
-                    closing, split = i, m.end()
+            for gap in _SENTENCE_GAP.finditer(folded, s, e):
+                if _CLOSING.match(folded, gap.end(), e) and _words(folded, gap.end(), e) <= 6:
+                    closing, split = i, gap.end()
                     break
             if closing is not None:
                 break
