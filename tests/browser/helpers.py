@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
-from site_fixtures import arrived, click_link_to  # noqa: F401  (shared with the trainers' tests)
+from site_fixtures import (  # noqa: F401  (re-exported for the browser tests)
+    LOCAL_SCHEMES,
+    SiteServer,
+    arrived,
+    click_link_to,
+    free_port,
+    new_context,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 CHECKER = "[data-connecteur-checker]"
@@ -69,3 +77,20 @@ def traps(page) -> dict:  # type: ignore[no-untyped-def]
 
 def url_of(site_server, path: str) -> str:  # type: ignore[no-untyped-def]
     return site_server.url + path.lstrip("/")
+
+
+def serve(folder: Path, port: int | None = None) -> SiteServer:
+    """A static server for `folder` on 127.0.0.1 (a free port unless one is given)."""
+    return SiteServer(folder, port or free_port()).start()
+
+
+def foreign_requests(urls: list[str], *origins: str) -> list[str]:
+    """Requests that left the given origins (local schemes such as data: and blob: are fine)."""
+    out = []
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.scheme in LOCAL_SCHEMES:
+            continue
+        if f"{parts.scheme}://{parts.netloc}" not in origins:
+            out.append(url)
+    return out

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import foreign_requests, new_context
 from site_fixtures import add_axe
-
-from .helpers import foreign_requests, new_context
 
 pytestmark = pytest.mark.browser
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"

@@ -11,11 +11,10 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from helpers import foreign_requests, free_port, new_context, serve
 
 from connecteur_cli.scaffold import scaffold
 from mkdocs_connecteur.site import csp
-
-from .helpers import foreign_requests, free_port, new_context, serve
 
 REPO = Path(__file__).resolve().parents[2]
 PYODIDE = REPO / "node_modules" / "pyodide"

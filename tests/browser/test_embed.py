@@ -11,11 +11,10 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import pytest
+from helpers import foreign_requests, new_context, serve
 from site_fixtures import click_link_to
 
 import checker
-
-from .helpers import foreign_requests, new_context, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
