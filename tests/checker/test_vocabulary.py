@@ -9,6 +9,7 @@ definition, which will one day disagree with the first.
 from __future__ import annotations
 
 import ast
+import re
 import tomllib
 from pathlib import Path
 
@@ -137,3 +138,34 @@ def test_every_value_has_its_labels_in_both_languages(lang: str) -> None:
     form = widget.ui_strings()["form"]
     assert all(form[f"kind_{kind}"][lang].strip() for kind in checker.KINDS)
     assert all(form[f"lang_{code}"][lang].strip() for code in checker.DRAFT_LANGS)
+
+
+JS_ARRAY = re.compile(r"\[\s*(\"[^\"\n]*\"(?:\s*,\s*\"[^\"\n]*\")+)\s*,?\s*\]")
+
+
+def js_copies_in(source: str, where: str) -> list[str]:
+    """Each JavaScript array literal of strings that spells out one of the core's lists."""
+    lists = {frozenset(values): name for name, values in VOCABULARY.items()}
+    found = []
+    for match in JS_ARRAY.finditer(source):
+        words = frozenset(re.findall(r"\"([^\"\n]*)\"", match.group(1)))
+        if words in lists:
+            line = source.count("\n", 0, match.start()) + 1
+            found.append(f"{where}:{line} {lists[words]}")
+    return found
+
+
+def test_a_second_definition_in_javascript_is_found() -> None:
+    assert js_copies_in('export const KINDS = ["request", "ask", "intro", "connect"];', "x.js")
+    assert js_copies_in('const L = [\n  "auto",\n  "fr",\n  "en",\n];', "x.js")
+    assert js_copies_in('const A = ["request", "ask", "any"];', "x.js") == []
+
+
+def test_the_widget_reads_its_choices_from_the_form() -> None:
+    """The kinds and languages come from the server-rendered <select>s, not a JS copy of them."""
+    copies = [
+        line
+        for path in sorted((REPO / "mkdocs_connecteur" / "assets" / "js").glob("*.js"))
+        for line in js_copies_in(path.read_text(encoding="utf-8"), path.name)
+    ]
+    assert copies == [], "read these from the form's options (storage.js optionsOf) instead"

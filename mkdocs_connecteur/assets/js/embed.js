@@ -9,7 +9,7 @@
 // the draft: they go only to the origin the embedder names with parent_origin=https://their.site,
 // and to no page at all without it (the snippet the trainers' page builds fills it in).
 
-import { KINDS, LANGS, sanitize, storageKey } from "./storage.js";
+import { choose, optionsOf, sanitize, storageKey } from "./storage.js";
 import { readFragment, copyText } from "./share.js";
 
 const THEMES = ["auto", "light", "dark"];
@@ -36,8 +36,11 @@ const STRINGS = {
 const fill = (template, values) =>
   template.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? values[key] : whole));
 
-/** The embed's settings from a query string; every problem becomes a message, never an error. */
-export function readSettings(search) {
+/**
+ * The embed's settings from a query string; every problem becomes a message, never an error. The
+ * kinds and languages allowed are those the server-rendered form offers.
+ */
+export function readSettings(search, { kinds, langs }) {
   const params = new URLSearchParams(search);
   const problems = [];
   const choice = (name, allowed, fallback) => {
@@ -70,8 +73,8 @@ export function readSettings(search) {
     if (target === null) problems.push({ key: "badOrigin", value: raw });
   }
   return {
-    kind: choice("kind", KINDS, null),
-    lang: choice("lang", LANGS, null),
+    kind: choice("kind", kinds, null),
+    lang: choice("lang", langs, null),
     example: params.has("example") ? params.get("example") : null,
     compact: flag("compact", false),
     autoload: flag("autoload", true),
@@ -134,10 +137,10 @@ function setUp() {
 
   const uiLang = (document.documentElement.lang || "en").toLowerCase().startsWith("fr") ? "fr" : "en";
   const t = STRINGS[uiLang];
-  const settings = readSettings(location.search);
   const draftBox = root.querySelector("textarea[name=draft]");
   const kindBox = root.querySelector("select[name=kind]");
   const langBox = root.querySelector("select[name=lang]");
+  const settings = readSettings(location.search, { kinds: optionsOf(kindBox), langs: optionsOf(langBox) });
   const status = root.querySelector("[data-role=status]");
   const progressBox = root.querySelector("[data-role=progress-box]");
 
@@ -222,8 +225,8 @@ function setUp() {
   const apply = (state) => {
     if (!state) return;
     if (typeof state.draft === "string" && draftBox) draftBox.value = state.draft;
-    if (KINDS.includes(state.kind) && kindBox) kindBox.value = state.kind;
-    if (LANGS.includes(state.lang) && langBox) langBox.value = state.lang;
+    choose(kindBox, state.kind);
+    choose(langBox, state.lang);
   };
   apply(readSaved(key));
   const shared = readFragment(location.hash);

@@ -4,7 +4,7 @@
 // a reader who switches language finds their draft at once; the element does it too (a checker
 // that arrives later), and the second call does nothing.
 
-import { load, loadFromTranslation, save, KINDS, LANGS } from "./storage.js";
+import { choose, load, loadFromTranslation, optionsOf, save } from "./storage.js";
 import { readFragment, forgetFragment } from "./share.js";
 
 export function readStrings(root) {
@@ -28,8 +28,8 @@ export function defaultsOf(root) {
   const { draft, kind, lang } = parts(root);
   return {
     draft: draft.dataset.default ?? draft.defaultValue,
-    kind: KINDS.includes(root.dataset.defaultKind) ? root.dataset.defaultKind : kind.value,
-    lang: LANGS.includes(root.dataset.defaultLang) ? root.dataset.defaultLang : lang.value,
+    kind: optionsOf(kind).includes(root.dataset.defaultKind) ? root.dataset.defaultKind : kind.value,
+    lang: optionsOf(lang).includes(root.dataset.defaultLang) ? root.dataset.defaultLang : lang.value,
   };
 }
 
@@ -41,8 +41,8 @@ export function formState(root) {
 export function applyState(root, s) {
   const { draft, kind, lang } = parts(root);
   if (typeof s.draft === "string") draft.value = s.draft;
-  if (KINDS.includes(s.kind)) kind.value = s.kind;
-  if (LANGS.includes(s.lang)) lang.value = s.lang;
+  choose(kind, s.kind);
+  choose(lang, s.lang);
 }
 
 /** A message with one action button (undo, restore) in the extra line, replaced by the next. */

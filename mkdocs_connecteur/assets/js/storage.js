@@ -2,20 +2,36 @@
 // key "connecteur:v1:<pathname>:<index>", value {"draft", "kind", "lang"}. Storage can be full,
 // disabled or hold junk from another version: every failure degrades to "nothing saved".
 
-export const KINDS = ["request", "ask", "intro", "connect"];
-export const LANGS = ["auto", "fr", "en"];
+// The allowed kinds and languages are the options of the server-rendered form (the plugin writes
+// them from the core's vocabulary): stored values are checked against the form they go back into.
+const CHOICE = /^[a-z][a-z-]{0,31}$/;
+
+/** The values a form's <select> offers (empty when there is no such select). */
+export function optionsOf(select) {
+  return select ? [...select.options].map((option) => option.value) : [];
+}
+
+/** Set a <select> to `value` if it offers it; say whether it did. */
+export function choose(select, value) {
+  if (!select || !optionsOf(select).includes(value)) return false;
+  select.value = value;
+  return true;
+}
 
 export function storageKey(index, pathname = location.pathname) {
   return `connecteur:v1:${pathname}:${index}`;
 }
 
-/** A clean {draft, kind, lang} from untrusted input, or null; bad fields become undefined. */
+/**
+ * A clean {draft, kind, lang} from untrusted input, or null; bad fields become undefined. The kind
+ * and language are only shape-checked here: `choose` applies them if the form offers them.
+ */
 export function sanitize(value) {
   if (!value || typeof value !== "object") return null;
   const out = {};
   if (typeof value.draft === "string") out.draft = value.draft;
-  if (KINDS.includes(value.kind)) out.kind = value.kind;
-  if (LANGS.includes(value.lang)) out.lang = value.lang;
+  if (typeof value.kind === "string" && CHOICE.test(value.kind)) out.kind = value.kind;
+  if (typeof value.lang === "string" && CHOICE.test(value.lang)) out.lang = value.lang;
   return out.draft === undefined && out.kind === undefined && out.lang === undefined ? null : out;
 }
 
