@@ -35,16 +35,22 @@ import checker
 from checker import Rule
 
 from .config import ConnecteurConfig
-from .content import expectations, guide_links, rubric_in_force, rule_pages, typography
-from .content.fence import Fence, find_fences, replace_fences
+from .content import (
+    fence_widgets,
+    guide_links,
+    rubric_in_force,
+    rule_files,
+    rule_pages,
+    typography,
+)
+from .content.fence import find_fences, replace_fences
 from .content.guide_links import norm_src_uri
-from .content.widget import render_checker
 from .log import log
 from .runtime import bytecode, pyodide, stdlib
 from .runtime.wheel import build_wheel, package_sources
-from .site import assets, csp, footer, virtual_files
+from .site import assets, csp, footer
 from .site.alternates import drop_self_alternate
-from .site.languages import Languages, languages, register_pages, ui_language
+from .site.languages import Languages, languages, ui_language
 
 _SLOT = "CONNECTEURWIDGETSLOT{index}X"
 _SLOT_RE = re.compile(r"(?:<p>)?CONNECTEURWIDGETSLOT(\d+)X(?:</p>)?")
@@ -119,61 +125,36 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
         self.langs = languages(config)
         assets.add_asset_files(files, config)
         self.guide_in_site = self._guide_in_site(files)
-        if self.guide_in_site and not self.config.guide_url:
-            self._check_guide_pages(files)
         if self.config.rule_pages:
-            self._add_rule_pages(files, config)
+            rule_files.add_rule_pages(
+                files,
+                config,
+                rubric=self.rubric.rubric,
+                langs=self.langs,
+                guide_url=self.config.guide_url,
+                guide_in_site=self.guide_in_site,
+            )
         return files
-
-    def _add_rule_pages(self, files: Files, config: MkDocsConfig) -> None:
-        """The rules index and one page per rule, in the language being built.
-
-        A page the author wrote at the same place wins over the generated one.
-        """
-        assert self.rubric is not None and self.langs is not None
-        rubric = self.rubric.rubric
-        lang = ui_language(self.langs.current)
-        titles = self._guide_titles(files)
-        prefix = self.langs.prefix(self.langs.current)
-        pages = [(rule_pages.index_src_uri(), rule_pages.render_index(rubric, lang), True)]
-        for rule in rubric.rules:
-            link = rule_pages.guide_link(rule, prefix, self.config.guide_url, self.guide_in_site)
-            content = rule_pages.render_rule(rubric, rule, lang, titles, link)
-            pages.append((rule_pages.rule_src_uri(rule.id), content, False))
-        for src, content, in_nav in pages:
-            if files.get_file_from_path(src) is not None:
-                log.info(f"{src}: the page in docs/ is used instead of the generated one")
-                continue
-            files.append(virtual_files.page(config, self.langs, src, content, in_nav=in_nav))
-        register_pages(config, self.langs.current, files.documentation_pages())
-
-    def _guide_titles(self, files: Files) -> dict[str, str]:
-        """Page and section headings the rules point at, in the language built."""
-        return guide_links.guide_titles(self.rubric.rubric, files) if self.rubric else {}
 
     def _guide_in_site(self, files: Files) -> bool:
         """Whether the site holds the guide: at least one rule's guide page exists in it.
 
         A site made with ``connecteur new`` has none: its rule pages then link to ``guide_url``
         (or to nothing) and guide links are not checked. On a site that holds the guide, a rule
-        pointing at a missing page or heading is a warning.
+        pointing at a missing page or heading is a warning (said once, in the default language).
         """
-        if self.rubric is None:
-            return False
+        assert self.rubric is not None and self.langs is not None
         found = guide_links.guide_in_site(self.rubric.rubric, files)
-        if not found and self.langs is not None and self.langs.current == self.langs.default:
-            log.info(
-                "this site holds none of the guide pages the rules point at: rule pages "
-                + (f"link to {self.config.guide_url}" if self.config.guide_url else "name them")
-            )
+        if self.langs.current == self.langs.default:
+            if not found:
+                log.info(
+                    "this site holds none of the guide pages the rules point at: rule pages "
+                    + (f"link to {self.config.guide_url}" if self.config.guide_url else "name them")
+                )
+            elif not self.config.guide_url:
+                for problem in guide_links.missing_pages(self.rubric.rubric, files):
+                    log.warning(problem)
         return found
-
-    def _check_guide_pages(self, files: Files) -> None:
-        """Warn (once, in the default language's build) for a rule pointing at no page."""
-        if self.rubric is None or self.langs is None or self.langs.current != self.langs.default:
-            return
-        for problem in guide_links.missing_pages(self.rubric.rubric, files):
-            log.warning(problem)
 
     @event_priority(60)  # before i18n's (50) line rewriting: fence line numbers stay exact
     def on_page_markdown(
@@ -184,8 +165,19 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
         lang = ui_language(self._current_lang())
         fences = find_fences(markdown)
         if fences:
-            offset = _line_offset(page.file.content_string, markdown)
-            html = [self._widget(page, fence, i, offset, lang) for i, fence in enumerate(fences)]
+            offset = fence_widgets.line_offset(page.file.content_string, markdown)
+            checked = self.rubric.rubric if self.config.check_expect else None
+            html = [
+                fence_widgets.widget_for_fence(
+                    fence,
+                    src_uri=page.file.src_uri,
+                    index=i,
+                    line_offset=offset,
+                    ui_lang=lang,
+                    rubric=checked,
+                )
+                for i, fence in enumerate(fences)
+            ]
             self.slots[page.file.src_uri] = html
             slots = [_SLOT.format(index=i) for i in range(len(fences))]
             markdown = replace_fences(markdown, fences, slots)
@@ -199,32 +191,6 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
 
     def _current_lang(self) -> str:
         return self.langs.current if self.langs else "en"
-
-    def _widget(self, page: Page, fence: Fence, index: int, offset: int, ui_lang: str) -> str:
-        """The widget's HTML for one fence; each mistake is a warning naming page and line."""
-        where = f"{page.file.src_uri}, line {fence.line + offset}"
-        for problem in fence.problems:
-            log.warning(f"{page.file.src_uri}, line {problem.line + offset}: {problem.message}")
-        try:
-            html = render_checker(
-                kind=fence.kind,
-                lang=fence.lang,
-                compact=fence.compact,
-                draft=fence.draft,
-                ui_lang=ui_lang,
-                index=index,
-                expect=fence.expect,
-                target=fence.target,
-                focus_rule=fence.rule,
-            )
-        except ValueError as error:
-            log.warning(f"{where}: {error}")
-            return ""
-        if self.config.check_expect and self.rubric is not None:
-            unmet = expectations.check(fence, self.rubric.rubric, where)
-            if unmet:
-                log.warning(unmet)
-        return html
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -339,9 +305,3 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
         )
 
     on_post_build = CombinedEvent(_runtime, _finish_policy)
-
-
-def _line_offset(source: str, markdown: str) -> int:
-    """Lines removed above ``markdown`` (front matter), so warnings cite the file's lines."""
-    total = source.replace("\r\n", "\n").rstrip("\n").count("\n")
-    return max(0, total - markdown.rstrip("\n").count("\n"))

@@ -93,10 +93,10 @@ def test_line_numbers_count_the_front_matter() -> None:
     """MkDocs strips front matter before plugins see the page; warnings cite the file's lines."""
     from mkdocs.utils.meta import get_data
 
-    from mkdocs_connecteur.plugin import _line_offset
+    from mkdocs_connecteur.content.fence_widgets import line_offset
 
     source = "---\ntitle: X\nhide: [toc]\n---\n\n# T\n\n```connecteur\n```\n"
     markdown, _ = get_data(source)
     (fence,) = find_fences(markdown)
-    assert fence.line + _line_offset(source, markdown) == 8
-    assert _line_offset(markdown, markdown) == 0
+    assert fence.line + line_offset(source, markdown) == 8
+    assert line_offset(markdown, markdown) == 0
