@@ -113,3 +113,11 @@ def test_misses_only_on_dev(split: str | None, capsys: pytest.CaptureFixture[str
         bench.main(argv)
     assert exc.value.code == 2
     assert "dev" in capsys.readouterr().err
+
+
+def test_benchmark_reads_every_gold_sentence(public: list[dict], gold: list[dict]) -> None:
+    """The benchmark pairs every gold sentence with the model's roles (no figure asserted)."""
+    rows = bench.compare(public, bench.load_gold(GOLD))
+    assert len(rows) == sum(len(m.get("sentence", [])) for m in gold)
+    assert {r.split for r in rows} <= {"dev", "test"}
+    assert all(r.got <= set(ROLES) for r in rows)
