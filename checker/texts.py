@@ -22,6 +22,7 @@ ARCHITECTURE.md ("Messages and their catalogues") says how to add a string.
 from __future__ import annotations
 
 import gettext
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -97,6 +98,6 @@ def render(message: object, lang: str) -> str:
     return message.render(lang) if hasattr(message, "render") else str(message)
 
 
-def labels(messages: dict[str, Text], lang: str) -> dict[str, str]:
-    """A table of messages, each rendered in ``lang``."""
-    return {key: message.render(lang) for key, message in messages.items()}
+def labels(messages: Mapping[str, Text], lang: str) -> dict[str, str]:
+    """A table of messages in ``lang``, as templates: the caller fills their ``{values}``."""
+    return {key: message.translated(lang) for key, message in messages.items()}

@@ -15,7 +15,7 @@ from functools import cache
 
 from checker import LANGS
 from checker.anatomy import LABELS as SLOT_LABELS
-from checker.texts import Text
+from checker.texts import Text, labels
 from checker.texts import in_context as _tc
 from checker.texts import text as _t
 from checker.vocabulary import BAND_TEXTS, SEVERITY_TEXTS, VERDICT_TEXTS
@@ -145,13 +145,13 @@ EMBED: dict[str, Text] = {
 
 def js_strings(ui_lang: str) -> dict[str, str]:
     """The strings the JavaScript needs, in one language (band labels included)."""
-    out = {key: message.render(ui_lang) for key, message in (JS | EMBED).items()}
-    out.update({f"band_{band}": label.render(ui_lang) for band, label in BAND_TEXTS.items()})
+    out = labels(JS | EMBED, ui_lang)  # templates: the scripts fill their {values}
+    out.update({f"band_{band}": label.translated(ui_lang) for band, label in BAND_TEXTS.items()})
     # The five-second read's questions come from the checker's own catalogue, in the page's
     # language (a French draft on an English page still gets English questions).
     out.update(
         {
-            f"slot_{kind}_{slot}": label.render(ui_lang)
+            f"slot_{kind}_{slot}": label.translated(ui_lang)
             for kind, slots in SLOT_LABELS.items()
             for slot, label in slots.items()
         }

@@ -25,7 +25,7 @@ _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 def _label(section: str, key: str, ui_lang: str) -> str:
     table = BAND_TEXTS if section == "band" else FORM  # the bands' labels are the checker's own
-    return table[key].render(ui_lang)
+    return table[key].translated(ui_lang)  # a template: the caller fills its {values}
 
 
 def _attr(value: str) -> str:
