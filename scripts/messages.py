@@ -34,7 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 LOCALE = ROOT / "checker" / "locale"
 DOMAIN = "connecteur"
 POT = LOCALE / f"{DOMAIN}.pot"
-LANGS = ("en", "fr")
+# A language is a folder of checker/locale (the checker's LANGS: tests/checker/test_catalogues.py).
+LANGS = tuple(sorted(p.name for p in LOCALE.iterdir() if (p / "LC_MESSAGES").is_dir()))
 SOURCE_LANG = "en"
 KEYWORDS = {
     "_t": None,  # checker.texts.text

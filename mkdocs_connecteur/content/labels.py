@@ -165,7 +165,8 @@ def ui_strings() -> dict[str, dict[str, dict[str, str]]]:
     sections = {"form": FORM, "band": dict(BAND_TEXTS), "js": JS | EMBED, "site": SITE}
     return {
         name: {
-            key: {lang: message.render(lang) for lang in LANGS} for key, message in table.items()
+            key: {lang: message.translated(lang) for lang in LANGS}
+            for key, message in table.items()
         }
         for name, table in sections.items()
     }
