@@ -21,13 +21,13 @@ ARCHITECTURE.md ("Messages and their catalogues") says how to add a string.
 
 from __future__ import annotations
 
-import gettext
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from io import BytesIO
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from gettext import GNUTranslations
 
 DOMAIN = "connecteur"
 """The one gettext domain: ``checker/locale/<lang>/LC_MESSAGES/connecteur.mo``."""
@@ -35,16 +35,16 @@ NBSP = "\u00a0"  # French puts a non-breaking space before : ; ? !
 
 
 @cache
-def catalogue(lang: str) -> gettext.GNUTranslations:
+def catalogue(lang: str) -> GNUTranslations:
     """The compiled catalogue of ``lang`` (``fr``, ``en``), read once from the package's data."""
+    # Deferred: in the browser, importing the checker must stay short (tests/checker/test_imports).
+    from gettext import GNUTranslations
+    from importlib import resources
+    from io import BytesIO
+
     mo = resources.files(__package__ or "checker").joinpath("locale")
     mo = mo.joinpath(lang).joinpath("LC_MESSAGES").joinpath(DOMAIN + ".mo")
-    return gettext.GNUTranslations(BytesIO(mo.read_bytes()))
-
-
-def locale_dir() -> str:
-    """The folder of the catalogues on disk (``gettext.bindtextdomain``), for the command line."""
-    return str(resources.files(__package__ or "checker").joinpath("locale"))
+    return GNUTranslations(BytesIO(mo.read_bytes()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ another module writes one of these lists out again). ARCHITECTURE.md gives their
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 
 from .texts import Text
@@ -41,11 +41,28 @@ BAND_TEXTS: Mapping[str, Text] = MappingProxyType(
     }
 )
 """Each band's label, as a message of the catalogue (``checker/locale``)."""
+
+
+class _Labels(Mapping[str, str]):
+    """One message's words per language, read from the catalogue when first asked for."""
+
+    def __init__(self, message: Text) -> None:
+        self._message = message
+
+    def __getitem__(self, lang: str) -> str:
+        if lang not in LANGS:
+            raise KeyError(lang)
+        return self._message.render(lang)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGS)
+
+    def __len__(self) -> int:
+        return len(LANGS)
+
+
 BAND_LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
-    {
-        band: MappingProxyType({lang: label.render(lang) for lang in LANGS})
-        for band, label in BAND_TEXTS.items()
-    }
+    {band: _Labels(label) for band, label in BAND_TEXTS.items()}
 )
 """The report's ``band_label`` per band and language; the site's widget shows the same words."""
 VERDICT_TEXTS: Mapping[str, Text] = MappingProxyType(
