@@ -49,9 +49,10 @@ def parent_page(folder: Path, name: str, body: str) -> None:
     )
 
 
-def expected(text: str, kind: str, lang: str) -> dict:
-    """What CPython says, through JSON as the worker sends it."""
-    return json.loads(json.dumps(checker.grade(text, kind=kind, lang=lang).to_dict()))
+def expected(text: str, kind: str, lang: str, ui: str | None = None) -> dict:
+    """What CPython says, through JSON as the worker sends it; ``ui``: the embed page's language."""
+    report = checker.grade(text, kind=kind, lang=lang, interface_language=ui)
+    return json.loads(json.dumps(report.to_dict()))
 
 
 def graded(page, frame: int) -> list[dict]:  # type: ignore[no-untyped-def]
@@ -111,7 +112,7 @@ def test_snippet_from_the_builder_embeds_a_self_sizing_checker(
         assert "connecteur--compact" in frame.locator("[data-connecteur-checker]").get_attribute(
             "class"
         )
-        assert graded(page, 0)[0] == expected(EXAMPLE_FR, "ask", "fr")
+        assert graded(page, 0)[0] == expected(EXAMPLE_FR, "ask", "fr", ui="en")
         assert {m["origin"] for m in page.evaluate("received")} == {site_server.origin}
 
         # 3. The iframe takes the height it reports, and shows no scrollbar.
