@@ -32,6 +32,7 @@ from .inputs import (
 )
 from .scaffold import scaffold
 from .texts import Text, argparse_speaks, ui_language
+from .texts import counted as _tn
 from .texts import in_context as _tc
 from .texts import text as _t
 
@@ -154,22 +155,32 @@ def cmd_grade(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    lang = args.lang or "en"
+    lang = args.lang or ui_language()
     check_choice(lang, LANGS, "lang")
     rubric = load_rubric_file(args.rubric)
-    out = [f"rubric: {rubric.name} ({len(rubric.rules)} rules)", ""]
+    count = len(rubric.rules)
+    out = [
+        _tn(
+            "rubric: {name} ({count} rule)",
+            "rubric: {name} ({count} rules)",
+            count,
+            name=rubric.name,
+        ).render(lang),
+        "",
+    ]
+    sep = _t(": ").render(lang)
     for cid, crit in rubric.criteria.items():
         rules = [r for r in rubric.rules if r.criterion == cid]
         if not rules:
             continue
-        flag = " decisive" if crit.decisive else ""
-        out.append(f"{crit.label[lang]} [{cid}] weight {crit.weight}{flag}")
+        flag = _t(", decisive").render(lang) if crit.decisive else ""
+        weight = _t("weight {weight}", weight=crit.weight).render(lang)
+        out.append(f"{crit.label[lang]} [{cid}] {weight}{flag}")
         for r in rules:
-            cap = f" cap {r.cap}" if r.cap is not None else ""
-            out.append(
-                f"  {r.id:<26} {r.kind:<11} {r.severity:<7}{cap}  "
-                f"kinds: {','.join(r.applies_to)}  langs: {','.join(r.langs)}"
-            )
+            cap = " " + _t("cap {score}", score=r.cap).render(lang) if r.cap is not None else ""
+            kinds = _t("kinds").render(lang) + sep + ",".join(r.applies_to)
+            langs = _t("languages").render(lang) + sep + ",".join(r.langs)
+            out.append(f"  {r.id:<26} {r.kind:<11} {r.severity:<7}{cap}  {kinds}  {langs}")
             out.append(f"      {r.message[lang]}")
         out.append("")
     sys.stdout.write("\n".join(out))
@@ -269,7 +280,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     b.set_defaults(func=cmd_batch)
 
     r = command("rules", tr(_t("list the rubric in force")))
-    r.add_argument("--lang", default=None, help=tr(_t("fr or en")))
+    r.add_argument("--lang", default=None, help=tr(_t("fr or en (default: the locale's)")))
     r.add_argument("--rubric", default=None, metavar="R.toml", help=tr(_t("a trainer's rubric")))
     r.set_defaults(func=cmd_rules)
 
