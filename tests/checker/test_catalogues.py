@@ -42,6 +42,29 @@ def test_the_template_holds_every_marked_string_of_the_three_packages() -> None:
     assert len(marked) > 300
 
 
+MARKERS = {"_t": 1, "_tc": 2, "_tn": 2, "N_": 1}
+"""Each marker and how many of its first arguments are literal strings (context, msgid, plural)."""
+
+
+def test_every_marked_string_is_a_literal_babel_can_extract() -> None:
+    """A message built from a variable or an f-string would be left out of the catalogue."""
+    found = []
+    for package in ("checker", "connecteur_cli", "mkdocs_connecteur"):
+        for path in sorted((REPO / package).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                    continue
+                literals = MARKERS.get(node.func.id)
+                if literals is None:
+                    continue
+                args = node.args[:literals]
+                if len(args) < literals or not all(
+                    isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args
+                ):
+                    found.append(f"{path.relative_to(REPO)}:{node.lineno}")
+    assert found == []
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_msgid_has_a_translation_that_fills_the_same_values(lang: str) -> None:
     cat = po(lang)
