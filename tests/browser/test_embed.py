@@ -196,7 +196,7 @@ def test_click_to_load_fragment_and_parent_origin(browser, site_server, parent_s
         # Bad parameters are named where the embedder sees them; dark colours as asked.
         assert "kind=banana" in second.locator(".connecteur-embed__problems").text_content()
         assert (
-            "n'est pas une origine" in third.locator(".connecteur-embed__problems").text_content()
+            "n’est pas une origine" in third.locator(".connecteur-embed__problems").text_content()
         )
         assert second.locator("body").get_attribute("data-md-color-scheme") == "slate"
         # Heights from every frame; reports only from the frame that named this page's origin.
