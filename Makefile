@@ -5,6 +5,7 @@
 #   make bench  run the benchmarks (see benchmarks/README.md)
 #   make lock   re-resolve requirements-dev.txt, the hash-pinned lock make setup installs
 #   make model  retrain the sentence-role model from model/sentences/ (see model/README.md)
+#   make messages  extract the strings to translate, update each language's .po, compile the .mo
 # PYTHON=/path/to/python3.12 overrides the interpreter search (scripts/find-python).
 
 SHELL := /bin/bash
@@ -17,7 +18,7 @@ export NO_MKDOCS_2_WARNING := 1
 LOCK  := requirements-dev.txt
 UV_VERSION := 0.13.9
 
-.PHONY: setup run serve site test lint unit browser bench model clean lock
+.PHONY: setup run serve site test lint unit browser bench model clean lock messages
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -86,6 +87,12 @@ browser: setup
 # The sentence-role model (checker/data/roles.json), trained from model/sentences/ (deterministic).
 model: setup
 	$(BIN)/python model/train.py --report
+
+# The gettext catalogues (checker/locale/): Babel extracts the marked strings into connecteur.pot,
+# merges each language's connecteur.po with it, and compiles connecteur.mo (ARCHITECTURE.md,
+# "Messages and their catalogues"). Deterministic: a test fails when a committed file is stale.
+messages: setup
+	$(BIN)/python scripts/messages.py
 
 bench: setup
 	@scripts/ensure-chromium

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from .draft import Draft
 from .model import PartSpan, RoleScore, Sentence, Slot
+from .texts import Text
+from .texts import text as _t
 
 _QUESTIONS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "request": (
@@ -40,40 +42,45 @@ _QUESTIONS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 }
 """Per message kind: each question's id and the roles that answer it."""
 
-LABELS: dict[str, dict[str, dict[str, str]]] = {
+LABELS: dict[str, dict[str, Text]] = {
     "request": {
-        "who": {"en": "Who are you?", "fr": "Qui êtes-vous ?"},
-        "want": {"en": "What do you want?", "fr": "Que voulez-vous ?"},
-        "why": {"en": "Why me?", "fr": "Pourquoi moi ?"},
-        "time": {"en": "How much of my time?", "fr": "Combien de mon temps ?"},
-        "out": {"en": "How can I say no?", "fr": "Comment dire non ?"},
+        "who": _t("Who are you?"),
+        "want": _t("What do you want?"),
+        "why": _t("Why me?"),
+        "time": _t("How much of my time?"),
+        "out": _t("How can I say no?"),
     },
     "ask": {
-        "who": {"en": "Whom should I introduce you to?", "fr": "À qui dois-je vous présenter ?"},
-        "want": {"en": "What do you want from them?", "fr": "Qu’attendez-vous de cette personne ?"},
-        "why": {"en": "Why would they want to talk?", "fr": "Pourquoi voudrait-elle échanger ?"},
-        "time": {"en": "How much work is it for me?", "fr": "Combien de travail pour moi ?"},
-        "out": {"en": "Can I say no?", "fr": "Puis-je refuser ?"},
+        "who": _t("Whom should I introduce you to?"),
+        "want": _t("What do you want from them?"),
+        "why": _t("Why would they want to talk?"),
+        "time": _t("How much work is it for me?"),
+        "out": _t("Can I say no?"),
     },
     "intro": {
-        "who": {"en": "Who is this, to you?", "fr": "Qui est-ce, pour vous ?"},
-        "want": {"en": "What do they want?", "fr": "Que veut cette personne ?"},
-        "why": {"en": "What is in it for me?", "fr": "Qu’est-ce que j’y gagne ?"},
-        "time": {"en": "How much of my time?", "fr": "Combien de mon temps ?"},
-        "out": {"en": "Did I agree, can I decline?", "fr": "Ai-je accepté, puis-je refuser ?"},
+        "who": _t("Who is this, to you?"),
+        "want": _t("What do they want?"),
+        "why": _t("What is in it for me?"),
+        "time": _t("How much of my time?"),
+        "out": _t("Did I agree, can I decline?"),
     },
     "connect": {
-        "who": {"en": "Who are you?", "fr": "Qui êtes-vous ?"},
-        "want": {"en": "Why connect?", "fr": "Pourquoi se connecter ?"},
-        "why": {"en": "How do we know each other?", "fr": "D’où nous connaissons-nous ?"},
+        "who": _t("Who are you?"),
+        "want": _t("Why connect?"),
+        "why": _t("How do we know each other?"),
     },
 }
+"""Per message kind: each question's words, as a message of the catalogue."""
 SHOWN = 25
 """A role is listed on a sentence from this confidence (percent): the rules use their thresholds."""
 
 
-def read(draft: Draft) -> tuple[tuple[PartSpan, ...], tuple[Sentence, ...], tuple[Slot, ...]]:
-    """Parts, judged sentences with their roles, and the five-second read, in folded offsets."""
+def read(
+    draft: Draft, ui: str | None = None
+) -> tuple[tuple[PartSpan, ...], tuple[Sentence, ...], tuple[Slot, ...]]:
+    """Parts, judged sentences with their roles, and the five-second read, in folded offsets.
+
+    The questions are in ``ui``, the reader's language (default: the draft's)."""
     parts = tuple(PartSpan(p.name, p.start, p.end) for p in draft.parts)
     model = draft.model
     sentences: list[Sentence] = []
@@ -99,7 +106,7 @@ def read(draft: Draft) -> tuple[tuple[PartSpan, ...], tuple[Sentence, ...], tupl
         slots.append(
             Slot(
                 sid,
-                LABELS[draft.kind][sid][draft.lang],
+                LABELS[draft.kind][sid].render(ui or draft.lang),
                 bool(hits),
                 tuple(index[i] for i in hits),
             )

@@ -14,32 +14,23 @@ from .roles import default_model
 from .rubric import Rubric, Rule, default_rubric
 from .rules import REGISTRY, SKIP, Outcome
 from .scoring import RuleResult, band_for, score
+from .texts import text as _t
 from .vocabulary import BAND_LABELS, KINDS, LANGS
 
 __version__ = "0.1.0"
 
-_SUMMARY = {
-    "empty": {
-        "en": "Nothing to grade yet: write or paste your draft.",
-        "fr": "Rien à évaluer pour l'instant : écrivez ou collez votre brouillon.",
-    },
-    "clean": {
-        "en": "{label} ({score}/100): every criterion is met.",
-        "fr": "{label} ({score}/100) : tous les critères sont remplis.",
-    },
-    "one": {
-        "en": "{label} ({score}/100). Start here: {first}",
-        "fr": "{label} ({score}/100). Commencez par ceci : {first}",
-    },
-}
 
-
-def _check_args(kind: str, lang: str | None) -> None:
+def _check_args(kind: str, lang: str | None, interface_language: str | None) -> None:
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}: accepted values are {', '.join(KINDS)}")
     if lang is not None and lang not in LANGS:
         raise ValueError(
             f"unknown lang {lang!r}: accepted values are {', '.join(LANGS)} (or None to detect)"
+        )
+    if interface_language is not None and interface_language not in LANGS:
+        raise ValueError(
+            f"unknown interface_language {interface_language!r}: accepted values are "
+            f"{', '.join(LANGS)} (or None for the draft's language)"
         )
 
 
@@ -52,26 +43,22 @@ def _blank(text: str) -> bool:
     return all(c.isspace() or unicodedata.category(c) == "Cf" for c in text)
 
 
-_CAPPED = {
-    "en": "capped at {score}: {reason}",
-    "fr": "plafonné à {score} : {reason}",
-}
-
-
 def _span_key(sp: Span) -> tuple[int, int]:
     return (sp.start, sp.end)
 
 
-def _cap(held: tuple[int, str], rubric: Rubric, findings: list[Finding], lang: str) -> Cap:
+def _cap(held: tuple[int, str], rubric: Rubric, findings: list[Finding], ui: str) -> Cap:
     """Name the ceiling: the rule's own message, or the decisive criterion left missing."""
     ceiling, why = held
+    reason: object
     if why.startswith("criterion:"):
         crit = rubric.criteria[why.removeprefix("criterion:")]
-        missing = {"en": "missing: ", "fr": "manquant : "}[lang]
-        reason = missing + crit.label[lang]
+        reason = _t("missing: {criterion}", criterion=crit.label[ui])
     else:
         reason = next((f.message for f in findings if f.rule == why), why)
-    return Cap(ceiling, why, _CAPPED[lang].format(score=ceiling, reason=reason))
+    return Cap(
+        ceiling, why, _t("capped at {score}: {reason}", score=ceiling, reason=reason).render(ui)
+    )
 
 
 def _fill(template: str, values: tuple[tuple[str, str], ...]) -> str:
@@ -81,10 +68,19 @@ def _fill(template: str, values: tuple[tuple[str, str], ...]) -> str:
 
 
 def grade(
-    text: str, *, kind: str = "request", lang: str | None = None, rubric: Rubric | None = None
+    text: str,
+    *,
+    kind: str = "request",
+    lang: str | None = None,
+    rubric: Rubric | None = None,
+    interface_language: str | None = None,
 ) -> Report:
-    """Grade `text` as a message of `kind`; `lang` None means detect it from the text."""
-    _check_args(kind, lang)
+    """Grade `text` as a message of `kind`; `lang` None means detect it from the text.
+
+    `interface_language` is the language of the report's words (band label, summary, verdicts'
+    criterion labels, findings' messages and suggestions, cap reason, slot questions): the
+    reader's, such as the page's or the command line's. None means the draft's language."""
+    _check_args(kind, lang, interface_language)
     if not isinstance(text, str):
         raise TypeError("text must be a str")
     rubric = rubric if rubric is not None else default_rubric()
@@ -95,6 +91,7 @@ def grade(
         lang_used, source = lang, "forced"
     else:
         lang_used, source = detect(LETTERS_RE.findall(folded.folded))
+    ui = interface_language or lang_used
     # What every report of this call shares; each return below says only what differs.
     report = partial(
         Report,
@@ -109,8 +106,8 @@ def grade(
             status="empty",
             score=0,
             band="empty",
-            band_label=BAND_LABELS["empty"][lang_used],
-            summary=_SUMMARY["empty"][lang_used],
+            band_label=BAND_LABELS["empty"][ui],
+            summary=_t("Nothing to grade yet: write or paste your draft.").render(ui),
             stats=Stats(len(text), 0, 0),
             criteria=(),
             findings=(),
@@ -131,7 +128,7 @@ def grade(
         outcomes.append(RuleResult(rule.id, rule.criterion, outcome.value, rule_cap, blocker))
         if outcome.value < 1.0:
             failed.append((len(outcomes) - 1, rule, outcome))
-    scored = score(rubric.criteria, outcomes, lang_used)
+    scored = score(rubric.criteria, outcomes, ui)
     total = scored.score
     band = band_for(total)
 
@@ -144,7 +141,7 @@ def grade(
         # What fixing this one problem would earn, the others unchanged.
         fixed = list(outcomes)
         fixed[at] = RuleResult(rule.id, rule.criterion, 1.0, None, False)
-        after = score(rubric.criteria, fixed, lang_used, explain=False).score
+        after = score(rubric.criteria, fixed, ui, explain=False).score
         severity = rule.severity
         if outcomes[at].value > 0 and severity == "error":
             severity = "warning"
@@ -153,8 +150,8 @@ def grade(
                 rule=rule.id,
                 criterion=rule.criterion,
                 severity=severity,
-                message=_fill(rule.message[lang_used], outcome.values),
-                suggestion=_fill(rule.suggestion[lang_used], outcome.values),
+                message=_fill(rule.message[ui], outcome.values),
+                suggestion=_fill(rule.suggestion[ui], outcome.values),
                 spans=tuple(sorted({span(s, e) for s, e in outcome.spans}, key=_span_key)),
                 guide=rule.guide,
                 gain=max(0, after - total),
@@ -162,17 +159,19 @@ def grade(
             )
         )
     findings.sort(key=Finding.sort_key)
-    label = BAND_LABELS[band][lang_used]
+    label = BAND_LABELS[band][ui]
     if findings:
-        summary = _SUMMARY["one"][lang_used].format(
-            label=label, score=total, first=findings[0].message
+        first = findings[0].message
+        said = _t(
+            "{label} ({score}/100). Start here: {first}", label=label, score=total, first=first
         )
     else:
-        summary = _SUMMARY["clean"][lang_used].format(label=label, score=total)
+        said = _t("{label} ({score}/100): every criterion is met.", label=label, score=total)
+    summary = said.render(ui)
     cap: Cap | None = None
     if scored.cap is not None:
-        cap = _cap(scored.cap, rubric, findings, lang_used)
-    parts, sentences, slots = read(draft)
+        cap = _cap(scored.cap, rubric, findings, ui)
+    parts, sentences, slots = read(draft, ui)
     return report(
         status="graded",
         score=total,

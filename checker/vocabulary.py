@@ -8,8 +8,12 @@ another module writes one of these lists out again). ARCHITECTURE.md gives their
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
+
+from .texts import Text
+from .texts import in_context as _tc
+from .texts import text as _t
 
 MESSAGE_KINDS = ("request", "ask", "intro", "connect")
 """The kinds of message a draft can be (the checker's ``kind``, a rule's ``applies_to``)."""
@@ -28,12 +32,52 @@ VERDICTS = ("met", "partial", "missing")
 SEVERITIES = ("error", "warning", "info")
 """A rule's ``severity``, and so a finding's: most serious first."""
 
-BAND_LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+BAND_TEXTS: Mapping[str, Text] = MappingProxyType(
     {
-        "ready": MappingProxyType({"en": "Ready to send", "fr": "Prêt à envoyer"}),
-        "needs-work": MappingProxyType({"en": "Needs work", "fr": "À retravailler"}),
-        "not-ready": MappingProxyType({"en": "Not ready", "fr": "Pas prêt"}),
-        "empty": MappingProxyType({"en": "Nothing to grade", "fr": "Rien à évaluer"}),
+        "ready": _t("Ready to send"),
+        "needs-work": _t("Needs work"),
+        "not-ready": _t("Not ready"),
+        "empty": _t("Nothing to grade"),
     }
 )
+"""Each band's label, as a message of the catalogue (``checker/locale``)."""
+
+
+class _Labels(Mapping[str, str]):
+    """One message's words per language, read from the catalogue when first asked for."""
+
+    def __init__(self, message: Text) -> None:
+        self._message = message
+
+    def __getitem__(self, lang: str) -> str:
+        if lang not in LANGS:
+            raise KeyError(lang)
+        return self._message.render(lang)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGS)
+
+    def __len__(self) -> int:
+        return len(LANGS)
+
+
+BAND_LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {band: _Labels(label) for band, label in BAND_TEXTS.items()}
+)
 """The report's ``band_label`` per band and language; the site's widget shows the same words."""
+VERDICT_TEXTS: Mapping[str, Text] = MappingProxyType(
+    {
+        "met": _tc("verdict", "met"),
+        "partial": _tc("verdict", "partly met"),
+        "missing": _tc("verdict", "missing"),
+    }
+)
+"""Each verdict's words (the command line, a class's grades, the widget's checklist)."""
+SEVERITY_TEXTS: Mapping[str, Text] = MappingProxyType(
+    {
+        "error": _t("Must fix"),
+        "warning": _t("Should fix"),
+        "info": _t("Tip"),
+    }
+)
+"""Each severity's words (the widget's cards, the rule pages, the command line in capitals)."""

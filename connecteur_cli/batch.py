@@ -18,20 +18,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker import AUTO, BAND_LABELS, KINDS, LANGS, Report, Rubric, grade
+from checker.vocabulary import VERDICT_TEXTS
 
 from .deadline import Deadline, NotGraded, with_progress
 from .inputs import EXIT_USAGE, CliError, load_rubric_file, read_text_file, unknown_choice
 from .texts import Text, ui_language
+from .texts import counted as _tn
+from .texts import in_context as _tc
 from .texts import text as _t
 
-HEADERS = {
-    "en": ("id", "kind", "lang", "score", "band", "band label", "findings"),
-    "fr": ("id", "type", "langue", "score", "niveau", "libellé du niveau", "remarques"),
-}
-VERDICT_LABELS = {
-    "en": {"met": "met", "partial": "partly met", "missing": "missing"},
-    "fr": {"met": "rempli", "partial": "en partie", "missing": "manquant"},
-}
+HEADERS = (
+    _tc("column", "id"),
+    _tc("column", "kind"),
+    _tc("column", "lang"),
+    _tc("column", "score"),
+    _tc("column", "band"),
+    _tc("column", "band label"),
+    _tc("column", "findings"),
+)
+"""The CSV's columns, named in the language of ``--columns-lang``; criteria come before findings."""
 DRAFT_COLUMNS = ("draft", "text", "brouillon", "texte", "message")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -178,7 +183,7 @@ def grade_rows(
     criteria = [
         c for c in rubric.criteria.values() if any(r.criterion == c.id for r in rubric.rules)
     ]
-    h = HEADERS[cols]
+    h = [column.render(cols) for column in HEADERS]
     table = [[*h[:6], *(c.label[cols] for c in criteria), h[6]]]
     errors: list[Text] = []
 
@@ -221,7 +226,7 @@ def grade_rows(
             label = _t("not graded") if exc.timed_out else _t("not graded: the grading stopped")
             table.append([safe_cell(item.id), kind, lang or "", "", status, label.render(cols)])
             continue
-        verdicts = {cv.id: VERDICT_LABELS[cols][cv.verdict] for cv in report.criteria}
+        verdicts = {cv.id: VERDICT_TEXTS[cv.verdict].render(cols) for cv in report.criteria}
         table.append(
             [
                 safe_cell(item.id),
@@ -290,8 +295,18 @@ def run_batch(args: argparse.Namespace) -> int:
     for line in errors:
         sys.stderr.write(f"connecteur: {line.render(lang)}\n")
     graded = sum(1 for row in table[1:] if row[3])
-    summary = _t("graded {count} draft(s) into {path}", count=graded, path=args.output)
+    summary = _tn(
+        "graded {count} draft into {path}",
+        "graded {count} drafts into {path}",
+        graded,
+        path=args.output,
+    )
     if errors:
-        summary = _t("{message}; {count} row(s) skipped", message=summary, count=len(errors))
+        summary = _tn(
+            "{message}; {count} row skipped",
+            "{message}; {count} rows skipped",
+            len(errors),
+            message=summary,
+        )
     sys.stderr.write(f"connecteur: {summary.render(lang)}\n")
     return 1 if errors else 0

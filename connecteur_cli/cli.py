@@ -10,13 +10,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from checker import AUTO, KINDS, LANGS, Report, __version__, grade
+from checker.texts import labels
+from checker.vocabulary import SEVERITY_TEXTS, VERDICT_TEXTS
 
 from .batch import run_batch
 from .inputs import (
@@ -30,7 +31,9 @@ from .inputs import (
     read_text_file,
 )
 from .scaffold import scaffold
-from .texts import NBSP, Text, ui_language
+from .texts import Text, argparse_speaks, ui_language
+from .texts import counted as _tn
+from .texts import in_context as _tc
 from .texts import text as _t
 
 __all__ = ["EXIT_INPUT", "EXIT_OK", "EXIT_RUBRIC", "EXIT_USAGE", "build_parser", "main"]
@@ -57,62 +60,37 @@ _COLOURS = {
 }
 _MARK = {"met": "✔", "partial": "◐", "missing": "✘"}
 _WORDS = {
-    "en": {
-        "score": "Score",
-        "criteria": "Criteria",
-        "findings": "Findings",
-        "fix": "Fix",
-        "guide": "Guide",
-        "none": "No findings.",
-        "lang": "language",
-        "kind": "kind",
-        "colon": ": ",
-        "met": "met",
-        "partial": "partly met",
-        "missing": "missing",
-        "forced": "chosen",
-        "detected": "detected",
-        "default": "by default",
-        "error": "MUST FIX",
-        "warning": "SHOULD FIX",
-        "info": "TIP",
-        "read": "The recipient's five-second read",
-        "empty_slot": "(nothing answers it)",
-        "gain": "+{gain} once fixed",
-    },
-    "fr": {
-        "score": "Score",
-        "criteria": "Critères",
-        "findings": "Remarques",
-        "fix": "À faire",
-        "guide": "Guide",
-        "none": "Aucune remarque.",
-        "lang": "langue",
-        "kind": "type",
-        "colon": "\u00a0: ",  # French puts a (no-break) space before a colon
-        "met": "rempli",
-        "partial": "en partie",
-        "missing": "manquant",
-        "forced": "choisie",
-        "detected": "détectée",
-        "default": "par défaut",
-        "error": "À CORRIGER",
-        "warning": "À REVOIR",
-        "info": "CONSEIL",
-        "read": "Ce que le destinataire lit en cinq secondes",
-        "empty_slot": "(rien n’y répond)",
-        "gain": "+{gain} une fois corrigé",
-    },
+    "score": _t("Score"),
+    "criteria": _t("Criteria"),
+    "findings": _t("Findings"),
+    "fix": _t("Fix"),
+    "guide": _t("Guide"),
+    "none": _t("No findings."),
+    "lang": _t("language"),
+    "kind": _t("kind"),
+    "colon": _t(": "),
+    "forced": _tc("language", "chosen"),
+    "detected": _tc("language", "detected"),
+    "default": _tc("language", "by default"),
+    "read": _t("The recipient's five-second read"),
+    "empty_slot": _t("(nothing answers it)"),
 }
+"""The readable report's own words (the checker's sentences come in the report)."""
 
 
-def render_text(report: Report, text: str, colour: bool) -> str:
-    """A readable report: score, verdicts, then each finding with its words highlighted."""
+def render_text(report: Report, text: str, colour: bool, lang: str | None = None) -> str:
+    """A readable report: score, verdicts, then each finding with its words highlighted.
+
+    Its own words are in ``lang`` (default: the report's), like the report's when graded with
+    ``interface_language=lang``."""
 
     def c(code: str, s: str) -> str:
         return f"\x1b[{_COLOURS[code]}m{s}\x1b[0m" if colour else s
 
-    w = _WORDS[report.lang]
+    lang = lang or report.lang
+    w = labels(_WORDS, lang)
+    w |= {k: message.render(lang) for k, message in VERDICT_TEXTS.items()}
+    w |= {k: message.render(lang).upper() for k, message in SEVERITY_TEXTS.items()}
     sep = w["colon"]
     out = [
         c("bold", f"{w['score']}{sep}{report.score}/100 — ")
@@ -146,7 +124,7 @@ def render_text(report: Report, text: str, colour: bool) -> str:
     if not report.findings:
         out.append("  " + w["none"])
     for f in report.findings:
-        gain = f"  ({w['gain'].format(gain=f.gain)})" if f.gain else ""
+        gain = f"  ({_t('+{gain} once fixed', gain=f.gain).render(lang)})" if f.gain else ""
         out.append(f"  {c(f.severity, w[f.severity])} [{f.rule}] {f.message}{gain}")
         for sp in f.spans[:5]:
             line_start = text.rfind("\n", 0, sp.start) + 1
@@ -167,31 +145,42 @@ def cmd_grade(args: argparse.Namespace) -> int:
     check_choice(lang, LANGS, "lang")
     rubric = load_rubric_file(args.rubric)
     text = read_text_file(args.file, "draft")
-    report = grade(text, kind=args.kind, lang=lang, rubric=rubric)
+    ui = ui_language()
+    report = grade(text, kind=args.kind, lang=lang, rubric=rubric, interface_language=ui)
     if args.format == "json":
         sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(render_text(report, text, use_colour(sys.stdout)))
+        sys.stdout.write(render_text(report, text, use_colour(sys.stdout), ui))
     return EXIT_OK
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    lang = args.lang or "en"
+    lang = args.lang or ui_language()
     check_choice(lang, LANGS, "lang")
     rubric = load_rubric_file(args.rubric)
-    out = [f"rubric: {rubric.name} ({len(rubric.rules)} rules)", ""]
+    count = len(rubric.rules)
+    out = [
+        _tn(
+            "rubric: {name} ({count} rule)",
+            "rubric: {name} ({count} rules)",
+            count,
+            name=rubric.name,
+        ).render(lang),
+        "",
+    ]
+    sep = _t(": ").render(lang)
     for cid, crit in rubric.criteria.items():
         rules = [r for r in rubric.rules if r.criterion == cid]
         if not rules:
             continue
-        flag = " decisive" if crit.decisive else ""
-        out.append(f"{crit.label[lang]} [{cid}] weight {crit.weight}{flag}")
+        flag = _t(", decisive").render(lang) if crit.decisive else ""
+        weight = _t("weight {weight}", weight=crit.weight).render(lang)
+        out.append(f"{crit.label[lang]} [{cid}] {weight}{flag}")
         for r in rules:
-            cap = f" cap {r.cap}" if r.cap is not None else ""
-            out.append(
-                f"  {r.id:<26} {r.kind:<11} {r.severity:<7}{cap}  "
-                f"kinds: {','.join(r.applies_to)}  langs: {','.join(r.langs)}"
-            )
+            cap = " " + _t("cap {score}", score=r.cap).render(lang) if r.cap is not None else ""
+            kinds = _t("kinds").render(lang) + sep + ",".join(r.applies_to)
+            langs = _t("languages").render(lang) + sep + ",".join(r.langs)
+            out.append(f"  {r.id:<26} {r.kind:<11} {r.severity:<7}{cap}  {kinds}  {langs}")
             out.append(f"      {r.message[lang]}")
         out.append("")
     sys.stdout.write("\n".join(out))
@@ -212,61 +201,16 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-class _EnglishHelp(argparse.HelpFormatter):
-    """argparse's own words (usage, section titles) in the help's language."""
-
-    usage_prefix = "usage: "
-
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
-        super().add_usage(usage, actions, groups, self.usage_prefix if prefix is None else prefix)
-
-
-class _FrenchHelp(_EnglishHelp):
-    usage_prefix = "utilisation" + NBSP + ": "
-
-
-def argparse_error(message: str) -> Text:
-    """argparse's own error sentences as messages, so they are shown in the user's language."""
-    if m := re.fullmatch(r"the following arguments are required: (.+)", message):
-        return _t("the following arguments are required: {names}", names=m[1])
-    if m := re.fullmatch(r"unrecognized arguments: (.+)", message):
-        return _t("unrecognized arguments: {names}", names=m[1])
-    if m := re.fullmatch(r"argument (.+?): expected one argument", message):
-        return _t("argument {name}: expected one argument", name=m[1])
-    if m := re.fullmatch(r"argument (.+?): invalid choice: (.+?) \(choose from (.+)\)", message):
-        return _t(
-            "argument {name}: invalid choice: {value} (choose from {choices})",
-            name=m[1],
-            value=m[2],
-            choices=m[3],
-        )
-    if m := re.fullmatch(r"ambiguous option: (\S+) could match (.+)", message):
-        return _t("ambiguous option: {name} could match {matches}", name=m[1], matches=m[2])
-    return _t("{message}", message=message)
-
-
 class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser that speaks ``lang``: its help, and its own errors, like the command's.
-
-    Subcommands are built by the same class (argparse's default), with the same ``lang``.
-    """
+    """An ArgumentParser whose help option's words are the command's (argparse's own words come
+    from the catalogue: ``argparse_speaks``). Subcommands are built by the same class."""
 
     def __init__(self, *, lang: str = "en", **kwargs: Any) -> None:
-        formatter = _FrenchHelp if lang == "fr" else _EnglishHelp
-        super().__init__(formatter_class=formatter, add_help=False, **kwargs)
+        super().__init__(add_help=False, **kwargs)
         self.lang = lang
-        # The section titles are argparse's own (translated by gettext catalogs that Python does
-        # not ship): set ours, in the help's language.
-        self._positionals.title = _t("arguments").render(lang)
-        self._optionals.title = _t("options").render(lang)
         self.add_argument(
             "-h", "--help", action="help", help=_t("show this help and exit").render(lang)
         )
-
-    def error(self, message: str):  # type: ignore[no-untyped-def]
-        self.print_usage(sys.stderr)
-        shown = _t("{prog}: error: {message}", prog=self.prog, message=argparse_error(message))
-        self.exit(EXIT_USAGE, shown.render(self.lang) + "\n")
 
 
 def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
@@ -336,7 +280,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     b.set_defaults(func=cmd_batch)
 
     r = command("rules", tr(_t("list the rubric in force")))
-    r.add_argument("--lang", default=None, help=tr(_t("fr or en")))
+    r.add_argument("--lang", default=None, help=tr(_t("fr or en (default: the locale's)")))
     r.add_argument("--rubric", default=None, metavar="R.toml", help=tr(_t("a trainer's rubric")))
     r.set_defaults(func=cmd_rules)
 
@@ -349,7 +293,12 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    lang = ui_language()
+    with argparse_speaks(lang):
+        return _run(build_parser(lang), argv, lang)
+
+
+def _run(parser: argparse.ArgumentParser, argv: Sequence[str] | None, lang: str) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
@@ -358,7 +307,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.func(args)
         return code
     except CliError as exc:
-        sys.stderr.write(f"connecteur: {exc.render(ui_language())}\n")
+        sys.stderr.write(f"connecteur: {exc.render(lang)}\n")
         return exc.code
     except KeyboardInterrupt:
         return 130

@@ -11,122 +11,72 @@ import re
 from collections.abc import Iterable, Mapping
 from html import escape
 
-from checker import Rubric, Rule
+from checker import LANGS, Rubric, Rule
+from checker.texts import Text, labels
+from checker.texts import text as _t
+from checker.vocabulary import SEVERITY_TEXTS
 
 from .guide_links import GuideTarget, parse_guide
 
 RULES_DIR = "rules"
 
-STRINGS: Mapping[str, Mapping[str, str]] = {
-    "en": {
-        "index_title": "Rules",
-        "index_intro": (
-            "Every finding of the checker comes from one of these rules. Each page says what the "
-            "rule checks, what to do about it, why (with the guide section it comes from), and "
-            "shows drafts that pass and fail it."
-        ),
-        "rubric": "Rubric in force: **{name}**.",
-        "rule": "Rule",
-        "checks": "What it checks",
-        "severity": "Severity",
-        "criterion": "Criterion",
-        "weight": "{weight} points",
-        "decisive": "decisive: missing it keeps a draft out of the “ready” band",
-        "applies_to": "Applies to",
-        "langs": "Languages",
-        "suggestion": "What to do",
-        "why": "Why",
-        "why_text": "The reasoning behind this rule is in the guide: [{title}]({link}).",
-        "why_unlinked": "The reasoning behind this rule is in the Connecteur guide: {title}.",
-        "examples": "Examples",
-        "try": "Try it",
-        "try_text": "The checker below starts with a draft that fails this rule: fix it.",
-        "pass": "Drafts that pass",
-        "fail": "Drafts that fail",
-        "none": "No example yet.",
-        "back": "[All rules]({link})",
-        "checked_by": "Rules that check this page",
-        "checked_by_intro": "The checker applies these rules to what this page teaches:",
-        "section": "section",
-        "the_guide": "the guide",
-        "colon": ": ",
-        "semicolon": "; ",
-        "limits": "Limits",
-        "at_most": "at most {n} {measure} for {kind}",
-        "at_least": "at least {n} {measure} for {kind}",
-        "words": "words",
-        "characters": "characters",
-    },
-    "fr": {
-        "index_title": "Règles",
-        "index_intro": (
-            "Chaque remarque du vérificateur vient de l’une de ces règles. Chaque page dit ce que "
-            "la règle vérifie, que faire, pourquoi (avec la section du guide d’où elle vient), et "
-            "montre des brouillons qui la respectent et d’autres qui ne la respectent pas."
-        ),
-        "rubric": "Grille en vigueur : **{name}**.",
-        "rule": "Règle",
-        "checks": "Ce qu’elle vérifie",
-        "severity": "Gravité",
-        "criterion": "Critère",
-        "weight": "{weight} points",
-        "decisive": "décisif : s’il manque, le brouillon ne peut pas être « prêt à envoyer »",
-        "applies_to": "S’applique à",
-        "langs": "Langues",
-        "suggestion": "Que faire",
-        "why": "Pourquoi",
-        "why_text": "La raison d’être de cette règle est dans le guide : [{title}]({link}).",
-        "why_unlinked": "La raison d’être de cette règle est dans le guide Connecteur : {title}.",
-        "examples": "Exemples",
-        "try": "Essayez",
-        "try_text": (
-            "Le vérificateur ci-dessous part d’un brouillon qui enfreint cette règle : corrigez-le."
-        ),
-        "pass": "Brouillons qui la respectent",
-        "fail": "Brouillons qui ne la respectent pas",
-        "none": "Pas encore d’exemple.",
-        "back": "[Toutes les règles]({link})",
-        "checked_by": "Règles qui vérifient cette page",
-        "checked_by_intro": "Le vérificateur applique ces règles à ce que cette page enseigne :",
-        "section": "section",
-        "the_guide": "le guide",
-        "colon": "\u00a0: ",
-        "semicolon": "\u202f; ",
-        "limits": "Limites",
-        "at_most": "au plus {n} {measure} pour {kind}",
-        "at_least": "au moins {n} {measure} pour {kind}",
-        "words": "mots",
-        "characters": "caractères",
-    },
+_STRINGS: dict[str, Text] = {
+    "index_title": _t("Rules"),
+    "index_intro": _t(
+        "Every finding of the checker comes from one of these rules. Each page says what the rule "
+        "checks, what to do about it, why (with the guide section it comes from), and shows "
+        "drafts that pass and fail it."
+    ),
+    "rubric": _t("Rubric in force: **{name}**."),
+    "rule": _t("Rule"),
+    "checks": _t("What it checks"),
+    "severity": _t("Severity"),
+    "criterion": _t("Criterion"),
+    "weight": _t("{weight} points"),
+    "decisive": _t("decisive: missing it keeps a draft out of the “ready” band"),
+    "applies_to": _t("Applies to"),
+    "langs": _t("Languages"),
+    "suggestion": _t("What to do"),
+    "why": _t("Why"),
+    "why_text": _t("The reasoning behind this rule is in the guide: [{title}]({link})."),
+    "why_unlinked": _t("The reasoning behind this rule is in the Connecteur guide: {title}."),
+    "examples": _t("Examples"),
+    "try": _t("Try it"),
+    "try_text": _t("The checker below starts with a draft that fails this rule: fix it."),
+    "pass": _t("Drafts that pass"),
+    "fail": _t("Drafts that fail"),
+    "none": _t("No example yet."),
+    "back": _t("[All rules]({link})"),
+    "checked_by": _t("Rules that check this page"),
+    "checked_by_intro": _t("The checker applies these rules to what this page teaches:"),
+    "section": _t("section"),
+    "the_guide": _t("the guide"),
+    "colon": _t(": "),
+    "semicolon": _t("; "),
+    "limits": _t("Limits"),
+    "at_most": _t("at most {n} {measure} for {kind}"),
+    "at_least": _t("at least {n} {measure} for {kind}"),
+    "words": _t("words"),
+    "characters": _t("characters"),
 }
+"""The rule pages' own words, as messages of the catalogue (``checker/locale``)."""
+STRINGS: Mapping[str, Mapping[str, str]] = {lang: labels(_STRINGS, lang) for lang in LANGS}
 
 
 # French typography (no-break spaces, apostrophes) is set on the built page, with the rest of the
 # French site: see ``typography``.
 
-# The same words as the widget's cards and checklist (ui_strings.toml, js.severity_*).
-SEVERITY = {
-    "en": {"error": "Must fix", "warning": "Should fix", "info": "Tip"},
-    "fr": {"error": "À corriger", "warning": "À revoir", "info": "Conseil"},
+# The same words as the widget's cards and checklist (the checker's own, vocabulary.py).
+SEVERITY = {lang: labels(dict(SEVERITY_TEXTS), lang) for lang in LANGS}
+_KIND: dict[str, Text] = {
+    "request": _t("a motivated request"),
+    "ask": _t("asking for an introduction"),
+    "intro": _t("an introduction (by the connector)"),
+    "connect": _t("a connection request"),
 }
-KIND = {
-    "en": {
-        "request": "a motivated request",
-        "ask": "asking for an introduction",
-        "intro": "an introduction (by the connector)",
-        "connect": "a connection request",
-    },
-    "fr": {
-        "request": "une demande motivée",
-        "ask": "une demande de mise en relation",
-        "intro": "une mise en relation (par le connecteur)",
-        "connect": "une demande de connexion",
-    },
-}
-LANG_NAME = {
-    "en": {"en": "English", "fr": "French"},
-    "fr": {"en": "anglais", "fr": "français"},
-}
+KIND = {lang: labels(_KIND, lang) for lang in LANGS}
+_LANG_NAME: dict[str, Text] = {"en": _t("English"), "fr": _t("French")}
+LANG_NAME = {lang: labels(_LANG_NAME, lang) for lang in LANGS}
 
 
 def rule_src_uri(rule_id: str) -> str:

@@ -10,29 +10,22 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
-from functools import cache
 from html import escape
-from importlib import resources
 
-from checker import BAND_LABELS, BANDS, DRAFT_LANGS, KINDS
+from checker import BANDS, DRAFT_LANGS, KINDS
 from checker import LANGS as UI_LANGS
-from checker.anatomy import LABELS as SLOT_LABELS
+from checker.vocabulary import BAND_TEXTS
+
+from .labels import FORM, js_strings, ui_strings
+
+__all__ = ["KINDS", "js_strings", "render_checker", "ui_strings"]
 
 _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 
-@cache
-def ui_strings() -> dict[str, dict[str, dict[str, str]]]:
-    """The widget's strings, by section then key then language (read once: they never change)."""
-    text = resources.files("mkdocs_connecteur").joinpath("ui_strings.toml").read_text("utf-8")
-    return tomllib.loads(text)
-
-
-def _t(section: str, key: str, ui_lang: str) -> str:
-    if section == "band":  # the report's own band labels, defined once in the checker
-        return BAND_LABELS[key][ui_lang]
-    return ui_strings()[section][key][ui_lang]
+def _label(section: str, key: str, ui_lang: str) -> str:
+    table = BAND_TEXTS if section == "band" else FORM  # the bands' labels are the checker's own
+    return table[key].translated(ui_lang)  # a template: the caller fills its {values}
 
 
 def _attr(value: str) -> str:
@@ -43,23 +36,6 @@ def _attr(value: str) -> str:
 def _text(value: str) -> str:
     """Escape element text; line breaks as references: no blank line ends an HTML block."""
     return escape(value, quote=False).replace("\r", "&#13;").replace("\n", "&#10;")
-
-
-def js_strings(ui_lang: str) -> dict[str, str]:
-    """The strings the JavaScript needs, in one language (band labels included)."""
-    data = ui_strings()
-    out = {key: value[ui_lang] for key, value in data["js"].items()}
-    out.update({f"band_{band}": BAND_LABELS[band][ui_lang] for band in BANDS})
-    # The five-second read's questions come from the checker's own catalogue, in the page's
-    # language (a French draft on an English page still gets English questions).
-    out.update(
-        {
-            f"slot_{kind}_{slot}": labels[ui_lang]
-            for kind, slots in SLOT_LABELS.items()
-            for slot, labels in slots.items()
-        }
-    )
-    return out
 
 
 def _check(name: str, value: str, allowed: tuple[str, ...]) -> None:
@@ -101,7 +77,7 @@ def render_checker(
         raise ValueError(f"connecteur checker: index must be a non-negative integer, not {index!r}")
 
     def t(key: str) -> str:
-        return escape(_t("form", key, ui_lang))
+        return escape(_label("form", key, ui_lang))
 
     uid = f"connecteur-{index}"
     classes = "connecteur" + (" connecteur--compact" if compact else "")
@@ -147,10 +123,10 @@ def render_checker(
         rows = 10
     notes = []
     if expect is not None:
-        band = escape(_t("band", expect, ui_lang))
+        band = escape(_label("band", expect, ui_lang))
         notes.append(f'<p class="connecteur__expect">{t("expect").replace("{band}", band)}</p>')
     if target is not None:
-        band = escape(_t("band", target, ui_lang))
+        band = escape(_label("band", target, ui_lang))
         notes.append(
             f'<p class="connecteur__target" data-role="target" data-reached="false">'
             f"{t('target').replace('{band}', band)}</p>"

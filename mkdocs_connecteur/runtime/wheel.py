@@ -22,7 +22,7 @@ DIST_NAME = "connecteur"
 PACKAGE = "checker"
 _EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 _SKIP_DIRS = {"__pycache__"}
-_SKIP_SUFFIXES = (".pyc", ".pyo")
+_SKIP_SUFFIXES = (".pyc", ".pyo", ".po", ".pot")  # the catalogues ship compiled (.mo)
 
 
 @dataclass(frozen=True, slots=True)

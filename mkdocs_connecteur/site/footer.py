@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..content.widget import ui_strings
+from ..content.labels import SITE
 
 _COPYRIGHT = '<div class="md-copyright">'
 
@@ -18,6 +18,6 @@ def with_version(html: str, version: str, ui_lang: str) -> str:
     """``html`` with "Checker: Connecteur <version>" first in Material's copyright block."""
     if _COPYRIGHT not in html:
         return html
-    label = ui_strings()["site"]["footer_version"][ui_lang].format(version=version)
+    label = SITE["footer_version"].translated(ui_lang).format(version=version)
     line = f'<div class="md-copyright__connecteur">{escape(label, quote=False)}</div>'
     return html.replace(_COPYRIGHT, _COPYRIGHT + line, 1)

@@ -23,9 +23,11 @@ SEED = "Bonjour, pourriez vous transférer. Cdt"
 DRAFT_BOX = f"{CHECKER} textarea[name=draft]"
 
 
-def cpython(text: str, kind: str, lang: str | None = None) -> dict:
-    """What CPython reports, through JSON exactly as the worker sends it."""
-    return json.loads(json.dumps(checker.grade(text, kind=kind, lang=lang).to_dict()))
+def cpython(text: str, kind: str, lang: str | None = None, ui: str | None = None) -> dict:
+    """What CPython reports, through JSON exactly as the worker sends it; ``ui``: the page's
+    language, the report's words' (one language per interface)."""
+    report = checker.grade(text, kind=kind, lang=lang, interface_language=ui)
+    return json.loads(json.dumps(report.to_dict()))
 
 
 def test_seed_draft_grades_like_cpython_and_survives_reload(cpage, site_server) -> None:
@@ -38,7 +40,7 @@ def test_seed_draft_grades_like_cpython_and_survives_reload(cpage, site_server) 
     page.select_option(f"{CHECKER} select[name=kind]", "ask")
     page.select_option(f"{CHECKER} select[name=lang]", "auto")
     page.fill(DRAFT_BOX, SEED)
-    expected = cpython(SEED, "ask")
+    expected = cpython(SEED, "ask", ui="en")  # a French draft on the English page
     assert expected["band"] == "not-ready"
     detail = wait_report(page, expected)
     assert detail == expected
@@ -106,7 +108,7 @@ def test_instant_navigation_reuses_the_worker_and_language_switch(cpage, site_se
     page.wait_for_url("**/checker/")
     page.wait_for_selector(f"{CHECKER}[data-state=ready]", timeout=5_000)
     page.fill(DRAFT_BOX, SEED)
-    wait_report(page, cpython(SEED, "request"))
+    wait_report(page, cpython(SEED, "request", ui="en"))
     assert page.evaluate("() => window.__cnSameDocument === true")
 
     wasm = [u for u in page.context.request_log.urls if urlsplit(u).path.endswith(".asm.wasm")]

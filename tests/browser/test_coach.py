@@ -46,8 +46,10 @@ FOCUSED = """() => {
 }"""
 
 
-def cpython(text: str, kind: str, lang: str | None = None) -> dict:
-    return json.loads(json.dumps(checker.grade(text, kind=kind, lang=lang).to_dict()))
+def cpython(text: str, kind: str, lang: str | None = None, ui: str | None = None) -> dict:
+    """CPython's report; ``ui``: the page's language (the report's words follow it)."""
+    report = checker.grade(text, kind=kind, lang=lang, interface_language=ui)
+    return json.loads(json.dumps(report.to_dict()))
 
 
 def type_draft(page, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -193,8 +195,41 @@ def test_one_language_per_interface(cpage, site_server) -> None:
     severities = set(page.locator(f"{CHECKER} .connecteur__severity").all_inner_texts())
     assert severities <= {"À corriger", "À revoir", "Conseil"}, severities
     assert "Score" in page.inner_text(f"{CHECKER} [data-role=status]")
-    # The checker's own sentences keep the draft's language, and say so to screen readers.
-    assert page.get_attribute(f"{CHECKER} .connecteur__message", "lang") == "en"
+    # The checker's sentences are the page's language too (issue #11): the report's words are
+    # graded in French, and no span claims the draft's language for them.
+    assert report["slots"][0]["label"] == "Qui êtes-vous\u00a0?"
+    first = page.locator(f"{CHECKER} .connecteur__message").first
+    assert first.get_attribute("lang") is None
+    assert first.text_content() in {f["message"] for f in report["findings"]}
+    assert (
+        report["findings"][0]["message"]
+        == checker.grade(BAD_EN, kind="request", interface_language="fr").findings[0].message
+    )
+
+
+def test_a_french_draft_on_the_english_page_reads_in_english(cpage, site_server) -> None:
+    """Issue #11: verdicts, the cap's reason and the five-second read in the page's language."""
+    page = cpage
+    page.goto(url_of(site_server, "checker/"))
+    wait_ready(page)
+    draft = "Bonjour, pourriez vous transférer. Cdt"
+    page.select_option(f"{CHECKER} select[name=kind]", "ask")
+    page.fill(DRAFT_BOX, draft)
+    page.wait_for_selector(f"{CHECKER}[data-graded=not-ready]", timeout=30_000)
+    report = page.evaluate(f"() => document.querySelector('{CHECKER}').report")
+    assert report["lang"] == "fr"
+    assert report == cpython(draft, "ask", ui="en")
+    assert report["cap"]["reason"].startswith("capped at ")
+    cap = page.inner_text(f"{CHECKER} [data-role=cap]")
+    assert cap.startswith("This keeps the score at ")
+    assert report["findings"][0]["message"] in cap
+    slots = page.locator(f"{CHECKER} .connecteur__slot-label").all_text_contents()
+    assert slots[0] == "Whom should I introduce you to?"
+    verdicts = set(page.locator(f"{CHECKER} .connecteur__verdict").all_text_contents())
+    assert verdicts and verdicts <= {"met", "partly met", "missing"}, verdicts
+    labels = page.locator(f"{CHECKER} .connecteur__criterion-label").all_text_contents()
+    assert labels == [c["label"] for c in report["criteria"]]
+    assert "A motivated, precise objective" in labels
 
 
 def test_rule_page_try_it_shows_its_rule_first(cpage, site_server) -> None:

@@ -65,8 +65,10 @@ FETCH_PROBE = """async (url) => {
 }"""
 
 
-def cpython(text: str, kind: str, lang: str | None = None) -> dict:
-    return json.loads(json.dumps(checker.grade(text, kind=kind, lang=lang).to_dict()))
+def cpython(text: str, kind: str, lang: str | None = None, ui: str | None = None) -> dict:
+    """CPython's report; ``ui``: the page's language (the report's words follow it)."""
+    report = checker.grade(text, kind=kind, lang=lang, interface_language=ui)
+    return json.loads(json.dumps(report.to_dict()))
 
 
 class _Answering(http.server.BaseHTTPRequestHandler):
@@ -122,7 +124,7 @@ def test_the_checker_boots_and_grades_under_the_policy(cpage, site_server) -> No
     assert "connect-src 'self'" in policy_of(page)
     wait_ready(page)
     page.fill(f"{CHECKER} textarea[name=draft]", DRAFT)
-    expected = cpython(DRAFT, "request")
+    expected = cpython(DRAFT, "request", ui="en")
     assert wait_report(page, expected) == expected
     # The worker is the one that inherits the page's policy, and nothing was refused on the way.
     assert checker_worker(page).url.startswith(f"blob:{site_server.origin}/")
@@ -157,7 +159,7 @@ def test_material_works_under_the_policy(cpage, site_server) -> None:  # type: i
     assert page.evaluate("() => window.__samePage") is True  # no reload: instant navigation
     wait_ready(page)
     page.fill(f"{CHECKER} textarea[name=draft]", DRAFT)
-    expected = cpython(DRAFT, "request")
+    expected = cpython(DRAFT, "request", ui="en")
     assert wait_report(page, expected) == expected
     # The head now holds the checker page's meta too: it is the same policy, so nothing stacks.
     metas = page.evaluate(
@@ -293,7 +295,7 @@ def test_a_page_framing_the_embed_without_parent_origin_gets_heights_only(
         )
         # The embed graded the draft (its own page got the report) ...
         embed = page.frames[1]
-        expected = cpython(DRAFT, "ask")
+        expected = cpython(DRAFT, "ask", ui="en")
         embed.wait_for_function("() => window.__cnEvents.length > 0", timeout=BOOT_TIMEOUT)
         assert embed.evaluate("() => window.__cnEvents[0]") == expected
         # ... typing grades again, and still only heights reach the framing page.

@@ -49,9 +49,10 @@ def parent_page(folder: Path, name: str, body: str) -> None:
     )
 
 
-def expected(text: str, kind: str, lang: str) -> dict:
-    """What CPython says, through JSON as the worker sends it."""
-    return json.loads(json.dumps(checker.grade(text, kind=kind, lang=lang).to_dict()))
+def expected(text: str, kind: str, lang: str, ui: str | None = None) -> dict:
+    """What CPython says, through JSON as the worker sends it; ``ui``: the embed page's language."""
+    report = checker.grade(text, kind=kind, lang=lang, interface_language=ui)
+    return json.loads(json.dumps(report.to_dict()))
 
 
 def graded(page, frame: int) -> list[dict]:  # type: ignore[no-untyped-def]
@@ -111,7 +112,7 @@ def test_snippet_from_the_builder_embeds_a_self_sizing_checker(
         assert "connecteur--compact" in frame.locator("[data-connecteur-checker]").get_attribute(
             "class"
         )
-        assert graded(page, 0)[0] == expected(EXAMPLE_FR, "ask", "fr")
+        assert graded(page, 0)[0] == expected(EXAMPLE_FR, "ask", "fr", ui="en")
         assert {m["origin"] for m in page.evaluate("received")} == {site_server.origin}
 
         # 3. The iframe takes the height it reports, and shows no scrollbar.
@@ -195,7 +196,7 @@ def test_click_to_load_fragment_and_parent_origin(browser, site_server, parent_s
         # Bad parameters are named where the embedder sees them; dark colours as asked.
         assert "kind=banana" in second.locator(".connecteur-embed__problems").text_content()
         assert (
-            "n'est pas une origine" in third.locator(".connecteur-embed__problems").text_content()
+            "n’est pas une origine" in third.locator(".connecteur-embed__problems").text_content()
         )
         assert second.locator("body").get_attribute("data-md-color-scheme") == "slate"
         # Heights from every frame; reports only from the frame that named this page's origin.

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import ast
 import re
-import tomllib
 from pathlib import Path
 
 import pytest
 
 import checker
 from checker.rubric import MEASURES, RULE_KINDS
-from connecteur_cli import batch, cli
+from checker.vocabulary import SEVERITY_TEXTS, VERDICT_TEXTS
 from mkdocs_connecteur.content import rule_pages, widget
 
 REPO = Path(__file__).resolve().parents[2]
@@ -53,6 +52,19 @@ def _is_table(node: ast.AST) -> bool:
     return isinstance(node, ast.Dict)
 
 
+def _is_message(node: ast.AST) -> bool:
+    """A message of the catalogue: ``_t("…")`` or ``_tc("context", "…")``."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id
+        in (
+            "_t",
+            "_tc",
+        )
+    )
+
+
 def copies_in(source: str, where: str) -> list[str]:
     """Each literal in ``source`` that spells out one of the core's lists, as "where:line NAME"."""
     lists = {frozenset(values): name for name, values in VOCABULARY.items()}
@@ -65,7 +77,7 @@ def copies_in(source: str, where: str) -> list[str]:
         # Band labels: a table keyed by the bands whose values are tables per language.
         if isinstance(node, ast.Dict) and all(isinstance(k, ast.Constant) for k in node.keys):
             keys = frozenset(k.value for k in node.keys)  # type: ignore[union-attr]
-            if keys == bands and all(_is_table(v) for v in node.values):
+            if keys == bands and all(_is_table(v) or _is_message(v) for v in node.values):
                 found.append(f"{where}:{node.lineno} BAND_LABELS")
     return found
 
@@ -94,6 +106,7 @@ def test_the_scan_reads_the_packages_and_finds_the_definitions() -> None:
         'CHOICES = {"auto", "en", "fr"}',
         'LEVELS = ("info", "error", "warning")',
         'LABELS = {"ready": {"en": "R"}, "needs-work": {}, "not-ready": {}, "empty": {}}',
+        'L = {"ready": _t("R"), "needs-work": _t("N"), "not-ready": _t("X"), "empty": _t("E")}',
     ],
 )
 def test_a_second_definition_is_found(literal: str) -> None:
@@ -119,20 +132,24 @@ def test_the_site_shows_the_reports_band_labels() -> None:
         strings = widget.js_strings(lang)
         for band in checker.BANDS:
             assert strings[f"band_{band}"] == checker.BAND_LABELS[band][lang]
-    # The widget's strings file still holds a copy (its rewrite is under way): it must agree.
-    data = tomllib.loads((REPO / "mkdocs_connecteur/ui_strings.toml").read_text("utf-8"))
-    for band, labels in data.get("band", {}).items():
-        assert labels == dict(checker.BAND_LABELS[band]), band
+            assert widget.ui_strings()["band"][band][lang] == checker.BAND_LABELS[band][lang]
 
 
 @pytest.mark.parametrize("lang", checker.LANGS)
 def test_every_value_has_its_labels_in_both_languages(lang: str) -> None:
+    """Each value's words are one message of the catalogue, read by every interface."""
     assert set(checker.BAND_LABELS) == set(checker.BANDS)
     assert all(checker.BAND_LABELS[band][lang].strip() for band in checker.BANDS)
-    words = cli._WORDS[lang]
-    assert all(words[v].strip() for v in (*checker.VERDICTS, *checker.SEVERITIES))
-    assert set(batch.VERDICT_LABELS[lang]) == set(checker.VERDICTS)
-    assert set(rule_pages.SEVERITY[lang]) == set(checker.SEVERITIES)
+    assert set(VERDICT_TEXTS) == set(checker.VERDICTS)
+    assert set(SEVERITY_TEXTS) == set(checker.SEVERITIES)
+    verdicts = {v: VERDICT_TEXTS[v].render(lang) for v in checker.VERDICTS}
+    severities = {s: SEVERITY_TEXTS[s].render(lang) for s in checker.SEVERITIES}
+    assert all(word.strip() for word in (*verdicts.values(), *severities.values()))
+    # The widget, the rule pages and the command line show those same words.
+    strings = widget.js_strings(lang)
+    assert {v: strings[f"verdict_{v}"] for v in checker.VERDICTS} == verdicts
+    assert {s: strings[f"severity_{s}"] for s in checker.SEVERITIES} == severities
+    assert dict(rule_pages.SEVERITY[lang]) == severities
     assert set(rule_pages.KIND[lang]) == set(checker.KINDS)
     assert set(rule_pages.LANG_NAME[lang]) == set(checker.LANGS)
     form = widget.ui_strings()["form"]

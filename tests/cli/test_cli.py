@@ -42,23 +42,36 @@ def test_grade_text_report_highlights_phrases(draft: Path, capsys) -> None:  # t
     code, out, err = run(["grade", str(draft), "--kind", "ask"], capsys)
     assert code == 0 and not err
     assert "28/100" in out or "/100" in out
-    assert "Pas prêt" in out and "[[Cdt]]" in out
+    assert "Not ready" in out and "[[Cdt]]" in out  # a French draft, an English locale
     assert "guide/motivated-request/#objective" in out
     assert "\x1b[" not in out  # not a terminal: no colour
 
 
-def test_text_report_speaks_the_drafts_language(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    """Verdicts, severities and punctuation follow the report's language, not English."""
+def test_text_report_speaks_the_interface_language(  # type: ignore[no-untyped-def]
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """One language per interface (issue #11): verdicts, severities, punctuation and the
+    checker's sentences follow the locale's language, whatever the draft's."""
     french = tmp_path / "fr.txt"
     french.write_text(SEED_ASK, encoding="utf-8")
     english = tmp_path / "en.txt"
     english.write_text("Hi, could you forward this? Thx", encoding="utf-8")
-    _, out_fr, _ = run(["grade", str(french), "--kind", "ask"], capsys)
-    _, out_en, _ = run(["grade", str(english), "--kind", "ask"], capsys)
-    assert "Score\u00a0: " in out_fr and "(manquant)" in out_fr and "À CORRIGER [" in out_fr
-    assert "détectée" in out_fr and "(missing)" not in out_fr and "ERROR" not in out_fr
-    assert "Score: " in out_en and "(missing)" in out_en and "MUST FIX [" in out_en
-    assert "\u00a0" not in out_en.split("\n")[0]
+    outputs = {}
+    for locale in ("C", "fr_FR.UTF-8"):
+        monkeypatch.setenv("LANG", locale)
+        for name, path in (("fr", french), ("en", english)):
+            outputs[locale, name] = run(["grade", str(path), "--kind", "ask"], capsys)[1]
+    for draft in ("fr", "en"):
+        out_fr, out_en = outputs["fr_FR.UTF-8", draft], outputs["C", draft]
+        assert "Score\u00a0: " in out_fr and "(manquant)" in out_fr and "À CORRIGER [" in out_fr
+        assert "(missing)" not in out_fr and "MUST FIX" not in out_fr
+        assert "Score: " in out_en and "(missing)" in out_en and "MUST FIX [" in out_en
+        assert "\u00a0" not in out_en.split("\n")[0]
+    assert "langue\u00a0: fr, détectée" in outputs["fr_FR.UTF-8", "fr"]
+    assert "language: fr, detected" in outputs["C", "fr"]
+    # The checker's own sentences too: the same finding, in the locale's language.
+    assert "Commencez par ceci" in outputs["fr_FR.UTF-8", "en"]
+    assert "Start here" in outputs["C", "fr"]
 
 
 def test_grade_json_is_the_report(draft: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -198,7 +211,7 @@ def test_console_script_end_to_end(draft: Path) -> None:
         env=env,
         timeout=60,
     )
-    assert done.returncode == 0 and "Pas prêt" in done.stdout
+    assert done.returncode == 0 and "Not ready" in done.stdout
     done = subprocess.run(
         [str(exe), "grade", str(draft), "--kind", "nope"],
         capture_output=True,
@@ -232,7 +245,7 @@ def test_batch_csv_reports_bad_rows_and_grades_the_rest(tmp_path: Path, capsys) 
     assert code == 1
     assert f"{src}:3: unknown kind 'letter'" in err
     assert f"{src}:11: unknown lang 'de'" in err  # the draft above spans lines 5-10
-    assert "graded 3 draft(s)" in err
+    assert "graded 3 drafts" in err
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     rows = read_csv(out)
     header = rows[0]

@@ -1,32 +1,34 @@
-"""The command line's messages for people in both languages: every template has a French twin
-that fills the same values, and the command line speaks the language of the user's locale."""
+"""The command line speaks the language of the user's locale: its own messages, its help and
+argparse's own words all come from the one catalogue per language (checker/locale; the catalogue's
+completeness is checked in tests/checker/test_catalogues.py)."""
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import pytest
-from message_catalogue import fields, templates_in_package
+from message_catalogue import extracted_in, po
 
 import connecteur_cli
+from checker.texts import catalogue
 from connecteur_cli.cli import main
-from connecteur_cli.texts import FRENCH, ui_language
+from connecteur_cli.texts import ARGPARSE, ui_language
 
-TEMPLATES = templates_in_package(Path(connecteur_cli.__file__).parent)
+MESSAGES = extracted_in(Path(connecteur_cli.__file__).parent)
 
 
 def test_the_command_line_has_messages_to_translate() -> None:
-    assert len(TEMPLATES) > 50
+    assert len(MESSAGES) > 50
 
 
-@pytest.mark.parametrize("template", sorted(TEMPLATES))
-def test_every_template_has_a_french_twin_with_the_same_values(template: str) -> None:
-    assert template in FRENCH, f"{TEMPLATES[template]}: no French for {template!r}"
-    assert fields(FRENCH[template]) == fields(template)
-
-
-def test_the_catalog_holds_no_unused_entry() -> None:
-    assert sorted(set(FRENCH) - set(TEMPLATES)) == []
+def test_argparse_own_words_are_in_the_catalogue_in_french() -> None:
+    french = po("fr")
+    assert [msgid for msgid in ARGPARSE if not (french.get(msgid) and french[msgid].string)] == []
+    assert catalogue("fr").gettext("usage: ") == "utilisation\u00a0: "
+    assert catalogue("fr").gettext("%(prog)s: error: %(message)s\n") == (
+        "%(prog)s\u00a0: erreur\u00a0: %(message)s\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -115,8 +117,8 @@ def test_a_trainer_reads_the_batch_options_in_french(
             ["grade", "--format", "x"],
             # Python versions quote the choices differently: up to the list.
             "connecteur grade: error: argument --format: invalid choice: 'x' (choose from ",
-            "connecteur grade\u00a0: erreur\u00a0: --format\u00a0: choix invalide, 'x' "
-            "(choisir parmi ",
+            "connecteur grade\u00a0: erreur\u00a0: argument --format\u00a0: choix invalide\u00a0: "
+            "'x' (choisir parmi ",
         ),
         (
             ["batch", "class.csv"],
@@ -131,7 +133,7 @@ def test_a_trainer_reads_the_batch_options_in_french(
         (
             ["rules", "--lang"],
             "connecteur rules: error: argument --lang: expected one argument",
-            "connecteur rules\u00a0: erreur\u00a0: --lang\u00a0: une valeur est attendue",
+            "connecteur rules\u00a0: erreur\u00a0: argument --lang\u00a0: une valeur est attendue",
         ),
     ],
 )
@@ -153,8 +155,19 @@ def test_argparse_errors_follow_the_locale(
         assert err.rstrip("\n").splitlines()[-1].startswith(expected)
 
 
-def test_an_argparse_error_we_do_not_know_is_shown_as_it_is() -> None:
-    from connecteur_cli.cli import argparse_error
-
-    message = argparse_error("argument --x: invalid int value: 'y'")
-    assert message.render("fr") == message.render("en") == "argument --x: invalid int value: 'y'"
+def test_every_argparse_error_is_in_french_and_argparse_is_left_as_it_was(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = (argparse._, argparse.ngettext)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    with pytest.raises(SystemExit):
+        main(["batch", "in.csv", "-o", "out.csv", "--time-limit", "soon"])
+    last = capsys.readouterr().err.rstrip("\n").splitlines()[-1]
+    assert last == (
+        "connecteur batch\u00a0: erreur\u00a0: argument --time-limit\u00a0: valeur float "
+        "invalide\u00a0: 'soon'"
+    )
+    assert (argparse._, argparse.ngettext) == before
+    # Outside the command, argparse speaks its own (untranslated) English again.
+    parser = argparse.ArgumentParser(prog="other")
+    assert parser.format_usage().startswith("usage: other")

@@ -141,8 +141,9 @@ def test_no_rubric_message_says_seed() -> None:
 
 
 def test_no_user_facing_string_file_says_seed() -> None:
-    """The widget's strings and the scaffold's templates (wherever they live) are read by users."""
-    files = [REPO / "mkdocs_connecteur" / "ui_strings.toml"]
+    """The catalogues and the scaffold's templates (wherever they live) are read by users."""
+    files = sorted((REPO / "checker" / "locale").rglob("*.po"))
+    assert files
     for folder in ("checker/scaffold", "connecteur_cli"):
         base = REPO / folder
         if base.exists():

@@ -1,5 +1,5 @@
 // Grades a corpus under the Pyodide bundled into a built site, with the worker's own Python code.
-// Usage: node grade_corpus.mjs <runtime dir> <worker.js> <corpus.json>   (corpus: [{text, kind, lang}])
+// Usage: node grade_corpus.mjs <runtime dir> <worker.js> <corpus.json>   (corpus: [{text, kind, lang, ui}])
 // Prints a JSON array: for each draft, the report string the worker would post, or {error}.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -34,9 +34,9 @@ try {
   process.exit(1);
 }
 const grade = namespace.get("grade");
-const out = corpus.map(({ text, kind, lang }) => {
+const out = corpus.map(({ text, kind, lang, ui }) => {
   try {
-    return grade(JSON.stringify({ text, kind, lang: lang ?? null }));
+    return grade(JSON.stringify({ text, kind, lang: lang ?? null, ui: ui ?? null }));
   } catch (error) {
     return { error: String(error.message).trim().split("\n").pop() };
   }

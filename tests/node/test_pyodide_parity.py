@@ -143,8 +143,15 @@ def corpus_drafts() -> list[tuple[str, str, str | None]]:
 DRAFTS.extend(corpus_drafts())
 
 
-def cpython_report(text: str, kind: str, lang: str | None) -> str:
-    return json.dumps(checker.grade(text, kind=kind, lang=lang).to_dict())
+def cpython_report(text: str, kind: str, lang: str | None, ui: str | None = None) -> str:
+    report = checker.grade(text, kind=kind, lang=lang, interface_language=ui)
+    return json.dumps(report.to_dict())
+
+
+def interface(index: int) -> str | None:
+    """The interface language a draft is graded in: the draft's, English or French, in turn (the
+    worker's ``ui``, so the catalogues are read in Pyodide as in CPython)."""
+    return (None, "en", "fr")[index % 3]
 
 
 def test_bundled_pyodide_grades_like_cpython(built_site: Path, tmp_path: Path) -> None:
@@ -153,7 +160,10 @@ def test_bundled_pyodide_grades_like_cpython(built_site: Path, tmp_path: Path) -
         pytest.skip("node is not installed")
     runtime = built_site / "assets" / "connecteur" / "runtime"
     assert len(DRAFTS) >= 200, "the judgement issue asks for parity on at least 200 drafts"
-    corpus = [{"text": t, "kind": k, "lang": lang} for t, k, lang in DRAFTS]
+    corpus = [
+        {"text": t, "kind": k, "lang": lang, "ui": interface(i)}
+        for i, (t, k, lang) in enumerate(DRAFTS)
+    ]
     corpus_file = tmp_path / "corpus.json"
     corpus_file.write_text(json.dumps(corpus), encoding="utf-8")
     result = subprocess.run(
@@ -166,8 +176,8 @@ def test_bundled_pyodide_grades_like_cpython(built_site: Path, tmp_path: Path) -
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
     assert out["pyodide"] == json.loads((runtime / "config.json").read_text())["pyodide"]
-    for (text, kind, lang), got in zip(DRAFTS, out["reports"], strict=True):
+    for i, ((text, kind, lang), got) in enumerate(zip(DRAFTS, out["reports"], strict=True)):
         assert isinstance(got, str), f"{text[:40]!r} ({kind}, {lang}): {got}"
-        expected = cpython_report(text, kind, lang)
+        expected = cpython_report(text, kind, lang, interface(i))
         assert json.loads(got) == json.loads(expected), f"{text[:40]!r} ({kind}, {lang})"
         assert got == expected, f"not byte-identical: {text[:40]!r}"

@@ -62,7 +62,8 @@ def test_lockfile_lists_the_checker_wheel_with_its_hash(site: Path) -> None:
 
 
 def test_the_shipped_wheel_holds_the_grading_core_only(site: Path) -> None:
-    """Its sources are exactly the core package's; the rest is their bytecode and dist-info."""
+    """Its sources are exactly the core package's (the catalogues compiled, without their .po
+    sources); the rest is their bytecode and dist-info."""
     core = Path(checker.__file__).parent
     runtime = site / RUNTIME
     entry = json.loads((runtime / "pyodide-lock.json").read_text())["packages"]["connecteur"]
@@ -70,8 +71,9 @@ def test_the_shipped_wheel_holds_the_grading_core_only(site: Path) -> None:
     sources = {
         p.relative_to(core.parent).as_posix()
         for p in core.rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".po", ".pot")
     }
+    assert "checker/locale/fr/LC_MESSAGES/connecteur.mo" in sources
     shipped = {n for n in names if "__pycache__" not in n and ".dist-info/" not in n}
     assert shipped == sources
     compiled = {

@@ -36,7 +36,7 @@ def test_wheel_holds_the_checker_and_its_data_only() -> None:
     expected = {
         p.relative_to(PACKAGE.parent).as_posix()
         for p in PACKAGE.rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".pyc", ".po", ".pot")
     }
     assert {n for n in names if n.startswith("checker/")} == expected
 
@@ -47,8 +47,13 @@ def test_the_browser_gets_the_grading_core_and_no_adapter() -> None:
     names = sorted(n for n in _zip(build_wheel(PACKAGE, "0.1.0").data).namelist())
     core = [n for n in names if n.startswith("checker/")]
     assert "checker/grader.py" in core and "checker/data/rubric.toml" in core
-    # Besides the modules, only the core's data (the rubric, the role model's weights).
-    assert [n for n in core if not n.endswith(".py") and not n.startswith("checker/data/")] == []
+    # Besides the modules, only the core's data (the rubric, the role model's weights) and the
+    # compiled catalogues (the report's words; their .po sources stay out).
+    data = ("checker/data/", "checker/locale/")
+    assert [n for n in core if not n.endswith(".py") and not n.startswith(data)] == []
+    assert {n for n in core if n.startswith("checker/locale/")} == {
+        f"checker/locale/{lang}/LC_MESSAGES/connecteur.mo" for lang in ("en", "fr")
+    }
     adapters = ("cli", "batch", "scaffold", "templates", "connecteur_cli", "__main__")
     assert [n for n in names if any(word in n for word in adapters)] == []
 

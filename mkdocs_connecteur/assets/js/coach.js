@@ -1,8 +1,8 @@
 // The coach view of a report (Report.to_dict()): a score chip, then the recipient's five-second
 // read, then one card per finding (one line until opened, biggest gain first), then the
 // checklist. Text nodes only: the draft and the report never go through innerHTML. Interface
-// words (bands, verdicts, severities, slot questions) are the page's; the checker's own
-// sentences (messages, suggestions, criterion labels) are the report's, marked with lang.
+// words (bands, verdicts, severities, slot questions) are the page's, and so are the report's
+// sentences (messages, suggestions, criterion labels): the worker grades in the page's language.
 
 import { fmt, codePointOffsets, toUtf16 } from "./render.js";
 import { slotsOf } from "./slots.js";
@@ -111,7 +111,7 @@ function capNote(report, strings) {
     { class: "connecteur__cap", "data-role": "cap", "data-rule": cap.rule },
     el("strong", { text: fmt(strings.cap, { score: cap.score }) }),
     " ",
-    el("span", { lang: report.lang, text: why }),
+    el("span", { text: why }), // the report's words are the page's (interface_language)
   );
 }
 
@@ -155,7 +155,7 @@ function card(report, finding, index, number, ctx, open) {
     { class: "connecteur__card-line", id: `${ctx.uid}-card-${index}` },
     el("span", { class: `connecteur__number connecteur__number--${severity}`, text: number }),
     el("span", { class: "connecteur__severity", text: strings[`severity_${severity}`] || severity }),
-    el("span", { class: "connecteur__message", lang: report.lang, text: finding.message }),
+    el("span", { class: "connecteur__message", text: finding.message }),
     gain
       ? el("span", {
           class: "connecteur__gain",
@@ -178,7 +178,7 @@ function card(report, finding, index, number, ctx, open) {
         { class: "connecteur__suggestion" },
         el("strong", { text: strings.suggestion }),
         " ",
-        el("span", { lang: report.lang, text: finding.suggestion }),
+        el("span", { text: finding.suggestion }),
       ),
     );
   }
@@ -222,7 +222,7 @@ function checklist(report, strings, ctx) {
         { class: `connecteur__criterion connecteur__criterion--${verdict}`, "data-verdict": verdict },
         el("span", { class: "connecteur__verdict", text: strings[`verdict_${verdict}`] || verdict }),
         " ",
-        el("span", { class: "connecteur__criterion-label", lang: report.lang, text: criterion.label }),
+        el("span", { class: "connecteur__criterion-label", text: criterion.label }),
         " ",
         el("span", {
           class: "connecteur__points",

@@ -199,7 +199,8 @@ export class ConnecteurChecker extends HTMLElement {
     }
     this.#inflight = true;
     try {
-      const { report: json, ms } = await runtime.grade({ text, kind, lang });
+      const ui = this.dataset.uiLang || null; // the report's words in the page's language
+      const { report: json, ms } = await runtime.grade({ text, kind, lang, ui });
       if (this.#dirty || !this.isConnected) return;
       const report = JSON.parse(json);
       this.#show(report, text);

@@ -16,23 +16,6 @@ const THEMES = ["auto", "light", "dark"];
 const YES = ["1", "true", "yes", "on"];
 const NO = ["0", "false", "no", "off"];
 
-const STRINGS = {
-  en: {
-    bad: "{name}={value} is not accepted: use {choices}. The default is used instead.",
-    badOrigin:
-      "parent_origin={value} is not an origin (like https://example.org): no report goes to the parent page.",
-    idle: "The checker starts when you press the button.",
-    failed: "The checker could not be loaded: {message}",
-  },
-  fr: {
-    bad: "{name}={value} n'est pas accepté : utilisez {choices}. La valeur par défaut s'applique.",
-    badOrigin:
-      "parent_origin={value} n'est pas une origine (comme https://example.org) : aucun rapport ne part vers la page parente.",
-    idle: "Le vérificateur démarre quand vous appuyez sur le bouton.",
-    failed: "Le vérificateur n'a pas pu être chargé : {message}",
-  },
-};
-
 const fill = (template, values) =>
   template.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? values[key] : whole));
 
@@ -135,8 +118,15 @@ function setUp() {
   if (!page || !root || page.dataset.embedBound) return;
   page.dataset.embedBound = "true";
 
-  const uiLang = (document.documentElement.lang || "en").toLowerCase().startsWith("fr") ? "fr" : "en";
-  const t = STRINGS[uiLang];
+  // The embed's own words come with the widget's, in the page's language (the plugin writes them
+  // from the catalogue into data-strings: mkdocs_connecteur/content/labels.py, EMBED).
+  const strings = JSON.parse(root.dataset.strings || "{}");
+  const t = {
+    bad: strings.embed_bad,
+    badOrigin: strings.embed_bad_origin,
+    idle: strings.embed_idle,
+    failed: strings.embed_failed,
+  };
   const draftBox = root.querySelector("textarea[name=draft]");
   const kindBox = root.querySelector("select[name=kind]");
   const langBox = root.querySelector("select[name=lang]");

@@ -145,8 +145,9 @@ function replaceStuckWorker(budgetMs) {
   start();
 }
 
-/** Grade in the worker; resolves to {report: JSON string, ms: grading time in the worker}. */
-export function grade({ text, kind, lang }, budgetMs = GRADE_BUDGET_MS) {
+/** Grade in the worker (`ui`: the report's words' language, null: the draft's); resolves to
+ * {report: JSON string, ms: grading time in the worker}. */
+export function grade({ text, kind, lang, ui = null }, budgetMs = GRADE_BUDGET_MS) {
   if (state.phase === "failed") return Promise.reject(new Error(state.message));
   start();
   if (!worker) return Promise.reject(new Error(state.message || "the checker is not running"));
@@ -154,6 +155,6 @@ export function grade({ text, kind, lang }, budgetMs = GRADE_BUDGET_MS) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => replaceStuckWorker(budgetMs), budgetMs);
     pending.set(id, { resolve, reject, timer });
-    worker.postMessage({ type: "grade", id, text, kind, lang: lang === "auto" ? null : lang });
+    worker.postMessage({ type: "grade", id, text, kind, lang: lang === "auto" ? null : lang, ui });
   });
 }

@@ -22,7 +22,10 @@ def grade(args_json):
     lang = args.get("lang")
     if lang in (None, "auto"):
         lang = None
-    report = checker.grade(args["text"], kind=args["kind"], lang=lang, rubric=_rubric)
+    ui = args.get("ui") if args.get("ui") in checker.LANGS else None
+    report = checker.grade(
+        args["text"], kind=args["kind"], lang=lang, rubric=_rubric, interface_language=ui
+    )
     return json.dumps(report.to_dict())
 
 def version():
@@ -229,6 +232,7 @@ self.onmessage = async (event) => {
       text: String(message.text ?? ""),
       kind: String(message.kind ?? "request"),
       lang: message.lang ?? null,
+      ui: message.ui ?? null,
     });
     const started = performance.now();
     const report = gradeFn(args);
