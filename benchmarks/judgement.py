@@ -175,7 +175,8 @@ def public_table(
 
 
 def rule_table(graded: list[Graded], rubric: Rubric) -> list[dict]:
-    """Per kind and rule: how many good and bad messages the rule applies to and fails.
+    """Per kind and rule: how many good and bad messages the rule applies to and does not fully
+    meet (a finding: failed, or partly met, such as a way out offered only as a question).
 
     `lift` is the share of bad messages it fails minus the share of good ones: near 0, the rule
     says nothing about the page's verdict; negative, it fails good messages more than bad ones."""
