@@ -430,3 +430,14 @@ def test_a_hand_off_after_both_agreed_is_no_blind_one() -> None:
     r = grade(INTRO_HANDOFF.format(consent="You both have context. "), kind="intro", lang="en")
     rules = [f.rule for f in r.findings]
     assert "intro-no-blind-handoff" not in rules and "intro-consent" not in rules
+
+
+def test_a_weak_sign_of_a_decisive_element_still_caps() -> None:
+    """Only a warning's or a tip's partial outcome is spared its cap; an error rule's is not."""
+    r = grade(
+        "Hello Ms Martin, I'm a logistics engineer. I'd like to meet you. Could we have a "
+        "20-minute call? Best regards, Sam",
+        kind="request",
+        lang="en",
+    )
+    assert r.cap is not None and r.cap.rule == "objective-stated" and r.score <= 39
