@@ -21,6 +21,12 @@ Nobody tunes the checker on the test split: its figures are reported as they com
     python benchmarks/judgement.py                 # dev, test and all, readable
     python benchmarks/judgement.py --split test    # one split
     python benchmarks/judgement.py --json          # {"name", "value", "unit", "target"} lines
+    python benchmarks/judgement.py --split dev --kinds   # the same figures per message kind too
+    python benchmarks/judgement.py --rules         # dev only: how often each rule fails good vs bad
+    python benchmarks/judgement.py --list          # dev only: every message's score, band, failures
+
+`--rules` and `--list` are the error-analysis views, and read the dev split only (they refuse
+`--split test`): a rule that fails good and bad messages alike carries no signal but costs points.
 """
 
 from __future__ import annotations
@@ -36,8 +42,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from checker import KINDS, Rubric, default_rubric, grade, load_rubric  # noqa: E402
 from checker import LANGS as CHECKER_LANGS  # noqa: E402
-from checker import Rubric, grade, load_rubric  # noqa: E402
 
 PUBLIC = ROOT / "tests" / "corpus" / "public.toml"
 LABELLED = ROOT / "tests" / "corpus" / "labelled.toml"
@@ -58,6 +64,8 @@ class Graded:
     split: str
     score: int
     band: str
+    failed: tuple[str, ...] = ()  # the rules not fully met (the report's findings)
+    cap: str = ""  # the rule (or criterion) whose ceiling lowered the score, if any
 
 
 def load_public(path: Path = PUBLIC) -> list[dict]:
@@ -87,6 +95,8 @@ def grade_public(messages: list[dict], rubric: Rubric | None = None) -> list[Gra
                 m["split"],
                 report.score,
                 report.band,
+                tuple(sorted(f.rule for f in report.findings)),
+                report.cap.rule if report.cap is not None else "",
             )
         )
     return out
@@ -148,15 +158,76 @@ def figures(graded: list[Graded]) -> dict:
     }
 
 
-def public_table(graded: list[Graded], splits: tuple[str, ...]) -> list[tuple[str, dict]]:
-    """Rows (label, figures) for each requested split and language."""
+def public_table(
+    graded: list[Graded], splits: tuple[str, ...], kinds: bool = False
+) -> list[tuple[str, dict]]:
+    """Rows (label, figures) for each requested split and language (and kind, with `kinds`)."""
     rows = []
     for split in splits:
         subset = graded if split == "all" else [g for g in graded if g.split == split]
         rows.append((f"{split}", figures(subset)))
         for lang in LANGS:
             rows.append((f"{split}.{lang}", figures([g for g in subset if g.lang == lang])))
+        if kinds:
+            for kind in KINDS:
+                rows.append((f"{split}.{kind}", figures([g for g in subset if g.kind == kind])))
     return rows
+
+
+def rule_table(graded: list[Graded], rubric: Rubric) -> list[dict]:
+    """Per kind and rule: how many good and bad messages the rule applies to and does not fully
+    meet (a finding: failed, or partly met, such as a way out offered only as a question).
+
+    `lift` is the share of bad messages it fails minus the share of good ones: near 0, the rule
+    says nothing about the page's verdict; negative, it fails good messages more than bad ones."""
+    rows = []
+    for kind in KINDS:
+        of_kind = [g for g in graded if g.kind == kind]
+        for rule in rubric.rules:
+            if kind not in rule.applies_to:
+                continue
+            good = [g for g in of_kind if g.verdict == "good" and g.lang in rule.langs]
+            bad = [g for g in of_kind if g.verdict == "bad" and g.lang in rule.langs]
+            if not good and not bad:
+                continue
+            fail_good = sum(1 for g in good if rule.id in g.failed)
+            fail_bad = sum(1 for g in bad if rule.id in g.failed)
+            capped = sum(1 for g in good if g.cap == rule.id)
+            rows.append(
+                {
+                    "kind": kind,
+                    "rule": rule.id,
+                    "good": len(good),
+                    "bad": len(bad),
+                    "fail_good": fail_good,
+                    "fail_bad": fail_bad,
+                    "capped_good": capped,
+                    "lift": (fail_bad / len(bad) if bad else 0.0)
+                    - (fail_good / len(good) if good else 0.0),
+                }
+            )
+    return rows
+
+
+def print_rules(rows: list[dict]) -> None:
+    print(
+        f"{'kind':<8} {'rule':<26} {'fails good':>11} {'fails bad':>10} {'lift':>6} "
+        f"{'caps good':>10}"
+    )
+    for r in rows:
+        print(
+            f"{r['kind']:<8} {r['rule']:<26} {r['fail_good']:>4} of {r['good']:<4} "
+            f"{r['fail_bad']:>3} of {r['bad']:<4} {r['lift']:>+6.2f} {r['capped_good']:>10}"
+        )
+
+
+def print_list(graded: list[Graded]) -> None:
+    for g in sorted(graded, key=lambda g: (g.kind, g.verdict, -g.score)):
+        cap = f" cap={g.cap}" if g.cap else ""
+        print(
+            f"{g.kind:<8} {g.verdict:<4} {g.score:>3} {g.band:<10} {g.id}{cap}\n"
+            f"{'':<14}fails: {', '.join(g.failed) or '-'}"
+        )
 
 
 def team_corpus(path: Path = LABELLED) -> dict:
@@ -192,7 +263,7 @@ def _num(value: float | None, digits: int) -> str:
 def print_readable(rows: list[tuple[str, dict]], team: dict) -> None:
     head = ("set", "n (good/bad)", "AUC", "good ready", "bad not ready", "pairs up", "mean g/b")
     print(
-        f"{head[0]:<9} {head[1]:>13} {head[2]:>6} {head[3]:>11} {head[4]:>14} "
+        f"{head[0]:<11} {head[1]:>13} {head[2]:>6} {head[3]:>11} {head[4]:>14} "
         f"{head[5]:>12} {head[6]:>12}"
     )
     for label, f in rows:
@@ -200,7 +271,7 @@ def print_readable(rows: list[tuple[str, dict]], team: dict) -> None:
         pairs = f"{_pct(f['pairs_up'])} of {f['pairs']}" if f["pairs"] else "–"
         means = f"{_num(f['mean_good'], 1)}/{_num(f['mean_bad'], 1)}"
         print(
-            f"{label:<9} {counts:>13} {_num(f['auc'], 3):>6} {_pct(f['good_ready']):>11} "
+            f"{label:<11} {counts:>13} {_num(f['auc'], 3):>6} {_pct(f['good_ready']):>11} "
             f"{_pct(f['bad_not_ready']):>14} {pairs:>12} {means:>12}"
         )
     print(
@@ -251,10 +322,31 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="grade without the placeholder rule (templates judged on what they say once filled)",
     )
+    parser.add_argument("--kinds", action="store_true", help="add per-kind rows")
+    parser.add_argument(
+        "--rules",
+        action="store_true",
+        help="dev split only: per kind and rule, how many good and bad messages it fails",
+    )
+    parser.add_argument(
+        "--list",
+        action="store_true",
+        help="dev split only: each message's score, band, cap and failed rules",
+    )
     args = parser.parse_args(argv)
+    rubric = TEMPLATES_AS_FILLED if args.templates_as_filled else None
+    if args.rules or args.list:
+        if args.split not in (None, "dev"):
+            parser.error("--rules and --list read the dev split only: nobody tunes on test")
+        dev = grade_public([m for m in load_public() if m["split"] == "dev"], rubric)
+        if args.list:
+            print_list(dev)
+        if args.rules:
+            print_rules(rule_table(dev, rubric or default_rubric()))
+        return 0
     splits = (args.split,) if args.split else (*SPLITS, "all")
-    graded = grade_public(load_public(), TEMPLATES_AS_FILLED if args.templates_as_filled else None)
-    rows = public_table(graded, splits)
+    graded = grade_public(load_public(), rubric)
+    rows = public_table(graded, splits, args.kinds)
     team = team_corpus()
     if args.json:
         for line in json_lines(rows, team):

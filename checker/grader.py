@@ -120,10 +120,11 @@ def grade(
         if outcome.value is SKIP:
             continue
         blocker = outcome.value == 0.0 and rule.severity == "error"
-        # A length a little over its bound costs half the rule and never caps (no cliff at 126
-        # words); a weak sign of a decisive element ("I'd like to meet you") still does.
+        # A partial outcome of a warning or a tip earns half and never caps: a length a little
+        # over its bound (no cliff at 126 words), a way out offered as "would you be willing…?".
+        # A weak sign of a decisive element ("I'd like to meet you") still caps.
         rule_cap = outcome.cap if outcome.cap is not None else rule.cap
-        if rule.kind == "metric" and outcome.value > 0:
+        if outcome.value > 0 and outcome.cap is None and rule.severity != "error":
             rule_cap = None
         outcomes.append(RuleResult(rule.id, rule.criterion, outcome.value, rule_cap, blocker))
         if outcome.value < 1.0:

@@ -372,3 +372,72 @@ def test_property_realistic_fragments(words: list[str], kind: str) -> None:
     r = grade(text, kind=kind)
     assert 0 <= r.score <= 100
     spans_ok(text, r)
+
+
+# --- judgement on real messages (issue 16) -------------------------------------------------------
+
+ASK_BASE = (
+    "Hi Sarah,\n\nI saw you worked with Lisa Stevens at Acme. I'm a teacher moving into "
+    "instructional design and I'd like to understand how her team hires. {ask}\n\nThanks,\nDev"
+)
+
+
+def test_an_ask_that_leaves_no_way_to_decline_stays_below_ready() -> None:
+    r = grade(ASK_BASE.format(ask="Could you introduce me to her?"), kind="ask", lang="en")
+    assert r.cap is not None and r.cap.rule == "ask-let-them-decline"
+    assert r.band != "ready"
+
+
+@pytest.mark.parametrize(
+    ("ask", "lang"),
+    [
+        ("Would you be willing to introduce me to her?", "en"),
+        ("Is it possible to introduce me to her?", "en"),
+    ],
+)
+def test_a_question_about_their_willingness_is_half_a_way_out_and_no_ceiling(
+    ask: str, lang: str
+) -> None:
+    r = grade(ASK_BASE.format(ask=ask), kind="ask", lang=lang)
+    plain = grade(ASK_BASE.format(ask="Could you introduce me to her?"), kind="ask", lang=lang)
+    assert r.cap is None or r.cap.rule != "ask-let-them-decline"
+    assert "ask-let-them-decline" in [f.rule for f in r.findings]  # half, not all
+    assert r.score > plain.score
+
+
+def test_a_timebox_is_not_asked_of_an_ask_to_a_connector() -> None:
+    r = grade(ASK_BASE.format(ask="Could you introduce me to her?"), kind="ask", lang="en")
+    assert "bounded-ask" not in [f.rule for f in r.findings]
+    assert "bounded-ask" in [
+        f.rule for f in grade("I'd like to meet you.", kind="request").findings
+    ]
+
+
+INTRO_HANDOFF = (
+    "Hi Amy,\n\nMeet Lisa, who runs BarkFuel and would like your view on pet retail. {consent}"
+    "You are tackling similar problems, so you should chat. I'll leave it to you to connect.\n\n"
+    "Best,\nMichael"
+)
+
+
+def test_a_blind_hand_off_keeps_an_intro_below_ready() -> None:
+    r = grade(INTRO_HANDOFF.format(consent=""), kind="intro", lang="en")
+    assert "intro-no-blind-handoff" in [f.rule for f in r.findings]
+    assert r.band != "ready"
+
+
+def test_a_hand_off_after_both_agreed_is_no_blind_one() -> None:
+    r = grade(INTRO_HANDOFF.format(consent="You both have context. "), kind="intro", lang="en")
+    rules = [f.rule for f in r.findings]
+    assert "intro-no-blind-handoff" not in rules and "intro-consent" not in rules
+
+
+def test_a_weak_sign_of_a_decisive_element_still_caps() -> None:
+    """Only a warning's or a tip's partial outcome is spared its cap; an error rule's is not."""
+    r = grade(
+        "Hello Ms Martin, I'm a logistics engineer. I'd like to meet you. Could we have a "
+        "20-minute call? Best regards, Sam",
+        kind="request",
+        lang="en",
+    )
+    assert r.cap is not None and r.cap.rule == "objective-stated" and r.score <= 39

@@ -1,0 +1,52 @@
+"""benchmarks/judgement.py's error-analysis views: the per-rule table and the dev-only guard."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker import default_rubric
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _tool():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("judgement", ROOT / "benchmarks/judgement.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["judgement"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_rule_table_counts_failures_and_lift() -> None:
+    j = _tool()
+
+    def g(verdict: str, failed: tuple[str, ...], cap: str = "") -> object:
+        return j.Graded("x", "en", "ask", verdict, "", "dev", 50, "needs-work", failed, cap)
+
+    graded = [
+        g("good", ("ask-forwardable",), "ask-forwardable"),
+        g("good", ()),
+        g("bad", ("ask-forwardable", "why-them")),
+        g("bad", ("ask-forwardable",)),
+    ]
+    rows = {r["rule"]: r for r in j.rule_table(graded, default_rubric()) if r["kind"] == "ask"}
+    fwd = rows["ask-forwardable"]
+    assert (fwd["fail_good"], fwd["good"], fwd["fail_bad"], fwd["bad"]) == (1, 2, 2, 2)
+    assert fwd["lift"] == pytest.approx(0.5)
+    assert fwd["capped_good"] == 1
+    assert rows["why-them"]["lift"] == pytest.approx(0.5)
+    assert rows["greeting"]["lift"] == 0.0
+    assert "intro-consent" not in rows  # an intro rule has no row for asks
+
+
+def test_error_analysis_refuses_the_test_split(capsys: pytest.CaptureFixture[str]) -> None:
+    j = _tool()
+    for option in ("--rules", "--list"):
+        with pytest.raises(SystemExit):
+            j.main([option, "--split", "test"])
+        assert "dev split only" in capsys.readouterr().err
