@@ -212,4 +212,22 @@ FRENCH: dict[str, str] = {
     ),
     "cannot extend {name!r}": "impossible d’étendre {name!r}",
     'write extends = "default"': 'écrivez extends = "default"',
+    # --- coach: insert a missing element (insert, insert_at) ---
+    "only a 'present' rule (a missing element) can insert a text": (
+        "seule une règle 'present' (un élément manquant) peut insérer un texte"
+    ),
+    'remove {key}, or make the rule kind = "present"': (
+        'retirez {key}, ou faites de la règle une règle kind = "present"'
+    ),
+    "{other} needs {key}": "{other} a besoin de {key}",
+    "give both insert and insert_at, or neither": (
+        "donnez insert et insert_at ensemble, ou aucun des deux"
+    ),
+    "placeholder {placeholder} is not flagged until filled": (
+        "le champ {placeholder} ne serait pas signalé tant qu’il n’est pas rempli"
+    ),
+    "write placeholders of 1 to {n} characters on one line, like [20 minutes]": (
+        "écrivez des champs de 1 à {n} caractères sur une ligne, comme [20 minutes]"
+    ),
+    # --- end coach ---
 }

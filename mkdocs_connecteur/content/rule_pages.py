@@ -56,6 +56,14 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "at_least": "at least {n} {measure} for {kind}",
         "words": "words",
         "characters": "characters",
+        # --- coach: the text a rule inserts ---
+        "insert": "The checker's card for this rule can insert this text {where}; fill in the part"
+        " in brackets:",
+        "insert_start": "at the start of the draft",
+        "insert_after-greeting": "after the greeting",
+        "insert_before-closing": "before the closing",
+        "insert_end-of-body": "at the end of the body",
+        # --- end coach ---
     },
     "fr": {
         "index_title": "Règles",
@@ -97,6 +105,14 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "at_least": "au moins {n} {measure} pour {kind}",
         "words": "mots",
         "characters": "caractères",
+        # --- coach: the text a rule inserts ---
+        "insert": "La fiche de cette règle dans le vérificateur peut insérer ce texte {where} ;"
+        " remplissez la partie entre crochets :",
+        "insert_start": "au début du brouillon",
+        "insert_after-greeting": "après la formule d’appel",
+        "insert_before-closing": "avant la formule de politesse",
+        "insert_end-of-body": "à la fin du corps du message",
+        # --- end coach ---
     },
 }
 
@@ -258,6 +274,7 @@ def render_rule(
         "",
         _cell(_pick(rule.suggestion, lang)),
         "",
+        *_insert(rule, lang),
         f"## {s['why']}",
         "",
         why,
@@ -277,6 +294,23 @@ def render_rule(
     lines += _try_it(rule, lang)
     lines += [s["back"].format(link="index.md"), ""]
     return "\n".join(lines)
+
+
+def _insert(rule: Rule, lang: str) -> list[str]:
+    """The missing element the checker's card inserts, where it goes, in the reader's language."""
+    if rule.insert_at is None or not rule.insert:
+        return []
+    s = STRINGS[lang]
+    text_lang = lang if lang in rule.insert else next(iter(rule.insert))
+    where = s[f"insert_{rule.insert_at}"]
+    return [
+        s["insert"].format(where=where),
+        "",
+        _example(rule.insert[text_lang], text_lang).replace(
+            'class="connecteur-example"', 'class="connecteur-example connecteur-insert"'
+        ),
+        "",
+    ]
 
 
 def _try_it(rule: Rule, lang: str) -> list[str]:

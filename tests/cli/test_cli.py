@@ -64,7 +64,7 @@ def test_text_report_speaks_the_drafts_language(tmp_path: Path, capsys) -> None:
 def test_grade_json_is_the_report(draft: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run(["grade", str(draft), "--kind", "ask", "--format", "json"], capsys)
     d = json.loads(out)
-    assert code == 0 and d["schema"] == "connecteur.report/2" and d["band"] == "not-ready"
+    assert code == 0 and d["schema"] == "connecteur.report/3" and d["band"] == "not-ready"
     assert d["kind"] == "ask" and d["lang"] == "fr"
 
 
