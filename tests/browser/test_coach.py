@@ -313,7 +313,11 @@ def test_a_grading_past_the_budget_replaces_the_worker_and_keeps_the_draft(
 
 
 INSERT_DRAFTS = {
-    "en": ("checker/", "Hi Anna,\n\nI would like to meet you.\n\nThanks,\nSam", "Insert in the draft"),
+    "en": (
+        "checker/",
+        "Hi Anna,\n\nI would like to meet you.\n\nThanks,\nSam",
+        "Insert in the draft",
+    ),
     "fr": (
         "fr/checker/",
         "Bonjour Anna,\n\nJe voudrais vous rencontrer.\n\nCordialement,\nSam",
