@@ -187,7 +187,7 @@ function card(report, finding, index, number, ctx, open) {
     // A missing element: the text the core placed, inserted where it goes (report/3 `insert`).
     const button = el("button", {
       type: "button",
-      class: "connecteur__insert md-button",
+      class: "connecteur__insert",
       "data-action": "insert",
       text: strings.insert,
     });
