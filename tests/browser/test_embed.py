@@ -270,7 +270,9 @@ def test_builder_binds_after_instant_navigation(page, site_server) -> None:  # t
     assert page.problems == []
 
 
-@pytest.mark.parametrize(("path", "embed"), [("trainers/", "embed/"), ("fr/trainers/", "fr/embed/")])
+@pytest.mark.parametrize(
+    ("path", "embed"), [("trainers/", "embed/"), ("fr/trainers/", "fr/embed/")]
+)
 def test_builder_preview_follows_the_settings(browser, site_server, path: str, embed: str) -> None:  # type: ignore[no-untyped-def]
     """The builder shows the configured embed in a same-origin iframe, updated on every change;
     nothing is downloaded for it before the click on its own button, and it sizes itself."""
