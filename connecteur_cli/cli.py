@@ -62,6 +62,7 @@ _WORDS = {
         "criteria": "Criteria",
         "findings": "Findings",
         "fix": "Fix",
+        "insert": "Insert",  # coach: a missing element's text (report/3 insert)
         "guide": "Guide",
         "none": "No findings.",
         "lang": "language",
@@ -85,6 +86,7 @@ _WORDS = {
         "criteria": "Critères",
         "findings": "Remarques",
         "fix": "À faire",
+        "insert": "À insérer",  # coach: le texte d’un élément manquant (insert du rapport /3)
         "guide": "Guide",
         "none": "Aucune remarque.",
         "lang": "langue",
@@ -157,6 +159,8 @@ def render_text(report: Report, text: str, colour: bool) -> str:
             shown = c("mark", sp.text) if colour else f"[[{sp.text}]]"
             out.append(f"      …{before}{shown}{after}…".replace("\r", ""))
         out.append(f"      {w['fix']}{sep}{f.suggestion}")
+        if f.insert is not None:
+            out.append(f"      {w['insert']}{sep}{f.insert.text.strip()}")
         out.append(c("dim", f"      {w['guide']}{sep}{f.guide}  ({f.rule_page})"))
     return "\n".join(out) + "\n"
 

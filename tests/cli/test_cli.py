@@ -61,6 +61,17 @@ def test_text_report_speaks_the_drafts_language(tmp_path: Path, capsys) -> None:
     assert "\u00a0" not in out_en.split("\n")[0]
 
 
+def test_text_report_gives_a_missing_elements_text_to_insert(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    french = tmp_path / "fr.txt"
+    french.write_text("Bonjour, pourriez vous transférer. Cdt", encoding="utf-8")
+    english = tmp_path / "en.txt"
+    english.write_text("Hi, could you forward this? Thx", encoding="utf-8")
+    _, out_fr, _ = run(["grade", str(french), "--kind", "ask"], capsys)
+    _, out_en, _ = run(["grade", str(english), "--kind", "ask"], capsys)
+    assert "À insérer\u00a0: Un appel de [20 minutes] suffirait" in out_fr
+    assert "Insert: A call of [20 minutes] would be plenty" in out_en
+
+
 def test_grade_json_is_the_report(draft: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run(["grade", str(draft), "--kind", "ask", "--format", "json"], capsys)
     d = json.loads(out)
