@@ -192,15 +192,11 @@ function card(report, finding, index, number, ctx, open) {
       text: strings.insert,
     });
     button.addEventListener("click", () => ctx.onInsert(index));
-    body.append(
-      el(
-        "p",
-        { class: "connecteur__insertion" },
-        button,
-        " ",
-        el("q", { class: "connecteur__insert-text", lang: report.lang, text: insert.text.trim() }),
-      ),
-    );
+    // A compact checker (a narrow column) shows the button only: the text appears in the draft.
+    const quote = ctx.compact
+      ? null
+      : el("q", { class: "connecteur__insert-text", lang: report.lang, text: insert.text.trim() });
+    body.append(el("p", { class: "connecteur__insertion" }, button, quote ? " " : null, quote));
   }
   const links = el("p", { class: "connecteur__links" });
   const rule = siteLink(langRoot, finding.rule_page, strings.rule_page);
