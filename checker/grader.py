@@ -8,6 +8,7 @@ from functools import partial
 from .anatomy import read
 from .draft import MAX_SCAN, prepare
 from .folding import LETTERS_RE, fold, fold_fast
+from .insertion import place
 from .language import detect
 from .model import Cap, Finding, PartSpan, Report, Sentence, Span, Stats
 from .roles import default_model
@@ -137,6 +138,8 @@ def grade(
         start, end = folded.span(s, e)
         return Span(start, end, text[start:end])
 
+    anatomy = read(draft, ui)
+    parts = tuple(PartSpan(p.part, *folded.span(p.start, p.end)) for p in anatomy[0])
     findings: list[Finding] = []
     for at, rule, outcome in failed:
         # What fixing this one problem would earn, the others unchanged.
@@ -157,6 +160,11 @@ def grade(
                 guide=rule.guide,
                 gain=max(0, after - total),
                 band_after=band_for(max(after, total)),
+                insert=(
+                    place(text, parts, rule.insert_at, rule.insert[lang_used])
+                    if rule.insert_at is not None and lang_used in rule.insert
+                    else None
+                ),
             )
         )
     findings.sort(key=Finding.sort_key)
@@ -172,7 +180,7 @@ def grade(
     cap: Cap | None = None
     if scored.cap is not None:
         cap = _cap(scored.cap, rubric, findings, ui)
-    parts, sentences, slots = read(draft, ui)
+    _, sentences, slots = anatomy
     return report(
         status="graded",
         score=total,
@@ -183,7 +191,7 @@ def grade(
         criteria=scored.verdicts,
         findings=tuple(findings),
         cap=cap,
-        parts=tuple(PartSpan(p.part, *folded.span(p.start, p.end)) for p in parts),
+        parts=parts,
         sentences=tuple(Sentence(*folded.span(x.start, x.end), x.part, x.roles) for x in sentences),
         slots=slots,
     )

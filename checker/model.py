@@ -7,7 +7,7 @@ from typing import Any
 
 from .vocabulary import SEVERITIES
 
-SCHEMA = "connecteur.report/2"
+SCHEMA = "connecteur.report/3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +23,22 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Insert:
+    """A missing element's text to insert: at a code-point offset of the draft, the text with its
+    separators; `select` is its first placeholder's offsets in the draft once inserted."""
+
+    at: int
+    text: str
+    select: tuple[int, int] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        select = None
+        if self.select is not None:
+            select = {"start": self.select[0], "end": self.select[1]}
+        return {"at": self.at, "text": self.text, "select": select}
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One rule that the draft breaks, with the words that caused it when there are any."""
 
@@ -35,6 +51,7 @@ class Finding:
     guide: str
     gain: int = 0
     band_after: str = ""
+    insert: Insert | None = None
 
     @property
     def rule_page(self) -> str:
@@ -56,6 +73,7 @@ class Finding:
             "guide": self.guide,
             "gain": self.gain,
             "band_after": self.band_after,
+            "insert": None if self.insert is None else self.insert.to_dict(),
         }
 
 

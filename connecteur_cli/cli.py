@@ -64,6 +64,7 @@ _WORDS = {
     "criteria": _t("Criteria"),
     "findings": _t("Findings"),
     "fix": _t("Fix"),
+    "insert": _t("Insert"),
     "guide": _t("Guide"),
     "none": _t("No findings."),
     "lang": _t("language"),
@@ -135,6 +136,8 @@ def render_text(report: Report, text: str, colour: bool, lang: str | None = None
             shown = c("mark", sp.text) if colour else f"[[{sp.text}]]"
             out.append(f"      …{before}{shown}{after}…".replace("\r", ""))
         out.append(f"      {w['fix']}{sep}{f.suggestion}")
+        if f.insert is not None:
+            out.append(f"      {w['insert']}{sep}{f.insert.text.strip()}")
         out.append(c("dim", f"      {w['guide']}{sep}{f.guide}  ({f.rule_page})"))
     return "\n".join(out) + "\n"
 

@@ -1,8 +1,8 @@
 """Rubrics as data: read TOML text, validate every key, extend or replace the default.
 
 - model.py: what a rubric is once read (`Rubric`, `Criterion`, `Rule`, `RubricError`) and the
-  values its keys accept: its own (`RULE_KINDS`, `MEASURES`) and those it shares with the report
-  and the adapters (`MESSAGE_KINDS`, `LANGS`, `SEVERITIES`, from checker/vocabulary.py);
+  values its keys accept: its own (`RULE_KINDS`, `MEASURES`, `INSERT_AT`) and those it shares with
+  the report and the adapters (`MESSAGE_KINDS`, `LANGS`, `SEVERITIES`, from checker/vocabulary.py);
 - schema.py: validating one rule or one criterion, key by key;
 - patterns.py: folding patterns like drafts, phrases as patterns, checking and compiling them
   (regex_safety.py refuses the patterns that can backtrack catastrophically);
@@ -12,6 +12,7 @@
 
 from .loading import default_rubric, load_rubric
 from .model import (
+    INSERT_AT,
     KINDS,
     LANGS,
     MEASURES,
@@ -26,6 +27,7 @@ from .model import (
 from .patterns import LazyPattern, fold_pattern, phrase_to_pattern
 
 __all__ = [
+    "INSERT_AT",
     "KINDS",
     "LANGS",
     "MEASURES",

@@ -21,8 +21,11 @@ RULE_KINDS = ("present", "absent", "metric", "placeholder", "repetition", "role"
 """The kinds of rule (a rule's ``kind``): one module each in checker/rules/."""
 MEASURES = ("words", "characters", "sentences")
 """What a ``metric`` rule counts."""
+INSERT_AT = ("start", "after-greeting", "before-closing", "end-of-body")
+"""Where a rule's ``insert`` text goes in the draft (checker/insertion.py resolves it)."""
 
 __all__ = [
+    "INSERT_AT",
     "KINDS",
     "LANGS",
     "MEASURES",
@@ -107,6 +110,8 @@ class Rule:
     confidence: int | None = None
     veto_cap: int | None = None
     part: str | None = None
+    insert: Mapping[str, str] = field(default_factory=dict)
+    insert_at: str | None = None
     matchers: Mapping[str, LazyPattern | None] = field(default_factory=dict)
     partial_matchers: Mapping[str, LazyPattern | None] = field(default_factory=dict)
     when_matchers: Mapping[str, LazyPattern | None] = field(default_factory=dict)

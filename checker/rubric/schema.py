@@ -16,6 +16,7 @@ from ..roles import ROLES
 from ..texts import Text
 from ..texts import text as _t
 from .model import (
+    INSERT_AT,
     LANGS,
     MEASURES,
     MESSAGE_KINDS,
@@ -56,9 +57,15 @@ _RULE_KEYS = (
     "confidence",
     "veto_cap",
     "part",
+    "insert",
+    "insert_at",
 )
 _PATTERN_KEYS = ("patterns", "partial", "when", "unless")
 _ID_RE = re.compile(r"^[a-z][a-z0-9-]*$")
+_BRACKETS_RE = re.compile(r"\[([^\[\]]*)\]")
+"""A bracketed placeholder in an insert text: "[20 minutes]"."""
+MAX_PLACEHOLDER = 40
+"""The longest placeholder the default rubric's no-placeholder rule still flags."""
 
 
 @dataclass
@@ -322,6 +329,7 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
     part = table.get("part")
     if part is not None:
         part = _choice(part, PART_NAMES, c, "part")
+    insert, insert_at = _insert(table, kind, c)
     if kind == "role" and not roles:
         raise c.error(
             _t("a {kind!r} rule needs roles", kind=kind),
@@ -390,8 +398,49 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
         confidence=confidence,
         veto_cap=veto_cap,
         part=part,
+        insert=insert,
+        insert_at=insert_at,
         matchers=MappingProxyType(matchers),
         partial_matchers=MappingProxyType(partial),
         when_matchers=MappingProxyType(when),
         unless_matchers=MappingProxyType(unless),
     )
+
+
+def _insert(table: Mapping[str, Any], kind: str, c: _Ctx) -> tuple[Mapping[str, str], str | None]:
+    """A missing element's text to insert (per language) and where it goes: both or neither, on
+    a `present` rule; every bracketed placeholder short enough to stay flagged until filled."""
+    if "insert" not in table and "insert_at" not in table:
+        return MappingProxyType({}), None
+    if kind != "present":
+        key = "insert" if "insert" in table else "insert_at"
+        raise c.error(
+            _t("only a 'present' rule (a missing element) can insert a text"),
+            key=key,
+            fix=_t('remove {key}, or make the rule kind = "present"', key=key),
+        )
+    for key, other in (("insert", "insert_at"), ("insert_at", "insert")):
+        if key not in table:
+            raise c.error(
+                _t("{other} needs {key}", other=other, key=key),
+                key=key,
+                fix=_t("give both insert and insert_at, or neither"),
+            )
+    where = _choice(table["insert_at"], INSERT_AT, c, "insert_at")
+    texts = _bilingual(table["insert"], c, "insert")
+    for lang, value in texts.items():
+        for m in _BRACKETS_RE.finditer(value):
+            inner = m.group(1)
+            if not inner.strip() or len(inner) > MAX_PLACEHOLDER or "\n" in inner:
+                raise c.error(
+                    _t(
+                        "placeholder {placeholder} is not flagged until filled",
+                        placeholder=m.group(0),
+                    ),
+                    key=f"insert.{lang}",
+                    fix=_t(
+                        "write placeholders of 1 to {n} characters on one line, like [20 minutes]",
+                        n=MAX_PLACEHOLDER,
+                    ),
+                )
+    return texts, where

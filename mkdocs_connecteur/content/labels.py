@@ -94,6 +94,7 @@ JS: dict[str, Text] = {
     ),
     "copied": _t("Report copied to the clipboard."),
     "copy_manual": _t("Copy the report below:"),
+    "insert": _t("Insert in the draft"),
     "reset_done": _t("Draft reset."),
     "undo": _t("Undo"),
     "restored_link": _t("Draft loaded from the shared link."),

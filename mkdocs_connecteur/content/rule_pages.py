@@ -58,6 +58,14 @@ _STRINGS: dict[str, Text] = {
     "at_least": _t("at least {n} {measure} for {kind}"),
     "words": _t("words"),
     "characters": _t("characters"),
+    "insert": _t(
+        "The checker's card for this rule can insert this text {where}; fill in the part in "
+        "brackets:"
+    ),
+    "insert_start": _t("at the start of the draft"),
+    "insert_after-greeting": _t("after the greeting"),
+    "insert_before-closing": _t("before the closing"),
+    "insert_end-of-body": _t("at the end of the body"),
 }
 """The rule pages' own words, as messages of the catalogue (``checker/locale``)."""
 STRINGS: Mapping[str, Mapping[str, str]] = {lang: labels(_STRINGS, lang) for lang in LANGS}
@@ -208,6 +216,7 @@ def render_rule(
         "",
         _cell(_pick(rule.suggestion, lang)),
         "",
+        *_insert(rule, lang),
         f"## {s['why']}",
         "",
         why,
@@ -227,6 +236,23 @@ def render_rule(
     lines += _try_it(rule, lang)
     lines += [s["back"].format(link="index.md"), ""]
     return "\n".join(lines)
+
+
+def _insert(rule: Rule, lang: str) -> list[str]:
+    """The missing element the checker's card inserts, where it goes, in the reader's language."""
+    if rule.insert_at is None or not rule.insert:
+        return []
+    s = STRINGS[lang]
+    text_lang = lang if lang in rule.insert else next(iter(rule.insert))
+    where = s[f"insert_{rule.insert_at}"]
+    return [
+        s["insert"].format(where=where),
+        "",
+        _example(rule.insert[text_lang], text_lang).replace(
+            'class="connecteur-example"', 'class="connecteur-example connecteur-insert"'
+        ),
+        "",
+    ]
 
 
 def _try_it(rule: Rule, lang: str) -> list[str]:

@@ -1,4 +1,5 @@
-"""axe-core (npm) on the checker page, graded, in the light and the dark theme."""
+"""axe-core (npm) on the checker page, graded, in the light and the dark theme: WCAG 2.x A and AA
+(serious and critical) and axe's best practices (every impact)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,14 @@ AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 RUN_AXE = """
 async (scope) => {
   const result = await axe.run(scope ? document.querySelector(scope) : document, {
-    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    runOnly: {
+      type: "tag",
+      values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    },
   });
   return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .filter((v) => v.tags.includes("best-practice") || v.impact === "serious"
+      || v.impact === "critical")
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help,
                    nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
 }

@@ -11,7 +11,7 @@ import json
 from urllib.parse import urlencode
 
 import pytest
-from helpers import CHECKER, REPO, url_of, wait_ready
+from helpers import CHECKER, REPO, url_of, wait_ready, wait_report
 from site_fixtures import add_axe
 
 import checker
@@ -22,7 +22,7 @@ BAD_EN = "Hi, can you forward my CV to your boss asap? Thx"
 DRAFT_BOX = f"{CHECKER} textarea[name=draft]"
 SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 RUN_AXE = """async ([scope, options]) => {
   const result = await axe.run(scope ? document.querySelector(scope) : document, options);
   return result.violations.map((v) => ({ id: v.id, impact: v.impact,
@@ -292,7 +292,7 @@ def test_axe_finds_nothing_in_either_theme(cpage, site_server) -> None:
             "(s) => document.body.getAttribute('data-md-color-scheme') === s", arg=material
         )
         # The widget under every axe rule (best practices included); the page (the theme's and
-        # the site's markup around it) under WCAG 2.x A and AA, every impact.
+        # the site's markup around it) under WCAG 2.x A and AA and best practices, every impact.
         for scope, options in (
             (CHECKER, {}),
             (None, {"runOnly": {"type": "tag", "values": WCAG}}),
@@ -345,3 +345,74 @@ def test_a_grading_past_the_budget_replaces_the_worker_and_keeps_the_draft(
     workers = [u for u in context.request_log.urls if u.endswith("/js/worker.js")]
     assert len(workers) == 2, workers
     assert errors == []
+
+
+INSERT_DRAFTS = {
+    "en": (
+        "checker/",
+        "Hi Anna,\n\nI would like to meet you.\n\nThanks,\nSam",
+        "Insert in the draft",
+    ),
+    "fr": (
+        "fr/checker/",
+        "Bonjour Anna,\n\nJe voudrais vous rencontrer.\n\nCordialement,\nSam",
+        "Insérer dans le brouillon",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(INSERT_DRAFTS))
+def test_insert_puts_the_missing_element_in_place_and_undo_takes_it_out(
+    cpage, site_server, lang
+) -> None:
+    """A card for a missing element inserts its text where the core says, selects the
+    placeholder, the placeholder is then flagged, and Ctrl+Z restores the draft."""
+    path, draft, label = INSERT_DRAFTS[lang]
+    page = cpage
+    page.goto(url_of(site_server, path))
+    wait_ready(page)
+    page.select_option(f"{CHECKER} select[name=lang]", lang)
+    page.focus(DRAFT_BOX)
+    page.evaluate("(s) => document.querySelector(s).select()", DRAFT_BOX)
+    page.keyboard.press("Delete")
+    page.keyboard.type(draft)
+    before = cpython(draft, "request", lang)
+    wait_report(page, before)
+    finding = next(f for f in before["findings"] if f["rule"] == "bounded-ask")
+    index = before["findings"].index(finding)
+    insert = finding["insert"]
+    expected = draft[: insert["at"]] + insert["text"] + draft[insert["at"] :]
+    placeholder = expected[insert["select"]["start"] : insert["select"]["end"]]
+    assert placeholder == "[20 minutes]"
+
+    card = page.locator(f"{CHECKER} .connecteur__finding[data-index='{index}']")
+    card.locator("summary").click()
+    button = card.locator("[data-action=insert]")
+    assert button.inner_text() == label
+    button.click()
+    assert page.input_value(DRAFT_BOX) == expected
+    state = page.evaluate(FOCUSED)
+    assert state["draft"] and state["selection"] == placeholder
+    # Graded again: the placeholder is flagged, where it stands, until it is filled.
+    after = wait_report(page, cpython(expected, "request", lang))
+    flagged = next(f for f in after["findings"] if f["rule"] == "no-placeholder")
+    assert {"start": insert["select"]["start"], "end": insert["select"]["end"]} in [
+        {"start": s["start"], "end": s["end"]} for s in flagged["spans"]
+    ]
+    assert "bounded-ask" not in [f["rule"] for f in after["findings"]]
+    # Ctrl+Z takes the insertion out: the browser's own undo, the draft as it was.
+    page.keyboard.press("Control+z")
+    assert page.input_value(DRAFT_BOX) == draft
+    page.wait_for_function(
+        "([sel, chars]) => { const r = document.querySelector(sel).report;"
+        " return r && r.stats.characters === chars"
+        " && !r.findings.some((f) => f.rule === 'no-placeholder'); }",
+        arg=[CHECKER, len(draft)],
+        timeout=30_000,
+    )
+    # Inserted again, the selected placeholder is what the writer types over.
+    card.locator("summary").click()
+    card.locator("[data-action=insert]").click()
+    assert page.input_value(DRAFT_BOX) == expected
+    page.keyboard.type("15 minutes")
+    assert page.input_value(DRAFT_BOX) == expected.replace("[20 minutes]", "15 minutes")

@@ -269,3 +269,68 @@ def test_builder_binds_after_instant_navigation(page, site_server) -> None:  # t
     assert "kind=connect" in builder.locator("[data-role=snippet]").text_content()
     assert page.evaluate("window.sameDocument === true")  # instant navigation, not a reload
     assert page.problems == []
+
+
+@pytest.mark.parametrize(
+    ("path", "embed"), [("trainers/", "embed/"), ("fr/trainers/", "fr/embed/")]
+)
+def test_builder_preview_follows_the_settings(browser, site_server, path: str, embed: str) -> None:  # type: ignore[no-untyped-def]
+    """The builder shows the configured embed in a same-origin iframe, updated on every change;
+    nothing is downloaded for it before the click on its own button, and it sizes itself."""
+    context, log = new_context(browser, site_server, viewport={"width": 1400, "height": 900})
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(site_server.url + path)
+        builder = page.locator("[data-connecteur-embed-builder]")
+        preview = builder.locator("iframe[data-role=preview]")
+        assert preview.get_attribute("title")
+        page.wait_for_function(
+            "(u) => document.querySelector('iframe[data-role=preview]').src.startsWith(u)",
+            arg=site_server.url + embed,
+        )
+        # Beside the settings on a wide screen.
+        fields = builder.locator(".connecteur-builder__fields").bounding_box()
+        box = preview.bounding_box()
+        assert box["x"] >= fields["x"] + fields["width"] and box["y"] < fields["y"] + 200
+        frame = page.frame_locator("iframe[data-role=preview]")
+        frame.locator("[data-connecteur-gate] [data-action=load]").wait_for()
+
+        builder.locator("select[name=kind]").select_option("ask")
+        builder.locator("textarea[name=example]").fill(EXAMPLE_FR)
+        builder.locator("input[name=compact]").check()
+        page.wait_for_function(
+            "() => { const s = new URL(document.querySelector('iframe[data-role=preview]').src);"
+            " return s.searchParams.get('kind') === 'ask' && s.searchParams.get('compact') === '1'"
+            " && s.searchParams.get('autoload') === '0' && s.searchParams.has('example'); }"
+        )
+        frame.locator("[data-connecteur-gate] [data-action=load]").wait_for()
+        assert frame.locator("textarea[name=draft]").input_value() == EXAMPLE_FR
+        assert frame.locator("select[name=kind]").input_value() == "ask"
+        assert not [u for u in log.urls if u.endswith(".wasm")], "the preview loaded Pyodide"
+
+        # A click loads the checker in the preview: it grades the example and takes its height.
+        frame.locator("[data-connecteur-gate] [data-action=load]").click()
+        frame.locator("[data-connecteur-checker][data-graded]").wait_for(timeout=120_000)
+        page.wait_for_function(
+            "() => { const f = document.querySelector('iframe[data-role=preview]');"
+            " return f.style.height !== '' && Math.abs(f.getBoundingClientRect().height"
+            " - parseFloat(f.style.height)) <= 1; }"
+        )
+        # Once loaded, a change reloads it with the trainer's "load at once" setting.
+        builder.locator("select[name=kind]").select_option("intro")
+        page.wait_for_function(
+            "() => { const d = document.querySelector('iframe[data-role=preview]').contentDocument;"
+            " const kind = d && d.querySelector('select[name=kind]');"
+            " const root = d && d.querySelector('[data-connecteur-checker]');"
+            " return kind && kind.value === 'intro' && root && root.dataset.graded; }",
+            timeout=120_000,
+        )
+        assert frame.locator("[data-connecteur-gate] [data-action=load]").is_hidden()
+        src = preview.get_attribute("src")
+        assert "kind=intro" in src and "autoload=0" not in src
+        assert errors == []
+    finally:
+        context.close()
+    assert not foreign_requests(log.urls, site_server.origin)

@@ -1,4 +1,5 @@
-"""axe-core on the pages this plugin generates or shapes, in both languages and both themes."""
+"""axe-core on the pages this plugin generates or shapes, in both languages and both themes:
+WCAG 2.x A and AA (serious and critical) and axe's best practices (every impact)."""
 
 from __future__ import annotations
 
@@ -13,10 +14,14 @@ AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.m
 RUN_AXE = """
 async () => {
   const result = await axe.run(document, {
-    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    runOnly: {
+      type: "tag",
+      values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    },
   });
   return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .filter((v) => v.tags.includes("best-practice") || v.impact === "serious"
+      || v.impact === "critical")
     .map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
 }
 """

@@ -97,7 +97,7 @@ def test_good_english_request_is_ready_and_clean_of_errors() -> None:
 def test_report_shape_matches_architecture() -> None:
     d = grade(SEED_GOOD).to_dict()
     assert list(d) == REPORT_KEYS
-    assert d["schema"] == SCHEMA == "connecteur.report/2"
+    assert d["schema"] == SCHEMA == "connecteur.report/3"
     assert d["checker"] == checker.__version__
     assert d["rubric"] == "default"
     assert set(d["stats"]) == {"characters", "words", "sentences"}
@@ -117,7 +117,9 @@ def test_report_shape_matches_architecture() -> None:
             "guide",
             "gain",
             "band_after",
+            "insert",
         ]
+        assert f["insert"] is None or list(f["insert"]) == ["at", "text", "select"]
         assert f["rule_page"] == f"rules/{f['rule']}/"
         assert f["gain"] >= 0 and f["band_after"] in ("ready", "needs-work", "not-ready")
         assert f["severity"] in ("error", "warning", "info")

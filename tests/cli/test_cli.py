@@ -74,10 +74,28 @@ def test_text_report_speaks_the_interface_language(  # type: ignore[no-untyped-d
     assert "Start here" in outputs["C", "fr"]
 
 
+def test_text_report_gives_a_missing_elements_text_to_insert(  # type: ignore[no-untyped-def]
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """The label speaks the locale's language; the text to insert, the draft's."""
+    french = tmp_path / "fr.txt"
+    french.write_text("Bonjour, pourrions-nous nous rencontrer ? Cdt", encoding="utf-8")
+    english = tmp_path / "en.txt"
+    english.write_text("Hi, could we meet? Thx", encoding="utf-8")
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    _, out_fr, _ = run(["grade", str(french), "--kind", "request"], capsys)
+    monkeypatch.setenv("LANG", "C")
+    _, out_en, _ = run(["grade", str(english), "--kind", "request"], capsys)
+    _, out_mixed, _ = run(["grade", str(french), "--kind", "request"], capsys)
+    assert "À insérer\u00a0: Un appel de [20 minutes] suffirait" in out_fr
+    assert "Insert: A call of [20 minutes] would be plenty" in out_en
+    assert "Insert: Un appel de [20 minutes] suffirait" in out_mixed
+
+
 def test_grade_json_is_the_report(draft: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run(["grade", str(draft), "--kind", "ask", "--format", "json"], capsys)
     d = json.loads(out)
-    assert code == 0 and d["schema"] == "connecteur.report/2" and d["band"] == "not-ready"
+    assert code == 0 and d["schema"] == "connecteur.report/3" and d["band"] == "not-ready"
     assert d["kind"] == "ask" and d["lang"] == "fr"
 
 

@@ -109,5 +109,9 @@ def test_pages_list_only_the_other_languages_as_alternates(
     """Material treats a head alternate as a language root (see site/alternates.py)."""
     for lang, prefix in ((own, ""), (other, f"{other}/")):
         html = (our_site / prefix / page / "index.html").read_text(encoding="utf-8")
-        hreflangs = re.findall(r'<link rel="alternate" href="[^"]*" hreflang="([^"]+)">', html)
+        hreflangs = re.findall(
+            r'<link rel="connecteur-alternate" href="[^"]*" hreflang="([^"]+)">', html
+        )
         assert hreflangs == [other if lang == own else own], (prefix + page, hreflangs)
+        # None Material would take for a language root (and fetch a sitemap under).
+        assert '<link rel="alternate" href' not in html

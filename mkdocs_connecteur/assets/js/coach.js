@@ -182,6 +182,22 @@ function card(report, finding, index, number, ctx, open) {
       ),
     );
   }
+  const insert = finding.insert;
+  if (insert && typeof insert.text === "string" && ctx.onInsert) {
+    // A missing element: the text the core placed, inserted where it goes (report/3 `insert`).
+    const button = el("button", {
+      type: "button",
+      class: "connecteur__insert",
+      "data-action": "insert",
+      text: strings.insert,
+    });
+    button.addEventListener("click", () => ctx.onInsert(index));
+    // A compact checker (a narrow column) shows the button only: the text appears in the draft.
+    const quote = ctx.compact
+      ? null
+      : el("q", { class: "connecteur__insert-text", lang: report.lang, text: insert.text.trim() });
+    body.append(el("p", { class: "connecteur__insertion" }, button, quote ? " " : null, quote));
+  }
   const links = el("p", { class: "connecteur__links" });
   const rule = siteLink(langRoot, finding.rule_page, strings.rule_page);
   const guide = siteLink(langRoot, finding.guide, strings.guide);
@@ -278,7 +294,7 @@ function printCopy(report, text, strings, order, ctx) {
 
 /**
  * Replace the results and the chip with the coach view of `report` for `text`.
- * ctx: {strings, langRoot, compact, focusRule, onShow(findingIndex), uid}. Returns the cards'
+ * ctx: {strings, langRoot, compact, focusRule, onShow(findingIndex), onInsert(findingIndex), uid}. Returns the cards'
  * order (finding indices), which numbers the marks in the draft.
  */
 export function renderCoach(results, chipBox, report, text, ctx) {

@@ -237,6 +237,7 @@ export class ConnecteurChecker extends HTMLElement {
       compact: this.hasAttribute("data-compact"),
       focusRule: this.dataset.focusRule || null,
       onShow: (index) => this.#showInDraft(index),
+      onInsert: (index) => this.#insert(index),
       uid: ui.draft.id ? ui.draft.id.replace(/-draft$/, "") : `connecteur-${this.index}`,
       heading: `h${headingLevel(this)}`,
       fold: Boolean(this.dataset.fold),
@@ -329,6 +330,43 @@ export class ConnecteurChecker extends HTMLElement {
       box.setSelectionRange(start, end);
       this.#marks?.reveal(start);
     }
+  }
+
+  /**
+   * Insert a missing element (the finding's `insert`, report/3) where the core says, through the
+   * editing command so that Ctrl+Z undoes it, then select its first placeholder to type over.
+   * The input event that the insertion fires grades the draft again.
+   */
+  #insert(index) {
+    const insert = this.#lastReport?.findings[index]?.insert;
+    const box = this.#ui.draft;
+    if (!insert || typeof insert.text !== "string" || box.value !== this.#lastText) return false;
+    const text = this.#lastText;
+    const [at] = toUtf16(codePointOffsets(text), { start: insert.at, end: insert.at });
+    const expected = text.slice(0, at) + insert.text + text.slice(at);
+    if (this.dataset.sheet === "open") this.#setSheet(false);
+    box.focus();
+    box.setSelectionRange(at, at);
+    let done = false;
+    try {
+      done = document.execCommand("insertText", false, insert.text) && box.value === expected;
+    } catch {
+      done = false;
+    }
+    if (!done) {
+      // No editing command (or it did something else): set the text, without undo.
+      box.value = expected;
+      box.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: insert.text }));
+    }
+    if (insert.select) {
+      const [start, end] = toUtf16(codePointOffsets(box.value), insert.select);
+      box.setSelectionRange(start, end);
+      this.#marks?.reveal(start);
+    } else {
+      const end = at + insert.text.length;
+      box.setSelectionRange(end, end);
+    }
+    return true;
   }
 
   #onRuntime(state) {

@@ -269,6 +269,18 @@ const SNIPPET_TITLE = {
   fr: "Connecteur : vérifier un brouillon de demande",
 };
 
+/** The embed page's address for these settings (the iframe's src). */
+export function embedAddress({ siteRoot, ui, kind, lang, example, compact, autoload, parentOrigin }) {
+  const src = new URL(ui === "fr" ? "fr/embed/" : "embed/", new URL(siteRoot));
+  if (kind && kind !== "request") src.searchParams.set("kind", kind);
+  if (lang && lang !== "auto") src.searchParams.set("lang", lang);
+  if (example) src.searchParams.set("example", example);
+  if (compact) src.searchParams.set("compact", "1");
+  if (!autoload) src.searchParams.set("autoload", "0");
+  if (parentOrigin) src.searchParams.set("parent_origin", parentOrigin);
+  return src;
+}
+
 /**
  * The embed code for these settings: the iframe, and the script that sizes it from its messages.
  * Reports (they hold the draft) go only to the origin named by parent_origin: the trainer's own,
@@ -277,13 +289,7 @@ const SNIPPET_TITLE = {
  */
 export function embedSnippet({ siteRoot, ui, kind, lang, example, compact, autoload, parentOrigin }) {
   const root = new URL(siteRoot);
-  const src = new URL(ui === "fr" ? "fr/embed/" : "embed/", root);
-  if (kind && kind !== "request") src.searchParams.set("kind", kind);
-  if (lang && lang !== "auto") src.searchParams.set("lang", lang);
-  if (example) src.searchParams.set("example", example);
-  if (compact) src.searchParams.set("compact", "1");
-  if (!autoload) src.searchParams.set("autoload", "0");
-  if (parentOrigin) src.searchParams.set("parent_origin", parentOrigin);
+  const src = embedAddress({ siteRoot, ui, kind, lang, example, compact, autoload, parentOrigin });
   const attr = (value) =>
     value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   const height = compact ? 420 : 640;
@@ -320,10 +326,10 @@ function setUpBuilder() {
   const copyStatus = builder.querySelector("[data-role=copy-status]");
   const field = (name) => builder.querySelector(`[name=${name}]`);
   const siteRoot = new URL("../../../", import.meta.url);
+  const preview = setUpPreview(builder, siteRoot);
 
   const update = () => {
-    const origin = field("parent_origin")?.value.trim() || "";
-    output.textContent = embedSnippet({
+    const settings = {
       siteRoot,
       ui: field("ui")?.value || "en",
       kind: field("kind")?.value || "request",
@@ -331,8 +337,10 @@ function setUpBuilder() {
       example: field("example")?.value.trim() || "",
       compact: Boolean(field("compact")?.checked),
       autoload: Boolean(field("autoload")?.checked),
-      parentOrigin: origin,
-    });
+      parentOrigin: field("parent_origin")?.value.trim() || "",
+    };
+    output.textContent = embedSnippet(settings);
+    preview?.show(settings);
     if (copyStatus) copyStatus.textContent = "";
   };
   builder.addEventListener("input", update);
@@ -349,6 +357,55 @@ function setUpBuilder() {
     }
   });
   update();
+}
+
+/**
+ * The builder's live preview: the embed page (same origin) in an iframe beside the settings,
+ * sized by the height messages it sends, reloaded when the settings change (typing in the
+ * example waits for a pause). The preview downloads the checker only after a click on its own
+ * "Load the checker" button; once the checker has run in it (a graded report came back), the
+ * preview follows the "Load at once" setting, the runtime being in the browser's cache.
+ */
+function setUpPreview(builder, siteRoot) {
+  const frame = builder.querySelector("iframe[data-role=preview]");
+  if (!frame) return null;
+  let loaded = false;
+  let timer = 0;
+  let settings = null;
+  const address = () =>
+    embedAddress({
+      ...settings,
+      autoload: settings.autoload && loaded,
+      // Its reports come back here: the sign that the checker has run in the preview.
+      parentOrigin: location.origin,
+    }).href;
+  const apply = () => {
+    timer = 0;
+    const href = address();
+    if (frame.dataset.src !== href) {
+      frame.dataset.src = href;
+      frame.src = href;
+    }
+  };
+  addEventListener("message", (event) => {
+    if (!frame.isConnected || event.source !== frame.contentWindow) return;
+    if (event.origin !== location.origin) return;
+    const data = event.data || {};
+    if (data.type === "connecteur:height" && Number.isFinite(data.height) && data.height > 0) {
+      frame.style.height = `${Math.ceil(data.height)}px`;
+    } else if (data.type === "connecteur:graded") {
+      loaded = true;
+    }
+  });
+  return {
+    show(next) {
+      const first = settings === null;
+      settings = next;
+      clearTimeout(timer);
+      if (first) apply();
+      else timer = setTimeout(apply, 400);
+    },
+  };
 }
 
 function setUpAll() {

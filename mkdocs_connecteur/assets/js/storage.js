@@ -45,11 +45,12 @@ export function load(index, pathname = location.pathname) {
 }
 
 /**
- * The draft kept for this page in another language (the head's rel=alternate links), so that a
+ * The draft kept for this page in another language (the head's rel=connecteur-alternate links,
+ * written by mkdocs_connecteur/site/alternates.py), so that a
  * reader who switches the interface language finds the draft they were writing.
  */
 export function loadFromTranslation(index) {
-  for (const link of document.head.querySelectorAll('link[rel="alternate"][hreflang]')) {
+  for (const link of document.head.querySelectorAll('link[rel="connecteur-alternate"][hreflang]')) {
     let pathname;
     try {
       const url = new URL(link.href, location.href);
