@@ -38,9 +38,7 @@ _GREETING_END = re.compile(r"[,!:;.]|\s[-–—]+(?:\s*[-–—]+)*(?=\s)|\n")
 """Where a greeting may end: its comma or colon, a dash ("Hi [Name] — saw you…"), a full stop
 (unless a title's: "Mrs. Marks", checked by `_greeting_end`)."""
 _INITIAL_OR_TITLE = re.compile(r"(?<![\w.])([^\W\d_]+)\.\Z")
-_NAME_TOKEN = (
-    r"(?:[A-ZÀ-Ý][\w'’-]*\.?|_+|\[[^\]\n]{1,60}\]|<[^>\n]{1,60}>|\{[^}\n]{1,60}\})"
-)
+_NAME_TOKEN = r"(?:[A-ZÀ-Ý][\w'’-]*\.?|_+|\[[^\]\n]{1,60}\]|<[^>\n]{1,60}>|\{[^}\n]{1,60}\})"
 """A word of the form a name takes as typed: capitalised, a title, or a template's placeholder."""
 _NAMES = re.compile(r"(?:[ \t(]+(?!I\b|I['’])" + _NAME_TOKEN + r")*[ \t)]*")
 """The names right after a greeting word ("Hey X", "Hello Ms. Smith")."""
@@ -50,12 +48,15 @@ _VOCATIVE_AFTER = re.compile(
 )
 """The name after "Hello," on the same line: "Hey, Jason," or "Hello, (Dr. Ms. Mr.) ____."."""
 _VOCATIVE_LINE = re.compile(
-    r"[\"'“«(]*\s*" + _NAME_TOKEN + r"(?:(?:[\s()/&]+|,\s*|\s+(?:and|et)\s+)" + _NAME_TOKEN
+    r"[\"'“«(]*\s*"
+    + _NAME_TOKEN
+    + r"(?:(?:[\s()/&]+|,\s*|\s+(?:and|et)\s+)"
+    + _NAME_TOKEN
     + r"){0,3}[ \t)]*(?P<end>[,!:]|[-–—]+)?\s*"
 )
 """A line that is only a name (or names) as one addresses someone: "Sarah,", "Brian -",
 "Person I Need!", "[Insert Email Recipient’s Name] !" (matched on the unfolded line)."""
-_CLOSING = re.compile(
+_SIGN_OFF = (
     r"\s*(?:(?:all )?(?:my |the )?best(?: regards| wishes)?|(?:with )?(?:kind|kindest|warm|warmest)"
     r" (?:regards|wishes)|regards|warmly|warmest|cheers|cordially|very (?:sincerely|truly)|thanks"
     r"(?: again| a lot| so much| in advance)?|thank you(?: so much| again| in advance)?|many thanks"
@@ -65,8 +66,11 @@ _CLOSING = re.compile(
     r"|a (?:tres )?bientot|merci(?: beaucoup| d'avance| par avance| encore| a vous| pour tout)?"
     r"|bonne (?:journee|soiree|fin de journee|semaine)|belle journee|salutations(?: distinguees)?"
     r"|sinceres salutations|cdt|cdlt|bises|amities|au plaisir|a plus|a\+|bien des choses)"
-    r"(?![\w'])[^\n]{0,40}$"
+    r"(?![\w'])"
 )
+_CLOSING = re.compile(_SIGN_OFF + r"[^\n]{0,40}$")
+_CLOSING_HEAD = re.compile(_SIGN_OFF + r"\s*[,!.:]")
+"""A sign-off that opens a signature line: "Best regards, Jane Doe, Marketing Manager | phone"."""
 _SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+")
 """Between two sentences on one line."""
 _QUOTE_START = re.compile(
@@ -138,11 +142,11 @@ def _placeholders(folded: str, lines: list[tuple[int, int]], lo: int, hi: int) -
     out: set[int] = set()
     i = lo
     while i <= hi:
-        s, e = lines[i]
+        s = lines[i][0]
         close = _OPEN_TO_CLOSE.get(folded[s])
         if close is not None:
             for k in range(i, min(hi, i + 2) + 1):
-                ks, ke = lines[k]
+                ke = lines[k][1]
                 inner = folded.find(close, s + 1, ke)
                 if inner != -1:
                     if not folded[inner + 1 : ke].strip(" .,!\"'"):
@@ -224,6 +228,7 @@ def segment(folded: str, original: str | None = None) -> tuple[Part, ...]:
             break
     split = None
     split_name = "closing"
+    sign_off = None  # (line, end): a sign-off opening the signature's first line
     if closing is None:
         # A sign-off after a sentence on the same line: "Looking forward to it. Cheers,\nTheo",
         # or a dash and a name: "Have a great weekend! – Nigella".
@@ -283,6 +288,9 @@ def segment(folded: str, original: str | None = None) -> tuple[Part, ...]:
         ):
             for k in block:
                 names[k] = "signature"
+            head = _CLOSING_HEAD.match(folded, *lines[j + 1])
+            if head is not None and head.end() < lines[j + 1][1]:
+                sign_off = (j + 1, head.end())
         elif end in marks:
             k = end
             while k - 1 in marks and k - 1 > first:
@@ -329,7 +337,9 @@ def segment(folded: str, original: str | None = None) -> tuple[Part, ...]:
         if i == vocative_at and not _CLOSING.match(folded, s, e):
             if _vocative_line(original, s, e, first=True):
                 names[i] = "greeting"
-        elif i > (gi or 0) and names[i - 1] == "body" and _vocative_line(original, s, e, first=False):
+        elif (
+            i > (gi or 0) and names[i - 1] == "body" and _vocative_line(original, s, e, first=False)
+        ):
             names[i] = "greeting"  # "Blair," before the second half of a double introduction
     for i, (s, e) in enumerate(lines):
         name = names[i]
@@ -341,6 +351,13 @@ def segment(folded: str, original: str | None = None) -> tuple[Part, ...]:
                 s += 1
             if s >= e:
                 continue
+        if sign_off is not None and i == sign_off[0]:
+            parts.append(Part("closing", s, sign_off[1]))
+            s = sign_off[1]
+            while s < e and folded[s].isspace():
+                s += 1
+            parts.append(Part("signature", s, e))
+            continue
         if split is not None and i == closing and s < split:
             # The body up to the sign-off, then the sign-off, on one line.
             body_end = split
