@@ -139,6 +139,7 @@ _HAS_ALNUM = re.compile(r"[^\W_]")
 _ABBREVIATION = re.compile(r"(?<![^\W_])(?<!\.)([^\W\d_]+(?:\.[^\W\d_]+)*)\.\Z")
 """The word before a sentence's final full stop, inner full stops kept ("e.g", "p.m", "dr")."""
 _CLOSERS = "\"')]"
+_END_MARKS = ".!?;:\"')]"
 
 
 def _ends_sentence(
@@ -150,8 +151,16 @@ def _ends_sentence(
     never: frozenset[str],
     maybe: frozenset[str],
 ) -> bool:
-    """Whether the full stop at `end - 1` ends a sentence, the next one starting at `nxt`."""
-    if folded[end - 1] != "." or "\n" in folded[end:nxt]:
+    """Whether the sentence at [start, end) ends there, the next one starting at `nxt`."""
+    if "\n" in folded[end:nxt]:
+        # A line wrapped inside a sentence: no end mark, and the next line goes on in lower case.
+        return (
+            folded[end - 1] in _END_MARKS
+            or original is None
+            or not original[nxt].islower()
+            or "\n\n" in folded[end:nxt].replace(" ", "")
+        )
+    if folded[end - 1] != ".":
         return True
     m = _ABBREVIATION.search(folded, max(start, end - 24), end)
     if m is None:

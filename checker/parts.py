@@ -43,8 +43,8 @@ _NAME_TOKEN = r"(?:[A-ZÀ-Ý][\w'’-]*\.?|_+|\[[^\]\n]{1,60}\]|<[^>\n]{1,60}>|\
 _NAMES = re.compile(r"(?:[ \t(]+(?!I\b|I['’])" + _NAME_TOKEN + r")*[ \t)]*")
 """The names right after a greeting word ("Hey X", "Hello Ms. Smith")."""
 _VOCATIVE_AFTER = re.compile(
-    r"[ \t(]*(?!I\b|I['’])" + _NAME_TOKEN + r"(?:[\s()/&]+(?!I\b|I['’])" + _NAME_TOKEN + r"){0,4}"
-    r"[ \t)]*(?:[,!:.]|\s[-–—]+)(?=\s|$)"
+    r"[ \t(]*(?!I\b|I['’])" + _NAME_TOKEN + r"(?:[ \t()/&]+(?!I['’])" + _NAME_TOKEN + r"){0,4}"
+    r"[ \t)]*(?:(?:[,!:.]|\s[-–—]+)(?=\s|$)|$)"
 )
 """The name after "Hello," on the same line: "Hey, Jason," or "Hello, (Dr. Ms. Mr.) ____."."""
 _VOCATIVE_LINE = re.compile(
@@ -61,7 +61,8 @@ _SIGN_OFF = (
     r" (?:regards|wishes)|regards|warmly|warmest|cheers|cordially|very (?:sincerely|truly)|thanks"
     r"(?: again| a lot| so much| in advance)?|thank you(?: so much| again| in advance)?|many thanks"
     r"|sincerely(?: yours)?|yours(?: sincerely| truly| faithfully)?|all the best|talk soon"
-    r"|take care|faithfully|bests|from(?=,)"
+    r"|take care|faithfully|bests|from(?=,)|with (?:many )?thanks|with gratitude|gratefully"
+    r"|avec (?:tous )?mes remerciements|en vous remerciant|respectueusement"
     r"|respectfully|cordialement|bien cordialement|tres cordialement|bien a (?:vous|toi)"
     r"|a (?:tres )?bientot|merci(?: beaucoup| d'avance| par avance| encore| a vous| pour tout)?"
     r"|bonne (?:journee|soiree|fin de journee|semaine)|belle journee|salutations(?: distinguees)?"
@@ -84,7 +85,8 @@ _CONTACT = re.compile(
 )
 _NAME = re.compile(r"(?:[A-ZÀ-Ý][\w'’-]*\.?\s*){1,4}")
 """A signature's name line as typed: one to four capitalised words ("Ethel Norman.")."""
-_NAME_LINE = re.compile(r"(?:[A-ZÀ-Ý][\w'’-]*\.?\s*){1,4}(?:[-–—]\s*)?")
+_NAME_LINE = re.compile(r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3}(?:\s*[-–—])?")
+"""A last line that names the sender, with no sign-off above it: "Greg Peters —", "Rick"."""
 _SIGNED = re.compile(r"\s*(?:[-–—~]{1,2}|//)\s*(?:[^\W_][\w'’.-]*\s*){0,4}")
 """A sender's mark: a dash and a name ("– Nigella", "-d"), or "--" / "//Signature" alone."""
 _SIGNED_INLINE = re.compile(r"[-–—]\s*[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,2}\s*")
@@ -301,7 +303,11 @@ def segment(folded: str, original: str | None = None) -> tuple[Part, ...]:
             _SIGNED.fullmatch(folded, *lines[end])
             and _words(folded, *lines[end]) <= 4
             and not _SIGNED.fullmatch(folded, *lines[end - 1])
-        ) or (original is not None and _NAME_LINE.fullmatch(original, *lines[end])):
+        ) or (
+            original is not None
+            and _NAME_LINE.fullmatch(original, *lines[end])
+            and _SENTENCE_END.search(folded, *lines[end - 1])
+        ):
             names[end] = "signature"
     parts: list[Part] = []
     # The greeting: the opening words of the first body line, up to its comma or line end; then a
