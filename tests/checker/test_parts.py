@@ -187,7 +187,10 @@ def test_a_greeting_ended_by_a_full_stop_stops_at_the_names() -> None:
 
 
 def test_a_second_greeting_in_a_double_introduction() -> None:
-    text = "Asif,\n\nBlair is my friend. She farms cats.\n\nBlair,\n\nAsif is a friend. He has kittens."
+    text = (
+        "Asif,\n\nBlair is my friend. She farms cats.\n\nBlair,\n\n"
+        "Asif is a friend. He has kittens."
+    )
     assert [name for name, _ in parts_of(text)] == ["greeting", "body", "greeting", "body"]
     assert body_sentences(text) == [
         "Blair is my friend.",
@@ -243,7 +246,8 @@ def test_a_sender_mark_is_a_signature(text: str, signature: str) -> None:
         ("Can we grab coffee?\n\nFrom,\n\nMark", "From,"),
         ("Could we talk?\nWarmly,\n[Sender’s Name Here]\nPS – Here’s my calendar.", "Warmly,"),
         (
-            "He will enjoy you.\nWith kindest regards, in which Arthur joins,\nVery sincerely,\nEthel",
+            "He will enjoy you.\nWith kindest regards, in which Arthur joins,\n"
+            "Very sincerely,\nEthel",
             "With kindest regards, in which Arthur joins,\nVery sincerely,",
         ),
         (
@@ -353,7 +357,8 @@ def test_abbreviations_do_not_cut_a_sentence(
             ["We met (the airline one!) and talked.", "He said “great.”", "Then he left."],
         ),
         (
-            "Julian is to be in Chicago\nfor several weeks. Any\nkindness will be\nappreciated.\nSee you then.",
+            "Julian is to be in Chicago\nfor several weeks. Any\nkindness will be\nappreciated.\n"
+            "See you then.",
             [
                 "Julian is to be in Chicago\nfor several weeks.",
                 "Any\nkindness will be\nappreciated.",
