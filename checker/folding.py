@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import abbreviations
+from .abbreviations import maybe_ending, never_ending
 
 _SPECIAL = {
     "\u2019": "'",  # ’
@@ -195,8 +195,8 @@ def sentences(
             raw[-1] = (raw[-1][0], end)  # "FeelingShoppe?)." or a closing quote: the same sentence
     if len(raw) < 2:
         return raw
-    never = abbreviations.never_ending(lang)
-    maybe = abbreviations.maybe_ending(lang)
+    never = never_ending(lang)
+    maybe = maybe_ending(lang)
     spans: list[tuple[int, int]] = []
     cur_s, cur_e = raw[0]
     for nxt_s, nxt_e in raw[1:]:
