@@ -47,6 +47,10 @@ _VOCATIVE_AFTER = re.compile(
     r"[ \t)]*(?:(?:[,!:.]|\s[-–—]+)(?=\s|$)|$)"
 )
 """The name after "Hello," on the same line: "Hey, Jason," or "Hello, (Dr. Ms. Mr.) ____."."""
+_NAME_COMMA = re.compile(
+    r"[\"'“«(]*\s*[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)?,(?=\s+(?!I\b|I['’])[A-ZÀ-Ý][\w'’-]*\s)"
+)
+"""A name and a comma opening a message, before a sentence with its capital ("Liz, Your…")."""
 _VOCATIVE_LINE = re.compile(
     r"[\"'“«(]*\s*"
     + _NAME_TOKEN
@@ -337,6 +341,12 @@ def segment(folded: str, original: str | None = None) -> tuple[Part, ...]:
             if _words(folded, s, g_end) <= 7:
                 greeting_end = (gi, g_end)
                 vocative_at = gi + 1 if g_end == e else None
+        elif original is not None and not _CLOSING.match(folded, s, e):
+            # "Liz, Your name came up…": a name and a comma, then a capital that opens a sentence.
+            named = _NAME_COMMA.match(original, s, e)
+            if named is not None:
+                greeting_end = (gi, named.end())
+                vocative_at = None
     bodies = [i for i in range(first, end + 1) if names[i] == "body"]
     for i in bodies[:-1]:
         s, e = lines[i]

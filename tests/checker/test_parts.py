@@ -382,3 +382,24 @@ def test_abbreviations_are_data_in_both_languages() -> None:
     assert "mr" in abbreviations.never_ending("en") and "m" in abbreviations.never_ending("fr")
     assert "m" not in abbreviations.never_ending("en")
     assert "etc" in abbreviations.maybe_ending("fr") and "etc" in abbreviations.maybe_ending()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "greeting"),
+    [
+        ("Liz, Your name came up at the meetup. Could we talk?", "en", "Liz,"),
+        ("Marie, Je vous écris de la part de Paul. Pourrions-nous échanger ?", "fr", "Marie,"),
+        ("Recently, I read your post. Could we talk?", "en", None),
+        ("Amy, Bob, please meet! You both like maps.", "en", None),
+        ("Today, we launch. Could we talk?", "en", None),
+    ],
+)
+def test_a_name_and_a_comma_before_a_capital_opens_the_message(
+    text: str, lang: str, greeting: str | None
+) -> None:
+    got = sentences_of(text, lang)
+    if greeting is None:
+        assert got[0][0] == "body"
+    else:
+        assert got[0] == ("greeting", greeting)
+        assert got[1][0] == "body"
