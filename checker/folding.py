@@ -209,7 +209,7 @@ def sentences(
             while k < nxt_e and folded[k] in _CLOSERS:
                 k += 1
             closed = folded[nxt_s:k]
-            inside = folded[cur_s:cur_e]
+            inside = folded[max(cur_s, cur_e - 400) : cur_e]  # bounded: a long run stays linear
             r = k
             while r < nxt_e and folded[r].isspace():
                 r += 1

@@ -34,7 +34,7 @@ _GREETING = re.compile(
     r"|yo|bjr|slt)"
     r"(?![\w'])"
 )
-_GREETING_END = re.compile(r"[,!:;.]|\s[-–—]+(?:\s*[-–—]+)*(?=\s)|\n")
+_GREETING_END = re.compile(r"[,!:;.]|\s[-–—]+(?:\s+[-–—]+)*(?=\s)|\n")
 """Where a greeting may end: its comma or colon, a dash ("Hi [Name] — saw you…"), a full stop
 (unless a title's: "Mrs. Marks", checked by `_greeting_end`)."""
 _INITIAL_OR_TITLE = re.compile(r"(?<![\w.])([^\W\d_]+)\.\Z")
@@ -87,11 +87,11 @@ _CONTACT = re.compile(
     r"|^\s*(?:tel|tél|phone|mobile|portable|t|m)\s*[:.]"
     r"|sent from my|envoye de mon"
 )
-_NAME = re.compile(r"(?:[A-ZÀ-Ý][\w'’-]*\.?\s*){1,4}")
+_NAME = re.compile(r"[A-ZÀ-Ý][\w'’-]*(?:(?:\.\s*|\s+)[A-ZÀ-Ý][\w'’-]*){0,3}\.?\s*")
 """A signature's name line as typed: one to four capitalised words ("Ethel Norman.")."""
 _NAME_LINE = re.compile(r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3}(?:\s*[-–—])?")
 """A last line that names the sender, with no sign-off above it: "Greg Peters —", "Rick"."""
-_SIGNED = re.compile(r"\s*(?:[-–—~]{1,2}|//)\s*(?:[^\W_][\w'’.-]*\s*){0,4}")
+_SIGNED = re.compile(r"\s*(?:[-–—~]{1,2}|//)\s*(?:[^\W_][\w'’.-]*(?:\s+[^\W_][\w'’.-]*){0,3})?\s*")
 """A sender's mark: a dash and a name ("– Nigella", "-d"), or "--" / "//Signature" alone."""
 _SIGNED_INLINE = re.compile(r"[-–—]\s*[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,2}\s*")
 """A dash and a capitalised name after the last sentence of a line: "…weekend! – Nigella"."""
@@ -100,6 +100,8 @@ _OPEN_TO_CLOSE = {"[": "]", "<": ">", "{": "}"}
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
 _WORD = re.compile(r"[^\W_]+")
 MAX_SIGNATURE_LINES = 8
+MAX_GREETING = 160
+"""Characters in which a greeting's end is looked for: a greeting has at most seven words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,9 +167,9 @@ def _placeholders(folded: str, lines: list[tuple[int, int]], lo: int, hi: int) -
 
 def _greeting_end(folded: str, s: int, e: int) -> int:
     """Where the greeting opening the line at [s, e) ends (its comma, a dash; not "Mrs.")."""
-    for m in _GREETING_END.finditer(folded, s + 1, e):
+    for m in _GREETING_END.finditer(folded, s + 1, min(e, s + MAX_GREETING)):
         if m.group() == ".":
-            word = _INITIAL_OR_TITLE.search(folded, s, m.end())
+            word = _INITIAL_OR_TITLE.search(folded, max(s, m.end() - 12), m.end())
             if word is not None and (word.group(1) in ALL_TITLES or len(word.group(1)) == 1):
                 continue
         if m.group() == "\n":

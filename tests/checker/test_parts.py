@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from checker import grade
@@ -403,3 +405,19 @@ def test_a_name_and_a_comma_before_a_capital_opens_the_message(
     else:
         assert got[0] == ("greeting", greeting)
         assert got[1][0] == "body"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Could we talk?\nBest,\n" + "A" * 2000 + "!",  # a name pattern that once backtracked
+        "Could we talk?\n-" + "a" * 20000 + "!",
+        "Hi " + "-" * 20000 + "x\nCould we talk?",
+        "Hi " + "a. " * 20000,
+        "Hi,\n" + "(" * 5000 + "".join(f"x{i}?) a" for i in range(5000)),
+    ],
+)
+def test_the_layout_rules_stay_linear_on_hostile_lines(text: str) -> None:
+    started = time.perf_counter()
+    grade(text)
+    assert time.perf_counter() - started < 5
