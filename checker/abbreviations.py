@@ -6,7 +6,8 @@ stops stay ("e.g"). The sentence cutter (`folding.sentences`) and the greeting's
 
 - `TITLES`: a title before a name ("Mr. Marks", "M. Dupont", "Dr. X"). Its full stop never ends a
   sentence when more text follows on the same line.
-- `LINKS`: abbreviations that always lead on to more words ("e.g. a call", "cf. la page", "p. ex.").
+- `LINKS`: abbreviations that always lead on to more words ("e.g. a call", "cf. la page", "p. ex.",
+  "P.S. Here is…", "P.-S.").
   Same rule as titles.
 - `ENDINGS`: abbreviations that may close a sentence ("…, etc.", "XYZ Co.", "5 p.m."). Their full
   stop ends the sentence only when the next word starts with a capital letter (or is not a word);
@@ -26,8 +27,8 @@ TITLES: Mapping[str, frozenset[str]] = MappingProxyType(
 )
 LINKS: Mapping[str, frozenset[str]] = MappingProxyType(
     {
-        "en": frozenset({"e.g", "i.e", "cf", "viz", "approx", "incl", "vs"}),
-        "fr": frozenset({"cf", "p", "ex", "env", "ibid", "vs"}),
+        "en": frozenset({"e.g", "i.e", "cf", "viz", "approx", "incl", "vs", "p.s", "n.b"}),
+        "fr": frozenset({"cf", "p", "ex", "env", "ibid", "vs", "p.-s", "p.s", "n.b"}),
     }
 )
 ENDINGS: Mapping[str, frozenset[str]] = MappingProxyType(

@@ -136,8 +136,8 @@ _SENTENCE = re.compile(r"[^\s.!?;](?:[^.!?;\n]+|[.!?;]+(?![\s\"')\]]|$))*[.!?;]*
 """A sentence: from a visible character to a line break, or to . ! ? ; followed by a space (so
 "3.5" and "M.Dupont" stay whole). Linear: each character belongs to exactly one branch."""
 _HAS_ALNUM = re.compile(r"[^\W_]")
-_ABBREVIATION = re.compile(r"(?<![^\W_])(?<!\.)([^\W\d_]+(?:\.[^\W\d_]+)*)\.\Z")
-"""The word before a sentence's final full stop, inner full stops kept ("e.g", "p.m", "dr")."""
+_ABBREVIATION = re.compile(r"(?<![^\W_])(?<!\.)([^\W\d_]+(?:\.-?[^\W\d_]+)*)\.\Z")
+"""The word before a sentence's final full stop, inner full stops kept ("e.g", "p.-s", "dr")."""
 _CLOSERS = "\"')]"
 _END_MARKS = ".!?;:\"')]"
 

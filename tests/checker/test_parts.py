@@ -286,6 +286,31 @@ def test_header_lines_at_the_top_are_the_header() -> None:
     got = parts_of("To: People being introduced.\nSubject: Intro.\n\nHey Ann,\nMeet Bob.")
     assert got[0] == ("subject", "To: People being introduced.\nSubject: Intro.")
     assert ("greeting", "Hey Ann,") in got
+    got = parts_of("Objet : rencontre\nÀ : Paul\n\nBonjour Paul,\nPourrions-nous échanger ?")
+    assert got[0] == ("subject", "Objet : rencontre\nÀ : Paul")
+    assert ("greeting", "Bonjour Paul,") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Could we talk?\nBest,\n[Your Name]\nP.S. Here is my calendar.",
+            "en",
+            ["Could we talk?", "P.S. Here is my calendar."],
+        ),
+        (
+            "Pourrions-nous échanger ?\nCordialement,\n[Prénom Nom]\nP.-S. Voici mon agenda.",
+            "fr",
+            ["Pourrions-nous échanger ?", "P.-S. Voici mon agenda."],
+        ),
+        ("Pourrions-nous échanger ?\n\n[Votre nom]", "fr", ["Pourrions-nous échanger ?"]),
+    ],
+)
+def test_sender_placeholders_and_postscripts_in_both_languages(
+    text: str, lang: str, expected: list[str]
+) -> None:
+    assert body_sentences(text, lang) == expected
 
 
 @pytest.mark.parametrize(
