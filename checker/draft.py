@@ -97,15 +97,21 @@ def prepare(
     text: str, folded: Folded, kind: str, lang: str, model: RoleModel, rest: str = ""
 ) -> Draft:
     """`folded` covers at most MAX_SCAN characters; `rest` is the folded remainder, for counts."""
-    # The unfolded text helps recognise a name line; offsets only match when folding kept them.
-    parts = segment(folded.folded, text[: len(folded.folded)] if folded.index is None else None)
+    # The unfolded text helps recognise a name line and a capital; offsets only match when folding
+    # kept them.
+    original = text[: len(folded.folded)] if folded.index is None else None
+    parts = segment(folded.folded, original)
     judged = judged_text(folded.folded, parts)
     # Sentences never straddle two parts: "Bonjour Marc, pourriez-vous…" is a greeting, then a body.
     spans = tuple(
         (p.start + s, p.start + e)
         for p in parts
         if p.name in JUDGED
-        for s, e in sentences(judged[p.start : p.end])
+        for s, e in sentences(
+            judged[p.start : p.end],
+            original[p.start : p.end] if original is not None else None,
+            lang,
+        )
     )
     starts = tuple(s for s, _ in spans)
     flags = [False] * len(spans)

@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .abbreviations import maybe_ending, never_ending
+
 _SPECIAL = {
     "\u2019": "'",  # ’
     "\u2018": "'",  # ‘
@@ -134,16 +136,93 @@ _SENTENCE = re.compile(r"[^\s.!?;](?:[^.!?;\n]+|[.!?;]+(?![\s\"')\]]|$))*[.!?;]*
 """A sentence: from a visible character to a line break, or to . ! ? ; followed by a space (so
 "3.5" and "M.Dupont" stay whole). Linear: each character belongs to exactly one branch."""
 _HAS_ALNUM = re.compile(r"[^\W_]")
+_ABBREVIATION = re.compile(r"(?<![^\W_])(?<!\.)([^\W\d_]+(?:\.-?[^\W\d_]+)*)\.\Z")
+"""The word before a sentence's final full stop, inner full stops kept ("e.g", "p.-s", "dr")."""
+_CLOSERS = "\"')]"
+_END_MARKS = ".!?;:\"')]"
 
 
-def sentences(folded: str) -> list[tuple[int, int]]:
-    """Sentence spans over the folded text, without surrounding white space."""
-    spans: list[tuple[int, int]] = []
+def _ends_sentence(
+    folded: str,
+    original: str | None,
+    end: int,
+    nxt: int,
+    start: int,
+    never: frozenset[str],
+    maybe: frozenset[str],
+) -> bool:
+    """Whether the sentence at [start, end) ends there, the next one starting at `nxt`."""
+    if "\n" in folded[end:nxt]:
+        # A line wrapped inside a sentence: no end mark, and the next line goes on in lower case.
+        return (
+            folded[end - 1] in _END_MARKS
+            or original is None
+            or not original[nxt].islower()
+            or "\n\n" in folded[end:nxt].replace(" ", "")
+        )
+    if folded[end - 1] != ".":
+        return True
+    m = _ABBREVIATION.search(folded, max(start, end - 24), end)
+    if m is None:
+        return True
+    word = m.group(1)
+    if word in never:
+        return False
+    return not (word in maybe and original is not None and original[nxt].islower())
+
+
+def sentences(
+    folded: str, original: str | None = None, lang: str | None = None
+) -> list[tuple[int, int]]:
+    """Sentence spans over the folded text, without surrounding white space.
+
+    A full stop after a title or an abbreviation does not end a sentence ("Mr. Marks", "e.g. a
+    call", "etc. so you should chat": checker/abbreviations.py, for `lang` or both languages); a
+    closing bracket or quote right after the end belongs to that sentence, and a sentence ended
+    inside brackets goes on when a lower-case word follows them. `original` is the unfolded text at
+    the same offsets, for the case of the next word; without it, only titles and linking
+    abbreviations join.
+    """
+    raw: list[tuple[int, int]] = []
     has_alnum = _HAS_ALNUM.search
     for m in _SENTENCE.finditer(folded):
         start, end = m.span()
         while end > start and folded[end - 1].isspace():
             end -= 1
         if has_alnum(folded, start, end):
-            spans.append((start, end))
+            raw.append((start, end))
+        elif raw and start == raw[-1][1]:
+            raw[-1] = (raw[-1][0], end)  # "FeelingShoppe?)." or a closing quote: the same sentence
+    if len(raw) < 2:
+        return raw
+    never = never_ending(lang)
+    maybe = maybe_ending(lang)
+    spans: list[tuple[int, int]] = []
+    cur_s, cur_e = raw[0]
+    for nxt_s, nxt_e in raw[1:]:
+        if not _ends_sentence(folded, original, cur_e, nxt_s, cur_s, never, maybe):
+            cur_e = nxt_e
+            continue
+        if nxt_s == cur_e and folded[nxt_s] in _CLOSERS:
+            # "[… a PDF!] I think": the bracket closes the sentence it ends.
+            k = nxt_s
+            while k < nxt_e and folded[k] in _CLOSERS:
+                k += 1
+            closed = folded[nxt_s:k]
+            inside = folded[max(cur_s, cur_e - 400) : cur_e]  # bounded: a long run stays linear
+            r = k
+            while r < nxt_e and folded[r].isspace():
+                r += 1
+            opened = (")" in closed and inside.count("(") > inside.count(")")) or (
+                "]" in closed and inside.count("[") > inside.count("]")
+            )
+            if opened and original is not None and original[r].islower():
+                cur_e = nxt_e  # "(a good fit?) and more": the sentence goes on
+                continue
+            spans.append((cur_s, k))
+            cur_s, cur_e = r, nxt_e  # the rest holds a letter: the raw span did
+            continue
+        spans.append((cur_s, cur_e))
+        cur_s, cur_e = nxt_s, nxt_e
+    spans.append((cur_s, cur_e))
     return spans
