@@ -85,6 +85,9 @@ def inputs_digest() -> str:
     # The feature code, not the rest of roles.py: evaluating faster leaves the model as it is.
     h.update(inspect.getsource(roles_module.features).encode())
     h.update(repr((roles_module.ROLES, roles_module.SCALE)).encode())
+    # The word classes the features use.
+    h.update(repr(sorted(roles_module._CLASS.items())).encode())
+    h.update(repr((sorted(roles_module._OBJECT_AFTER), sorted(roles_module._OBJECT))).encode())
     return h.hexdigest()
 
 
@@ -209,11 +212,51 @@ def report(probs, ys, thresholds):
     return lines, sum(f1s) / len(f1s)
 
 
+def validation_errors(wanted: list[str]) -> int:
+    """Per-role precision and recall on the validation slice, and its misses and false finds."""
+    unknown = set(wanted) - set(ROLES)
+    if unknown:
+        print(f"unknown role(s): {sorted(unknown)}", file=sys.stderr)
+        return 2
+    rows = [r for r in load_corpus() if r[4] not in HELD_OUT]
+    fit_rows = [r for r in rows if r[4] not in VALIDATION]
+    val_rows = [r for r in rows if r[4] in VALIDATION]
+    xs, ys, vocab = vectorise(fit_rows)
+    b, w = train(xs, ys, len(vocab))
+    vx, vy, _ = vectorise(val_rows, vocab)
+    probs = [predict(b, w, x) for x in vx]
+    thresholds = best_thresholds(probs, vy)
+    lines, macro = report(probs, vy, thresholds)
+    print(f"validation sentences: {len(val_rows)}; macro-F1 {macro:.3f} (thresholds chosen on it)")
+    for line in lines:
+        print(
+            "  {role:12} n={support:4}  P={precision:.2f}  R={recall:.2f}  F1={f1:.2f}  "
+            "t={threshold:.2f}".format(**line)
+        )
+    for role in wanted:
+        r = ROLES.index(role)
+        t = thresholds[r]
+        for title, labelled in (("missed", True), ("found wrongly", False)):
+            print(f"\n## {role}: {title} (threshold {t:.2f})")
+            for (_, kind, text, roles, _), p, y in zip(val_rows, probs, vy, strict=True):
+                if bool(y[r]) == labelled and (p[r] >= t) != labelled:
+                    print(f"  {p[r]:.2f}  {kind:7} [{','.join(sorted(roles)) or '-'}]  {text}")
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--report", action="store_true", help="print held-out precision and recall")
     ap.add_argument("--check", action="store_true", help="exit 1 if roles.json is stale")
+    ap.add_argument(
+        "--errors",
+        metavar="ROLE[,ROLE]",
+        help="train on the fit part only and print the VALIDATION sentences a role misses or "
+        "wrongly finds (error analysis that never looks at the held-out sentences); writes nothing",
+    )
     args = ap.parse_args(argv)
+    if args.errors:
+        return validation_errors([r.strip() for r in args.errors.split(",") if r.strip()])
     digest = inputs_digest()
     if args.check:
         current = json.loads(OUTPUT.read_text(encoding="utf-8")).get("inputs_sha256")
