@@ -78,6 +78,11 @@ _CLASSES = {
     "boss": "runs heads leads manages dirige gere pilote head director founder ceo cto cfo coo "
     "directrice directeur fondatrice fondateur drh dg chief owner responsable",
     "now": "now currently today desormais maintenant aujourd actuellement",
+    "past": "was were met sat spoke taught gave sold bought ran led told came took wrote saw did "
+    "had went made heard won built drove flew sang swapped etais etait etions etiez avais avait "
+    "avions aviez",
+    "you": "you vous tu toi te",
+    "we": "we us nous on",
     "ago": "ago last years yesterday dernier derniere passe passee hier",
 }
 """Word classes (folded words): a class generalises over words the corpus has seen rarely."""
@@ -85,6 +90,9 @@ _CLASS: dict[str, tuple[str, ...]] = {}
 for _name, _words in _CLASSES.items():
     for _word in _words.split():
         _CLASS[_word] = (*_CLASS.get(_word, ()), _name)
+_AUXILIARY = frozenset(("ai", "as", "a", "avons", "avez", "ont", "avait", "aviez", "avions"))
+_PARTICIPLE = ("e", "es", "ee", "ees", "i", "is", "it", "u", "us")
+"""French compound past: an auxiliary then a participle ("vous m'avez **recrute**")."""
 _OBJECT_AFTER = frozenset(("vous", "tu", "te", "je", "j", "on", "nous", "me", "m"))
 _OBJECT = frozenset(("la", "le", "l"))
 """An object pronoun after a subject: "vous la connaissez", "je l'ai croise"."""
@@ -113,6 +121,8 @@ def features(sentence: str, kind: str) -> list[str]:
             cls = ("obj",)
         elif len(tok) >= 5 and tok.endswith("ed"):
             cls = (*cls, "ed")
+        elif prev in _AUXILIARY and tok.endswith(_PARTICIPLE):
+            cls = (*cls, "past")
         for c in cls:
             feats.append("c:" + c)
             seen.add(c)

@@ -88,6 +88,7 @@ def inputs_digest() -> str:
     # The word classes the features use.
     h.update(repr(sorted(roles_module._CLASS.items())).encode())
     h.update(repr((sorted(roles_module._OBJECT_AFTER), sorted(roles_module._OBJECT))).encode())
+    h.update(repr((sorted(roles_module._AUXILIARY), roles_module._PARTICIPLE)).encode())
     return h.hexdigest()
 
 
@@ -162,15 +163,19 @@ def predict(b, w, x):
 FLOOR = 0.40
 """No threshold below this: a rule that passes on a guess hides what the draft lacks."""
 DECISIVE = ("purpose", "link", "timebox", "target", "consent")
-"""Roles that decide a grade: their threshold is no higher than keeps validation recall at 0.88
-(a margin over the 0.85 asked on held-out sentences)."""
-RECALL = 0.88
+"""Roles that decide a grade: a miss makes the checker tell a writer that a draft lacks what it
+says, so recall comes first. Their threshold is no higher than keeps validation recall at RECALL
+(a margin over the 0.85 asked on held-out sentences: the held-out recall has come out 0.02 to
+0.05 below the validation recall), and may go down to DECISIVE_FLOOR for it."""
+RECALL = 0.90
+DECISIVE_FLOOR = 0.30
 
 
 def best_thresholds(probs, ys):
     out = []
-    candidates = [x / 100 for x in range(round(FLOOR * 100), 81, 5)]
     for r, role in enumerate(ROLES):
+        floor = DECISIVE_FLOOR if role in DECISIVE else FLOOR
+        candidates = [x / 100 for x in range(round(floor * 100), 81, 5)]
         best, best_f = FLOOR, -1.0
         recall_ok = None
         for t in candidates:
@@ -178,12 +183,12 @@ def best_thresholds(probs, ys):
             fp = sum(1 for p, y in zip(probs, ys, strict=True) if p[r] >= t and not y[r])
             fn = sum(1 for p, y in zip(probs, ys, strict=True) if p[r] < t and y[r])
             f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-            if f1 > best_f + 1e-9:
+            if t >= FLOOR and f1 > best_f + 1e-9:
                 best, best_f = t, f1
             if tp + fn and tp / (tp + fn) >= RECALL:
                 recall_ok = t
         if role in DECISIVE:
-            best = min(best, FLOOR if recall_ok is None else recall_ok)
+            best = min(best, floor if recall_ok is None else recall_ok)
         out.append(best)
     return out
 
