@@ -44,21 +44,102 @@ _TOKEN = re.compile(r"[^\W\d_]+|\d+|[?!]")
 _STEM_MIN = 7
 _STEM = 5
 
+_CLASSES = {
+    # Who the writer knows, and how: a relation, a former tie, a referral verb.
+    "rel": "manager managers boss colleague colleagues coworker mentor supervisor tutor professor "
+    "prof teacher lecturer classmate classmates alum alumni alumna alumnus cousin neighbour "
+    "neighbor friend flatmate roommate teammate brother sister uncle aunt collegue collegues "
+    "patron patronne chef cheffe mentore tuteur tutrice professeur professeure camarade camarades "
+    "voisin voisine ami amie pote copain copine frere soeur oncle tante binome doctorante "
+    "doctorant student students etudiant etudiante eleve",
+    "former": "former old ex previous ancien ancienne anciens anciennes fellow",
+    "refer": "suggested recommended told mentioned referred pointed passed gave advised encouraged "
+    "conseille conseillee recommande recommandee suggere oriente orientee parle dit transmis "
+    "donne indique refere",
+    "event": "fair conference meetup webinar workshop panel summit forum seminar symposium expo "
+    "festival hackathon bootcamp dinner breakfast lunch party wedding barbecue bbq salon congres "
+    "seminaire atelier afterwork soiree mariage colloque journee formation dejeuner diner apero "
+    "webinaire meeting reunion gala",
+    "content": "article articles piece post posts book guide podcast episode interview thread talk "
+    "keynote video newsletter paper blog column chapter report thesis livre fil billet tribune "
+    "chronique rapport etude these ouvrage emission intervention expose publication conference "
+    "webinaire memoire",
+    "consume": "read bought listened watched used attended saw heard followed came found stumbled "
+    "lu ecoute vu achete commande utilise suivi assiste entendu tombe decouvert regarde",
+    "met": "met sat spoke chatted talked worked studied shared crossed rencontre rencontres "
+    "rencontree croise croises assis discute travaille bosse etudie partage echange",
+    "same": "same fellow both together mutual common meme memes ensemble commun communs commune "
+    "communes mutuel",
+    "school": "school university uni college campus programme program cohort promo promotion "
+    "ecole fac faculte universite lycee iut iae mba bts prepa cegep",
+    "he": "she he her him his hers elle il lui sa son ses celle celui",
+    "mine": "my our mon ma mes notre nos",
+    "yours": "your yours votre vos ton ta tes",
+    "boss": "runs heads leads manages dirige gere pilote head director founder ceo cto cfo coo "
+    "directrice directeur fondatrice fondateur drh dg chief owner responsable",
+    "now": "now currently today desormais maintenant aujourd actuellement",
+    "past": "was were met sat spoke taught gave sold bought ran led told came took wrote saw did "
+    "had went made heard won built drove flew sang swapped etais etait etions etiez avais avait "
+    "avions aviez",
+    "you": "you vous tu toi te",
+    "we": "we us nous on",
+    "ago": "ago last years yesterday dernier derniere passe passee hier",
+}
+"""Word classes (folded words): a class generalises over words the corpus has seen rarely."""
+_CLASS: dict[str, tuple[str, ...]] = {}
+for _name, _words in _CLASSES.items():
+    for _word in _words.split():
+        _CLASS[_word] = (*_CLASS.get(_word, ()), _name)
+_AUXILIARY = frozenset(("ai", "as", "a", "avons", "avez", "ont", "avait", "aviez", "avions"))
+_PARTICIPLE = ("e", "es", "ee", "ees", "i", "is", "it", "u", "us")
+"""French compound past: an auxiliary then a participle ("vous m'avez **recrute**")."""
+_OBJECT_AFTER = frozenset(("vous", "tu", "te", "je", "j", "on", "nous", "me", "m"))
+_OBJECT = frozenset(("la", "le", "l"))
+"""An object pronoun after a subject: "vous la connaissez", "je l'ai croise"."""
+
 
 def features(sentence: str, kind: str) -> list[str]:
-    """The features of one folded sentence: words, word pairs, stems of long words, shape."""
+    """The features of one folded sentence: words, word pairs, stems of long words, shape, classes.
+
+    A class feature (`c:`) marks a word of a class of `_CLASSES`; `d:` a word then a class, `e:` a
+    class then a word, `f:` a class then a class ("my former manager": `d:my former`,
+    `f:mine former`, `f:former rel`); `x:` a class in a kind of message (a "she" in an ask to a
+    connector is likely the person to meet); `p:` two classes in one sentence.
+    """
     tokens = [("0" if t.isdigit() else t) for t in _TOKEN.findall(sentence)]
     feats = ["k:" + kind]
     prev = "^"
+    prev_cls: tuple[str, ...] = ()
+    seen: set[str] = set()
     for tok in tokens:
         feats.append("w:" + tok)
         feats.append("b:" + prev + " " + tok)
         if len(tok) >= _STEM_MIN:
             feats.append("s:" + tok[:_STEM])
+        cls = _CLASS.get(tok, ())
+        if tok in _OBJECT and prev in _OBJECT_AFTER:
+            cls = ("obj",)
+        elif len(tok) >= 5 and tok.endswith("ed"):
+            cls = (*cls, "ed")
+        elif prev in _AUXILIARY and tok.endswith(_PARTICIPLE):
+            cls = (*cls, "past")
+        for c in cls:
+            feats.append("c:" + c)
+            seen.add(c)
+            feats.append("d:" + prev + " " + c)
+            for pc in prev_cls:
+                feats.append("f:" + pc + " " + c)
+        for pc in prev_cls:
+            feats.append("e:" + pc + " " + tok)
         prev = tok
+        prev_cls = cls
     feats.append("b:" + prev + " $")
     n = len(tokens)
     feats.append("n:" + ("1" if n <= 3 else "2" if n <= 8 else "3" if n <= 18 else "4"))
+    if seen:
+        ordered = sorted(seen)
+        feats += ["x:" + kind + " " + c for c in ordered]
+        feats += ["p:" + a + "+" + b for i, a in enumerate(ordered) for b in ordered[i + 1 :]]
     return feats
 
 

@@ -35,7 +35,7 @@ KINDS = (*MESSAGE_KINDS, "any")
 EPOCHS = 10
 ALPHA = 0.5
 BETA = 1.0
-L1 = 2.0
+L1 = 3.0
 L2 = 1.0
 MIN_COUNT = 2
 PRUNE = 20  # thousandths: smaller weights are dropped from the shipped model
@@ -85,6 +85,10 @@ def inputs_digest() -> str:
     # The feature code, not the rest of roles.py: evaluating faster leaves the model as it is.
     h.update(inspect.getsource(roles_module.features).encode())
     h.update(repr((roles_module.ROLES, roles_module.SCALE)).encode())
+    # The word classes the features use.
+    h.update(repr(sorted(roles_module._CLASS.items())).encode())
+    h.update(repr((sorted(roles_module._OBJECT_AFTER), sorted(roles_module._OBJECT))).encode())
+    h.update(repr((sorted(roles_module._AUXILIARY), roles_module._PARTICIPLE)).encode())
     return h.hexdigest()
 
 
@@ -159,15 +163,19 @@ def predict(b, w, x):
 FLOOR = 0.40
 """No threshold below this: a rule that passes on a guess hides what the draft lacks."""
 DECISIVE = ("purpose", "link", "timebox", "target", "consent")
-"""Roles that decide a grade: their threshold is no higher than keeps validation recall at 0.88
-(a margin over the 0.85 asked on held-out sentences)."""
-RECALL = 0.88
+"""Roles that decide a grade: a miss makes the checker tell a writer that a draft lacks what it
+says, so recall comes first. Their threshold is no higher than keeps validation recall at RECALL
+(a margin over the 0.85 asked on held-out sentences: the held-out recall has come out 0.02 to
+0.05 below the validation recall), and may go down to DECISIVE_FLOOR for it."""
+RECALL = 0.90
+DECISIVE_FLOOR = 0.30
 
 
 def best_thresholds(probs, ys):
     out = []
-    candidates = [x / 100 for x in range(round(FLOOR * 100), 81, 5)]
     for r, role in enumerate(ROLES):
+        floor = DECISIVE_FLOOR if role in DECISIVE else FLOOR
+        candidates = [x / 100 for x in range(round(floor * 100), 81, 5)]
         best, best_f = FLOOR, -1.0
         recall_ok = None
         for t in candidates:
@@ -175,12 +183,12 @@ def best_thresholds(probs, ys):
             fp = sum(1 for p, y in zip(probs, ys, strict=True) if p[r] >= t and not y[r])
             fn = sum(1 for p, y in zip(probs, ys, strict=True) if p[r] < t and y[r])
             f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-            if f1 > best_f + 1e-9:
+            if t >= FLOOR and f1 > best_f + 1e-9:
                 best, best_f = t, f1
             if tp + fn and tp / (tp + fn) >= RECALL:
                 recall_ok = t
         if role in DECISIVE:
-            best = min(best, FLOOR if recall_ok is None else recall_ok)
+            best = min(best, floor if recall_ok is None else recall_ok)
         out.append(best)
     return out
 
@@ -209,11 +217,51 @@ def report(probs, ys, thresholds):
     return lines, sum(f1s) / len(f1s)
 
 
+def validation_errors(wanted: list[str]) -> int:
+    """Per-role precision and recall on the validation slice, and its misses and false finds."""
+    unknown = set(wanted) - set(ROLES)
+    if unknown:
+        print(f"unknown role(s): {sorted(unknown)}", file=sys.stderr)
+        return 2
+    rows = [r for r in load_corpus() if r[4] not in HELD_OUT]
+    fit_rows = [r for r in rows if r[4] not in VALIDATION]
+    val_rows = [r for r in rows if r[4] in VALIDATION]
+    xs, ys, vocab = vectorise(fit_rows)
+    b, w = train(xs, ys, len(vocab))
+    vx, vy, _ = vectorise(val_rows, vocab)
+    probs = [predict(b, w, x) for x in vx]
+    thresholds = best_thresholds(probs, vy)
+    lines, macro = report(probs, vy, thresholds)
+    print(f"validation sentences: {len(val_rows)}; macro-F1 {macro:.3f} (thresholds chosen on it)")
+    for line in lines:
+        print(
+            "  {role:12} n={support:4}  P={precision:.2f}  R={recall:.2f}  F1={f1:.2f}  "
+            "t={threshold:.2f}".format(**line)
+        )
+    for role in wanted:
+        r = ROLES.index(role)
+        t = thresholds[r]
+        for title, labelled in (("missed", True), ("found wrongly", False)):
+            print(f"\n## {role}: {title} (threshold {t:.2f})")
+            for (_, kind, text, roles, _), p, y in zip(val_rows, probs, vy, strict=True):
+                if bool(y[r]) == labelled and (p[r] >= t) != labelled:
+                    print(f"  {p[r]:.2f}  {kind:7} [{','.join(sorted(roles)) or '-'}]  {text}")
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--report", action="store_true", help="print held-out precision and recall")
     ap.add_argument("--check", action="store_true", help="exit 1 if roles.json is stale")
+    ap.add_argument(
+        "--errors",
+        metavar="ROLE[,ROLE]",
+        help="train on the fit part only and print the VALIDATION sentences a role misses or "
+        "wrongly finds (error analysis that never looks at the held-out sentences); writes nothing",
+    )
     args = ap.parse_args(argv)
+    if args.errors:
+        return validation_errors([r.strip() for r in args.errors.split(",") if r.strip()])
     digest = inputs_digest()
     if args.check:
         current = json.loads(OUTPUT.read_text(encoding="utf-8")).get("inputs_sha256")
