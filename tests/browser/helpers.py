@@ -94,3 +94,22 @@ def foreign_requests(urls: list[str], *origins: str) -> list[str]:
         if f"{parts.scheme}://{parts.netloc}" not in origins:
             out.append(url)
     return out
+
+
+# axe-core's WCAG A/AA rules and its best practices, on the whole page or inside a selector (the
+# argument); serious and critical violations, and every best-practice one.
+RUN_AXE = """
+async (scope) => {
+  const result = await axe.run(scope ? document.querySelector(scope) : document, {
+    runOnly: {
+      type: "tag",
+      values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    },
+  });
+  return result.violations
+    .filter((v) => v.tags.includes("best-practice") || v.impact === "serious"
+      || v.impact === "critical")
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+                   nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+}
+"""

@@ -4,27 +4,12 @@
 from __future__ import annotations
 
 import pytest
-from helpers import CHECKER, REPO, url_of, wait_ready
+from helpers import CHECKER, REPO, RUN_AXE, url_of, wait_ready
 from site_fixtures import add_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-RUN_AXE = """
-async (scope) => {
-  const result = await axe.run(scope ? document.querySelector(scope) : document, {
-    runOnly: {
-      type: "tag",
-      values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-    },
-  });
-  return result.violations
-    .filter((v) => v.tags.includes("best-practice") || v.impact === "serious"
-      || v.impact === "critical")
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help,
-                   nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
-}
-"""
 
 
 def test_no_serious_violation_in_either_theme(cpage, site_server) -> None:

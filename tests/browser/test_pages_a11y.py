@@ -6,25 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import RUN_AXE
 from site_fixtures import add_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-RUN_AXE = """
-async () => {
-  const result = await axe.run(document, {
-    runOnly: {
-      type: "tag",
-      values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-    },
-  });
-  return result.violations
-    .filter((v) => v.tags.includes("best-practice") || v.impact === "serious"
-      || v.impact === "critical")
-    .map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
-}
-"""
 PAGES = [
     "rules/",
     "fr/rules/no-shorthand/",
@@ -44,7 +31,7 @@ def test_generated_pages_have_no_serious_violation(page, site_server) -> None:  
                 "(s) => document.body.getAttribute('data-md-color-scheme') === s", arg=material
             )
             add_axe(page, AXE)
-            violations = page.evaluate(RUN_AXE)
+            violations = page.evaluate(RUN_AXE, None)
             if violations:
                 found[f"{path} ({scheme})"] = violations
     assert not found, found
