@@ -6,49 +6,11 @@
 
 const RUNTIME = new URL("../runtime/", import.meta.url).href;
 
-const PYTHON = `
-import json
-import checker
-
-_rubric = None
-
-def set_rubric(text, source):
-    global _rubric
-    _rubric = checker.load_rubric(text, source=source)
-
-def grade(args_json):
-    # Arguments cross as JSON so that no JavaScript null (jsnull) or odd string reaches the API.
-    args = json.loads(args_json)
-    lang = args.get("lang")
-    if lang in (None, "auto"):
-        lang = None
-    report = checker.grade(args["text"], kind=args["kind"], lang=lang, rubric=_rubric)
-    return json.dumps(report.to_dict())
-
-def version():
-    return str(getattr(checker, "__version__", ""))
-
-_warming = None
-
-def warm_step():
-    # Reading the rubric and compiling its patterns takes a few hundred ms in Pyodide: done in
-    # idle time after "ready", a slice per call, so that a draft graded meanwhile waits for one
-    # slice at most (and compiles the patterns of its own language first). True: more to do.
-    global _warming
-    if _warming is None:
-        rubric = _rubric or checker.default_rubric()
-        _warming = (p for rule in rubric.rules for p in rule.lazy_patterns())
-        return True
-    for _ in range(8):
-        pattern = next(_warming, None)
-        if pattern is None:
-            return False
-        pattern.warm()
-    return True
-`;
+// The Python side (JSON in, JSON out) is a module of the checker package: checker/bridge.py.
+const BRIDGE = "checker.bridge";
 
 let gradeFn = null;
-let namespace = null;
+let bridge = null;
 
 function post(message) {
   self.postMessage(message);
@@ -112,9 +74,8 @@ async function boot() {
     messageCallback: () => {},
     errorCallback: (line) => problems.push(line),
   });
-  namespace = pyodide.globals.get("dict")();
   try {
-    pyodide.runPython(PYTHON, { globals: namespace });
+    bridge = pyodide.pyimport(BRIDGE);
   } catch (error) {
     const detail = problems.length ? problems[problems.length - 1] : shortMessage(error);
     throw new Error(`the checker could not be loaded (${detail})`);
@@ -129,18 +90,17 @@ async function boot() {
     if (config.rubric_sha256 && (await sha256Hex(text)) !== config.rubric_sha256) {
       throw new Error(`runtime/${config.rubric} does not match its sha256 in config.json`);
     }
-    rubricName = /^name\s*=\s*"([^"\n]*)"/m.exec(text)?.[1] || config.rubric;
     try {
-      namespace.get("set_rubric")(text, config.rubric);
+      rubricName = bridge.set_rubric(text, config.rubric) || config.rubric;
     } catch (error) {
       throw new Error(shortMessage(error));
     }
   }
 
-  gradeFn = namespace.get("grade");
+  gradeFn = bridge.grade;
   post({
     type: "ready",
-    checker: namespace.get("version")() || String(config.checker || ""),
+    checker: bridge.version() || String(config.checker || ""),
     pyodide: pyodide.version,
     rubric: rubricName,
     // Where the boot went: Pyodide itself (the checker's wheel downloads meanwhile), then ours.
@@ -199,7 +159,7 @@ boot().then(
     finish(true);
     // Macrotasks: a grade already waiting for "booted" (a pre-filled draft) runs first, and any
     // grade that arrives later runs between two slices of the warm-up.
-    const warmStep = namespace?.get("warm_step");
+    const warmStep = bridge?.warm_step;
     const warmUp = () => {
       try {
         if (warmStep()) {
