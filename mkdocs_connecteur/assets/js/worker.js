@@ -16,6 +16,71 @@ function post(message) {
   self.postMessage(message);
 }
 
+// Where the boot goes: Performance API marks (connecteur:*), sent with "ready" as epoch times
+// so the page (and benchmarks/browser.py) can lay them beside its own.
+const mark = (name) => performance.mark(`connecteur:${name}`);
+mark("worker");
+
+// Real progress: the bytes of the runtime received so far, counted as they arrive (a clone of
+// each response is read; the original goes to Pyodide untouched), sent at most every 100 ms.
+// Pyodide's own JavaScript modules are imported, not fetched: counted once loaded.
+const progress = { stage: "runtime", done: 0, total: 2, received: 0, sent: 0 };
+function postProgress(force = false) {
+  const now = performance.now();
+  if (!force && now - progress.sent < 100) return;
+  progress.sent = now;
+  const { stage, done, total, received } = progress;
+  post({ type: "progress", stage, done, total, received });
+}
+function countBody(response) {
+  if (!response.ok || !response.body) return;
+  const reader = response.clone().body.getReader();
+  const pump = () =>
+    reader.read().then(({ done, value }) => {
+      if (done) return postProgress(true);
+      progress.received += value.byteLength;
+      postProgress();
+      return pump();
+    });
+  pump().catch(() => {});
+}
+if (typeof PerformanceObserver === "function") {
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.name.startsWith(RUNTIME) && entry.name.endsWith(".mjs")) {
+        progress.received += entry.decodedBodySize || 0;
+        postProgress(true);
+      }
+    }
+  }).observe({ type: "resource", buffered: true });
+}
+
+// The runtime's big files are fetched at once, side by side, not one after another as Pyodide
+// would ask for them: Pyodide's own fetch of each URL then gets this response (same URL, same
+// integrity: the wheel's sha256, from config.json, is checked by the browser as before).
+const early = new Map();
+const nativeFetch = self.fetch.bind(self);
+function fetchEarly(name, integrity = "") {
+  const url = RUNTIME + name;
+  if (early.has(url)) return;
+  const init = integrity ? { integrity } : {};
+  const promise = nativeFetch(url, init);
+  promise.then(countBody, () => {});
+  early.set(url, { integrity, promise });
+}
+self.fetch = (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : String(input), RUNTIME).href;
+  const entry = early.get(url);
+  if (entry && !(input instanceof Request) && (init?.integrity || "") === entry.integrity) {
+    early.delete(url);
+    return entry.promise;
+  }
+  const promise = nativeFetch(input, init);
+  if (url.startsWith(RUNTIME)) promise.then(countBody, () => {});
+  return promise;
+};
+for (const name of ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]) fetchEarly(name);
+
 /** The last line of a Python traceback is the part a reader can act on. */
 function shortMessage(error) {
   const text = String((error && error.message) || error || "unknown error").trim();
@@ -48,8 +113,10 @@ async function boot() {
   const imported = import(RUNTIME + "pyodide.mjs");
   imported.catch(() => {}); // reported below, once the config has been read
   const config = await configured;
-  const total = config.rubric ? 3 : 2;
-  post({ type: "progress", stage: "runtime", done: 0, total });
+  mark("config");
+  if (config.wheel) fetchEarly(config.wheel.file, config.wheel.integrity);
+  progress.total = config.rubric ? 3 : 2;
+  postProgress(true);
 
   let loadPyodide;
   try {
@@ -57,6 +124,7 @@ async function boot() {
   } catch (error) {
     throw new Error(`the Python runtime could not be loaded (${shortMessage(error)})`);
   }
+  mark("pyodide-module");
   const problems = [];
   const pyodide = await loadPyodide({
     indexURL: RUNTIME,
@@ -69,13 +137,17 @@ async function boot() {
   });
 
   const runtimeReady = performance.now();
-  post({ type: "progress", stage: "checker", done: 1, total });
+  mark("runtime");
+  Object.assign(progress, { stage: "checker", done: 1 });
+  postProgress(true);
   await pyodide.loadPackage("connecteur", {
     messageCallback: () => {},
     errorCallback: (line) => problems.push(line),
   });
+  mark("wheel");
   try {
     bridge = pyodide.pyimport(BRIDGE);
+    mark("import");
   } catch (error) {
     const detail = problems.length ? problems[problems.length - 1] : shortMessage(error);
     throw new Error(`the checker could not be loaded (${detail})`);
@@ -84,7 +156,8 @@ async function boot() {
   // The rubric's name, for the page to say which one took too long (the grading time budget).
   let rubricName = "default";
   if (config.rubric) {
-    post({ type: "progress", stage: "rubric", done: 2, total });
+    Object.assign(progress, { stage: "rubric", done: 2 });
+    postProgress(true);
     const url = new URL(config.rubric, RUNTIME).href;
     const text = await (await fetchOk(url, `runtime/${config.rubric}`)).text();
     if (config.rubric_sha256 && (await sha256Hex(text)) !== config.rubric_sha256) {
@@ -98,6 +171,22 @@ async function boot() {
   }
 
   gradeFn = bridge.grade;
+  mark("ready");
+  const origin = performance.timeOrigin;
+  const marks = performance
+    .getEntriesByType("mark")
+    .filter((m) => m.name.startsWith("connecteur:"))
+    .map((m) => ({ name: m.name, at: origin + m.startTime }));
+  // Each runtime file: when its download started and ended, and its size.
+  const files = performance
+    .getEntriesByType("resource")
+    .filter((r) => r.name.startsWith(RUNTIME))
+    .map((r) => ({
+      name: r.name.slice(RUNTIME.length),
+      start: origin + r.startTime,
+      end: origin + r.responseEnd,
+      bytes: r.decodedBodySize,
+    }));
   post({
     type: "ready",
     checker: bridge.version() || String(config.checker || ""),
@@ -107,6 +196,8 @@ async function boot() {
     timings: {
       runtime_ms: Math.round(runtimeReady - started),
       checker_ms: Math.round(performance.now() - runtimeReady),
+      marks,
+      files,
     },
   });
 }
