@@ -2,11 +2,13 @@
 // <connecteur-checker> once per tab; the browser then connects every checker on its own, on this
 // page and on every page that Material's instant navigation swaps in, while this module and the
 // shared runtime stay alive for the whole tab.
-// The runtime starts before the widget's own modules are even fetched: Pyodide's boot is the long
-// pole, so it begins as early as this script can run.
+// On pages with a checker, boot.js (an async module in the head) has started the runtime already;
+// elsewhere (the embed page) it starts here, before the widget's own modules are even fetched.
 
 import { start } from "./runtime.js";
 import { restoreAll } from "./restore.js";
+
+performance.mark("connecteur:main"); // after Material's bundle ran (benchmarks/browser.py)
 
 const SELECTOR = "connecteur-checker, [data-connecteur-checker]";
 if (document.querySelector(SELECTOR)) {
