@@ -2,20 +2,30 @@
 
 In one run and one headless Chromium (Debian's /usr/bin/chromium), on a fresh build of the site:
 
-- ``bare_boot``: a minimal generated page that boots Pyodide in a module worker, from the pinned
-  npm package's files as published (navigation start to "booted"), vs ``checker_ready``: our
-  checker page, navigation start to ``data-state=ready``; ``ready_ratio`` = checker / bare
-  (target <= 1.10). ``bare_boot_bundled``: the same bare page on the runtime as our site ships it
-  (Pyodide's standard library with bytecode added, see mkdocs_connecteur/runtime/stdlib.py), and
-  ``page_ratio`` = checker / that: what the page itself adds. Where the difference goes:
-  ``worker_started``, when our page created its worker; ``bare_runtime``, ``bundled_runtime`` and
-  ``our_runtime``, loadPyodide inside each worker (ours also fetches the checker's wheel
-  meanwhile; the gap is the page's work competing for the CPU); and ``our_checker_load``,
-  installing and importing the checker after that. Runs alternate, each in a fresh context (cold
-  HTTP cache for all), medians reported. ``runtime_mb`` and ``npm_runtime_mb``: what a cold boot
-  downloads from the site's runtime folder, and the same files as npm publishes them. With
-  ``--without-search``, our page also boots with Material's search index request refused
-  (``page_ratio_no_search``).
+- ``bare_boot_bundled``: a minimal generated page that boots Pyodide in a module worker, on the
+  runtime as our site ships it (Pyodide's files, the standard library with bytecode instead of
+  sources, see mkdocs_connecteur/runtime/stdlib.py), navigation start to "booted", vs
+  ``checker_ready``: our checker page, navigation start to ``data-state=ready``; ``ready_ratio``
+  = checker / that (target <= 1.15): what the page adds to the boot of the runtime it ships.
+  ``bare_boot``: the same bare page on the pinned npm package's files as published, and
+  ``npm_ratio`` = checker / that. Where the time goes: ``at <mark>``, ms since navigation start
+  (medians): the page's marks (``connecteur:worker-created`` by runtime.js, ``connecteur:main``
+  when main.js runs, after Material's bundle), the document's DOMContentLoaded, the worker's
+  marks (``connecteur:worker`` when its module runs, ``config``, ``pyodide-module``, ``runtime``
+  when loadPyodide returned, ``wheel``, ``import`` of checker.bridge, ``ready``) and when each
+  runtime file finished downloading (``fetched:<file>``); ``worker_started``; ``bare_runtime``,
+  ``bundled_runtime`` and ``our_runtime``, loadPyodide inside each worker; and
+  ``our_checker_load``, installing and importing the checker after that. Runs alternate, each in
+  a fresh context (cold HTTP cache for all), medians reported. ``runtime_mb`` and
+  ``npm_runtime_mb``: what a cold boot downloads from the site's runtime folder, and the same
+  files as npm publishes them; ``bytes_before_ready_mb``: what the server sent for our page
+  before ``ready`` (its own log); ``downloaded_twice``: runtime or widget files the server sent
+  more than once in one cold boot (target 0). With ``--without-search``, our page also boots with
+  Material's search index request refused (``ready_ratio_no_search``).
+- ``slow_*``: the bundled bare page and our checker page side by side on a throttled link
+  (Chromium's network emulation, 10 Mbit/s down, 40 ms; dedicated workers' requests go through
+  the page's network stack, so the runtime's downloads are throttled too): ``slow_ready_ratio``.
+  ``--throttled-runs N`` (default 3), ``--no-throttle`` to skip.
 - ``keystroke_to_result``: last keystroke to the ``connecteur:graded`` event (dispatched after the
   results are rendered) for a typical 120-word draft, debounce included (median; target < 150 ms),
   and ``grade_in_worker``: the grading call inside the worker (median; target < 30 ms);
@@ -26,6 +36,7 @@ In one run and one headless Chromium (Debian's /usr/bin/chromium), on a fresh bu
   has booted, to ``data-state=ready`` (median; target < 150 ms).
 
     .venv/bin/python benchmarks/browser.py [--json] [--runs 3] [--site DIR] [--without-search]
+        [--throttled-runs 3 | --no-throttle]
 """
 
 from __future__ import annotations
