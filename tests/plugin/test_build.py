@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 import json
@@ -91,8 +92,34 @@ def test_config_json_names_the_trainer_rubric(site: Path) -> None:
         "pyodide": "314.0.7",
         "rubric": "rubric.toml",
         "rubric_sha256": _sha(runtime / "rubric.toml"),
+        "wheel": config["wheel"],
     }
     assert "plugin-test" in (runtime / "rubric.toml").read_text()
+    # The wheel the worker asks for early, with the integrity Pyodide asks for (the lockfile's).
+    wheel = runtime / config["wheel"]["file"]
+    lock = json.loads((runtime / "pyodide-lock.json").read_text())["packages"]["connecteur"]
+    assert lock["file_name"] == wheel.name and lock["sha256"] == _sha(wheel)
+    digest = base64.b64encode(hashlib.sha256(wheel.read_bytes()).digest()).decode()
+    assert config["wheel"]["integrity"] == "sha256-" + digest
+
+
+def test_checker_pages_start_the_runtime_from_the_head_and_carry_its_size(site: Path) -> None:
+    runtime = site / RUNTIME
+    total = sum(p.stat().st_size for p in runtime.iterdir())
+    with_checker = [p for p in site.rglob("*.html") if "<connecteur-checker" in p.read_text()]
+    assert with_checker
+    for page in with_checker:
+        html = page.read_text()
+        head = html.split("</head>", 1)[0]
+        boot = re.search(r'<script type="module" async src="([^"]+/js/boot\.js)"', head)
+        assert boot, page
+        assert (page.parent / boot.group(1)).resolve() == (site / "assets/connecteur/js/boot.js")
+        # Before Material's bundle and the style sheets, after the Content-Security-Policy.
+        assert head.index("Content-Security-Policy") < boot.start() < head.index("stylesheet")
+        sizes = set(re.findall(r'<connecteur-checker data-runtime-bytes="(\d+)"', html))
+        assert sizes == {str(total)}, page
+    without = [p for p in site.rglob("*.html") if p not in with_checker]
+    assert without and not [p for p in without if "boot.js" in p.read_text()]
 
 
 def test_the_footer_names_the_checker_version_in_the_page_language(site: Path) -> None:
