@@ -26,6 +26,9 @@ In one run and one headless Chromium (Debian's /usr/bin/chromium), on a fresh bu
   (Chromium's network emulation, 10 Mbit/s down, 40 ms; dedicated workers' requests go through
   the page's network stack, so the runtime's downloads are throttled too): ``slow_ready_ratio``.
   ``--throttled-runs N`` (default 3), ``--no-throttle`` to skip.
+- ``baseline_*`` with ``--baseline DIR``: a site built from another commit (``git archive`` it,
+  ``mkdocs build -d DIR``), its checker page and bundled bare page booted in turn with ours in
+  the same browser: before and after, side by side.
 - ``keystroke_to_result``: last keystroke to the ``connecteur:graded`` event (dispatched after the
   results are rendered) for a typical 120-word draft, debounce included (median; target < 150 ms),
   and ``grade_in_worker``: the grading call inside the worker (median; target < 30 ms);
@@ -36,7 +39,7 @@ In one run and one headless Chromium (Debian's /usr/bin/chromium), on a fresh bu
   has booted, to ``data-state=ready`` (median; target < 150 ms).
 
     .venv/bin/python benchmarks/browser.py [--json] [--runs 3] [--site DIR] [--without-search]
-        [--throttled-runs 3 | --no-throttle]
+        [--throttled-runs 3 | --no-throttle] [--baseline OTHER_SITE]
 """
 
 from __future__ import annotations
@@ -287,16 +290,31 @@ def served_since(start: float) -> list[tuple[float, str, int]]:
     return [entry for entry in Handler.log if entry[0] >= start]
 
 
-def measure(
-    site: Path, port: int, runs: int, without_search: bool = False, throttled_runs: int = 3
-) -> list[dict]:
-    from playwright.sync_api import sync_playwright
-
+def serve(site: Path, port: int) -> http.server.ThreadingHTTPServer:
     write_bare_pages(site)
     handler = functools.partial(Handler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
+def measure(
+    site: Path,
+    port: int,
+    runs: int,
+    without_search: bool = False,
+    throttled_runs: int = 3,
+    baseline: Path | None = None,
+) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+
+    httpd = serve(site, port)
     base = f"http://127.0.0.1:{port}/"
+    # Another build of the site (another commit), served beside ours and measured in turn.
+    old_httpd = serve(baseline, free_port()) if baseline else None
+    old_base = f"http://127.0.0.1:{old_httpd.server_address[1]}/" if old_httpd else ""
+    old_bundled: list[float] = []
+    old_ours: list[float] = []
     bare: list[float] = []
     bare_runtime: list[float] = []
     bundled: list[float] = []
@@ -319,6 +337,11 @@ def measure(
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         for _ in range(runs):
+            if old_httpd:
+                old_bundled.append(boot_bare(browser, old_base + "_bench/bundled/")[0])
+                with recorded_page(browser, old_base + "checker/") as page:
+                    page.wait_for_function(READY, timeout=180_000)
+                    old_ours.append(page.evaluate("() => window.__bench.readyAt"))
             booted, runtime_ms = boot_bare(browser, base + "_bench/")
             bare.append(booted)
             bare_runtime.append(runtime_ms)
@@ -410,8 +433,10 @@ def measure(
             nav.append(page.evaluate("() => window.__bench.readyAt - window.__bench.navAt"))
         ctx.close()
         browser.close()
-    httpd.shutdown()
-    httpd.server_close()
+    for server in (httpd, old_httpd):
+        if server:
+            server.shutdown()
+            server.server_close()
 
     med = statistics.median
 
@@ -427,6 +452,16 @@ def measure(
             ),
         ]
         if slow_ours
+        else []
+    )
+    compared = (
+        [
+            figure("baseline_bare_boot_bundled", round(med(old_bundled))),
+            figure("baseline_checker_ready", round(med(old_ours))),
+            figure("baseline_ready_ratio", round(med(old_ours) / med(old_bundled), 3), "x"),
+            figure("baseline_runtime_mb", round(runtime_bytes(baseline / RUNTIME) / 1e6, 2), "MB"),
+        ]
+        if baseline and old_ours
         else []
     )
     timeline = [
@@ -463,6 +498,7 @@ def measure(
         figure("first_grade_in_worker", round(med(first), 1), target="< 30"),
         figure("instant_nav_ready", round(med(nav), 1), target="< 150"),
         *throttled,
+        *compared,
         *timeline,
     ]
 
@@ -485,6 +521,12 @@ def main() -> None:
         help="cold boots on a throttled link, 10 Mbit/s and 40 ms (default 3; 0 skips them)",
     )
     parser.add_argument("--no-throttle", action="store_true", help="skip the throttled link")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="a site built from another commit: its checker page and bundled bare page are "
+        "measured in turn with ours, in the same browser (baseline_ready_ratio)",
+    )
     options = parser.parse_args()
     if not Path(CHROMIUM).is_file():
         sys.exit(f"Chromium not found at {CHROMIUM}")
@@ -495,7 +537,7 @@ def main() -> None:
             site = Path(tmp) / "site"
             build(port, site)
         slow = 0 if options.no_throttle else options.throttled_runs
-        figures = measure(site, port, options.runs, options.without_search, slow)
+        figures = measure(site, port, options.runs, options.without_search, slow, options.baseline)
     for figure in figures:
         if options.json:
             print(json.dumps(figure))
