@@ -47,7 +47,7 @@ def cache_dir(option: str | None, config_file: str | None) -> Path | None:
 
 @dataclass(frozen=True, slots=True)
 class Runtime:
-    """What the site ships under ``assets/connecteur/runtime/`` (pyodide.bundle writes it)."""
+    """What the site ships under ``assets/connecteur/runtime/``."""
 
     pyodide: Path
     pyodide_version: str
@@ -78,7 +78,28 @@ class Runtime:
         return sum(self.sizes().values())
 
     def write(self, site_dir: Path) -> Path:
-        return files.bundle(site_dir, self)
+        """Write the runtime into ``site_dir``; return the runtime folder.
+
+        ``stdlib``: the standard library zip shipped instead of Pyodide's (stdlib.py).
+        """
+        target = site_dir / files.RUNTIME_DIR
+        target.mkdir(parents=True, exist_ok=True)
+        for name in files.SHIPPED:
+            if name == files.STDLIB and self.stdlib is not None:
+                files.write_if_changed(target / name, self.stdlib)
+            else:
+                files.copy_if_changed(self.pyodide / name, target / name)
+        files.write_if_changed(target / files.LOCKFILE, self.lockfile)
+        for stale in target.glob("connecteur-*.whl"):
+            if stale.name != self.wheel.filename:
+                stale.unlink()
+        files.write_if_changed(target / self.wheel.filename, self.wheel.data)
+        if self.rubric_text is not None:
+            files.write_if_changed(target / "rubric.toml", self.rubric_text.encode("utf-8"))
+        elif (target / "rubric.toml").exists():
+            (target / "rubric.toml").unlink()
+        files.write_if_changed(target / "config.json", self.config().to_json())
+        return target
 
 
 def prepare(

@@ -25,14 +25,10 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
 from .wheel import Wheel
-
-if TYPE_CHECKING:
-    from .build import Runtime
 
 RUNTIME_DIR = "assets/connecteur/runtime"
 PYODIDE_ENV = "CONNECTEUR_PYODIDE"
@@ -166,7 +162,7 @@ def lockfile_with_wheel(pyodide: Path, wheel: Wheel, cache: Path | None = None) 
     return lock
 
 
-def _copy(source: Path, target: Path) -> None:
+def copy_if_changed(source: Path, target: Path) -> None:
     """Copy unless the target is already this file (same size and time): serve rebuilds."""
     if target.is_file():
         a, b = source.stat(), target.stat()
@@ -175,7 +171,7 @@ def _copy(source: Path, target: Path) -> None:
     shutil.copy2(source, target)
 
 
-def _write(target: Path, data: bytes) -> None:
+def write_if_changed(target: Path, data: bytes) -> None:
     if not target.is_file() or target.read_bytes() != data:
         target.write_bytes(data)
 
@@ -218,29 +214,3 @@ def runtime_config(
         ),
         wheel={"file": wheel.filename, "integrity": integrity},
     )
-
-
-def bundle(site_dir: Path, runtime: Runtime) -> Path:
-    """Write the runtime (build.py) into ``site_dir``; return the runtime folder.
-
-    ``runtime.stdlib``: the standard library zip to ship instead of Pyodide's (stdlib.py).
-    """
-    target = site_dir / RUNTIME_DIR
-    target.mkdir(parents=True, exist_ok=True)
-    for name in SHIPPED:
-        if name == STDLIB and runtime.stdlib is not None:
-            _write(target / name, runtime.stdlib)
-        else:
-            _copy(runtime.pyodide / name, target / name)
-    _write(target / LOCKFILE, runtime.lockfile)
-    wheel = runtime.wheel
-    for stale in target.glob("connecteur-*.whl"):
-        if stale.name != wheel.filename:
-            stale.unlink()
-    _write(target / wheel.filename, wheel.data)
-    if runtime.rubric_text is not None:
-        _write(target / "rubric.toml", runtime.rubric_text.encode("utf-8"))
-    elif (target / "rubric.toml").exists():
-        (target / "rubric.toml").unlink()
-    _write(target / "config.json", runtime.config().to_json())
-    return target
