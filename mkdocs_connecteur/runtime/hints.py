@@ -1,19 +1,24 @@
-"""What a page with a checker says in its ``<head>`` so the runtime starts as early as it can.
+"""What a page with a checker says in its ``<head>`` so the widget's first modules arrive early.
 
-- ``<script type="module" async src=".../js/boot.js">``: an async module runs as soon as it has
-  arrived, while the page is still being parsed, so the worker starts before Material's bundle
-  (a classic script at the end of the body) and before ``main.js`` (a deferred module, which runs
-  after it). ``boot.js`` only starts the shared runtime (runtime.js), nothing else.
-- ``<link rel="modulepreload">`` for runtime.js, which boot.js imports.
-- No ``<link rel="preload">`` for Pyodide's wasm, the standard library zip or the wheel: a
-  preload fills the *document's* preload cache, which a worker does not read; the worker could
-  only meet it again in the HTTP cache, and Chromium with a fresh profile (memory-backed cache)
-  did not keep the 9.6 MB wasm there: it was downloaded twice (measured: the server saw two
-  GETs), and every preload drew a "preloaded but not used" warning. The worker, started by
-  boot.js, asks for all of them at once itself (worker.js), which is as early and downloads each
-  file once (benchmarks/browser.py counts the server's requests per file).
+- ``<link rel="modulepreload">`` for the modules ``main.js`` imports before anything else
+  (runtime.js, which starts the worker, restore.js and what it imports): the browser fetches them
+  while it parses the page, so ``main.js`` starts the worker as soon as it runs, without further
+  round trips (on a link with 40 ms of latency, two of them).
 
-Every URL is the site's own (the Content-Security-Policy's ``connect-src 'self'`` allows them).
+What is deliberately not here, measured with ``benchmarks/browser.py`` (docs/reference/
+performance.md, "Ready sooner"):
+
+- An ``async`` module in the head that starts the worker while the page is parsed, before
+  Material's bundle. The worker then started 0.2 to 0.5 s earlier, but the checker was ready
+  later (one run of seven alternating boots: 5.49 s with it, 3.80 s without): Pyodide's boot and
+  the page's parsing and scripts then compete for the same cores.
+- ``<link rel="preload">`` for Pyodide's wasm, the standard library zip or the wheel: a preload
+  fills the *document's* preload cache, which a worker does not read; the worker could only meet
+  it again in the HTTP cache, and Chromium with a fresh profile (memory-backed cache) did not keep
+  the 9.6 MB wasm there: it was downloaded twice (the server saw two GETs), and every preload
+  drew a "preloaded but not used" warning. The worker asks for all of them at once itself
+  (worker.js), and each file is downloaded once (``downloaded_twice`` in the benchmark).
+
 The hints go right after the Content-Security-Policy (which the plugin puts after
 ``<meta charset>``), ahead of the style sheets.
 """
@@ -29,6 +34,8 @@ ASSETS = RUNTIME_DIR.rsplit("/", 1)[0]  # assets/connecteur
 _MAIN_JS = re.compile(r'<script src="([^"]*)' + re.escape(ASSETS) + r'/js/main\.js"')
 _HEAD_START = re.compile(r"<head[^>]*>\s*(<meta charset=[^>]*>\s*)?", re.IGNORECASE)
 MARK = "data-connecteur-hint"
+# main.js's static imports, and theirs: all of them before main.js can run.
+PRELOADED = ("runtime.js", "restore.js", "storage.js", "share.js")
 
 
 def head_hints(html: str) -> str:
@@ -39,9 +46,6 @@ def head_hints(html: str) -> str:
     head = _HEAD_START.search(html)
     if found is None or head is None:
         return html
-    base = found.group(1) + ASSETS
-    links = [
-        f'<script type="module" async src="{escape(base)}/js/boot.js" {MARK}></script>',
-        f'<link rel="modulepreload" href="{escape(base)}/js/runtime.js" {MARK}>',
-    ]
+    base = escape(found.group(1) + ASSETS)
+    links = [f'<link rel="modulepreload" href="{base}/js/{name}" {MARK}>' for name in PRELOADED]
     return html[: head.end()] + "\n".join(links) + "\n" + html[head.end() :]

@@ -2,8 +2,9 @@
 // <connecteur-checker> once per tab; the browser then connects every checker on its own, on this
 // page and on every page that Material's instant navigation swaps in, while this module and the
 // shared runtime stay alive for the whole tab.
-// On pages with a checker, boot.js (an async module in the head) has started the runtime already;
-// elsewhere (the embed page) it starts here, before the widget's own modules are even fetched.
+// The runtime starts before the widget's own modules are even fetched: Pyodide's boot is the long
+// pole, so it begins as soon as this script runs (its imports are preloaded from the page's head:
+// mkdocs_connecteur/runtime/hints.py, which also says why it does not start any earlier).
 
 import { start } from "./runtime.js";
 import { restoreAll } from "./restore.js";
