@@ -44,6 +44,8 @@ function onMessage(event) {
   const message = event.data || {};
   switch (message.type) {
     case "progress":
+      // A download can finish after the worker failed or got ready: that says nothing new.
+      if (state.phase === "failed" || state.phase === "ready") break;
       publish({
         phase: "loading",
         stage: message.stage,

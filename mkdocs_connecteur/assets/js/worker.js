@@ -26,6 +26,7 @@ mark("worker");
 // Pyodide's own JavaScript modules are imported, not fetched: counted once loaded.
 const progress = { stage: "runtime", done: 0, total: 2, received: 0, sent: 0 };
 function postProgress(force = false) {
+  if (settled) return; // after "ready" or "failed", progress would only contradict them
   const now = performance.now();
   if (!force && now - progress.sent < 100) return;
   progress.sent = now;
