@@ -2,20 +2,33 @@
 
 In one run and one headless Chromium (Debian's /usr/bin/chromium), on a fresh build of the site:
 
-- ``bare_boot``: a minimal generated page that boots Pyodide in a module worker, from the pinned
-  npm package's files as published (navigation start to "booted"), vs ``checker_ready``: our
-  checker page, navigation start to ``data-state=ready``; ``ready_ratio`` = checker / bare
-  (target <= 1.10). ``bare_boot_bundled``: the same bare page on the runtime as our site ships it
-  (Pyodide's standard library with bytecode added, see mkdocs_connecteur/runtime/stdlib.py), and
-  ``page_ratio`` = checker / that: what the page itself adds. Where the difference goes:
-  ``worker_started``, when our page created its worker; ``bare_runtime``, ``bundled_runtime`` and
-  ``our_runtime``, loadPyodide inside each worker (ours also fetches the checker's wheel
-  meanwhile; the gap is the page's work competing for the CPU); and ``our_checker_load``,
-  installing and importing the checker after that. Runs alternate, each in a fresh context (cold
-  HTTP cache for all), medians reported. ``runtime_mb`` and ``npm_runtime_mb``: what a cold boot
-  downloads from the site's runtime folder, and the same files as npm publishes them. With
-  ``--without-search``, our page also boots with Material's search index request refused
-  (``page_ratio_no_search``).
+- ``bare_boot_bundled``: a minimal generated page that boots Pyodide in a module worker, on the
+  runtime as our site ships it (Pyodide's files, the standard library with bytecode instead of
+  sources, see mkdocs_connecteur/runtime/stdlib.py), navigation start to "booted", vs
+  ``checker_ready``: our checker page, navigation start to ``data-state=ready``; ``ready_ratio``
+  = checker / that (target <= 1.15): what the page adds to the boot of the runtime it ships.
+  ``bare_boot``: the same bare page on the pinned npm package's files as published, and
+  ``npm_ratio`` = checker / that. Where the time goes: ``at <mark>``, ms since navigation start
+  (medians): the page's marks (``connecteur:worker-created`` by runtime.js, ``connecteur:main``
+  when main.js runs, after Material's bundle), the document's DOMContentLoaded, the worker's
+  marks (``connecteur:worker`` when its module runs, ``config``, ``pyodide-module``, ``runtime``
+  when loadPyodide returned, ``wheel``, ``import`` of checker.bridge, ``ready``) and when each
+  runtime file finished downloading (``fetched:<file>``); ``worker_started``; ``bare_runtime``,
+  ``bundled_runtime`` and ``our_runtime``, loadPyodide inside each worker; and
+  ``our_checker_load``, installing and importing the checker after that. Runs alternate, each in
+  a fresh context (cold HTTP cache for all), medians reported. ``runtime_mb`` and
+  ``npm_runtime_mb``: what a cold boot downloads from the site's runtime folder, and the same
+  files as npm publishes them; ``bytes_before_ready_mb``: what the server sent for our page
+  before ``ready`` (its own log); ``downloaded_twice``: runtime or widget files the server sent
+  more than once in one cold boot (target 0). With ``--without-search``, our page also boots with
+  Material's search index request refused (``ready_ratio_no_search``).
+- ``slow_*``: the bundled bare page and our checker page side by side on a throttled link
+  (Chromium's network emulation, 10 Mbit/s down, 40 ms; dedicated workers' requests go through
+  the page's network stack, so the runtime's downloads are throttled too): ``slow_ready_ratio``.
+  ``--throttled-runs N`` (default 3), ``--no-throttle`` to skip.
+- ``baseline_*`` with ``--baseline DIR``: a site built from another commit (``git archive`` it,
+  ``mkdocs build -d DIR``), its checker page and bundled bare page booted in turn with ours in
+  the same browser: before and after, side by side.
 - ``keystroke_to_result``: last keystroke to the ``connecteur:graded`` event (dispatched after the
   results are rendered) for a typical 120-word draft, debounce included (median; target < 150 ms),
   and ``grade_in_worker``: the grading call inside the worker (median; target < 30 ms);
@@ -26,6 +39,7 @@ In one run and one headless Chromium (Debian's /usr/bin/chromium), on a fresh bu
   has booted, to ``data-state=ready`` (median; target < 150 ms).
 
     .venv/bin/python benchmarks/browser.py [--json] [--runs 3] [--site DIR] [--without-search]
+        [--throttled-runs 3 | --no-throttle] [--baseline OTHER_SITE]
 """
 
 from __future__ import annotations
@@ -42,6 +56,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -106,6 +121,35 @@ INIT = """
 """
 
 
+# Chromium's network emulation (DevTools protocol), like a reader on a modest connection.
+THROTTLE = {"latency": 40, "downloadThroughput": 10e6 / 8, "uploadThroughput": 5e6 / 8}
+
+# Where the time goes, in the page's clock (ms since navigation start): the page's own marks
+# (runtime.js, main.js), the document's milestones, and the worker's marks (worker.js sends them
+# as epoch times with "ready").
+MARKS = r"""(url) => import(url).then((m) => {
+  const state = m.current();
+  const out = {};
+  for (const e of performance.getEntriesByType("mark")) out[e.name] = e.startTime;
+  const nav = performance.getEntriesByType("navigation")[0];
+  out["document:dom-content-loaded"] = nav.domContentLoadedEventStart;
+  const bundle = performance.getEntriesByType("resource")
+    .find((r) => /bundle\.[^/]*\.js$/.test(r.name));
+  if (bundle) out["material-bundle:downloaded"] = bundle.responseEnd;
+  for (const mark of state.timings.marks) out[mark.name] = mark.at - performance.timeOrigin;
+  for (const f of state.timings.files) out["fetched:" + f.name] = f.end - performance.timeOrigin;
+  out["ready"] = window.__bench.readyAt;
+  return out;
+})"""
+
+
+def throttle(page) -> None:  # type: ignore[no-untyped-def]
+    """Emulate THROTTLE for ``page`` and its workers (whose requests go through the page)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, **THROTTLE})
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -121,8 +165,16 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".json": "application/json",
     }
 
+    log: list[tuple[float, str, int]] = []  # noqa: RUF012  (time, path, bytes) of each GET
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def do_GET(self) -> None:
+        super().do_GET()
+        path = self.translate_path(self.path)
+        size = os.path.getsize(path) if os.path.isfile(path) else 0
+        Handler.log.append((time.monotonic(), self.path.split("?", 1)[0], size))
 
     def handle_one_request(self) -> None:
         try:
@@ -174,15 +226,17 @@ def click_link(page, suffix: str) -> None:  # type: ignore[no-untyped-def]
 
 
 @contextmanager
-def recorded_page(browser, url: str, *, refuse: str | None = None) -> Iterator:  # type: ignore[no-untyped-def]
+def recorded_page(browser, url: str, *, refuse: str | None = None, slow: bool = False) -> Iterator:  # type: ignore[no-untyped-def]
     """``url`` in a new context (a cold HTTP cache) with the benchmark's recorder; ``refuse``: a
-    URL pattern whose requests fail."""
+    URL pattern whose requests fail; ``slow``: on the THROTTLE link."""
     ctx = browser.new_context()
     ctx.add_init_script(INIT)
     if refuse:
         ctx.route(refuse, lambda route: route.abort())
     try:
         page = ctx.new_page()
+        if slow:
+            throttle(page)
         page.goto(url)
         yield page
     finally:
@@ -218,26 +272,49 @@ def runtime_bytes(folder: Path) -> int:
     )
 
 
-def boot_bare(browser, url: str) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+def boot_bare(browser, url: str, slow: bool = False) -> tuple[float, float]:  # type: ignore[no-untyped-def]
     """A bare page in a new context: (navigation start to booted, loadPyodide in the worker)."""
     ctx = browser.new_context()
     try:
         page = ctx.new_page()
+        if slow:
+            throttle(page)
         page.goto(url)
-        page.wait_for_function("() => window.__bareBooted", timeout=180_000)
+        page.wait_for_function("() => window.__bareBooted", timeout=300_000)
         return page.evaluate("() => [window.__bareBooted, window.__bareRuntimeMs]")
     finally:
         ctx.close()
 
 
-def measure(site: Path, port: int, runs: int, without_search: bool = False) -> list[dict]:
-    from playwright.sync_api import sync_playwright
+def served_since(start: float) -> list[tuple[float, str, int]]:
+    return [entry for entry in Handler.log if entry[0] >= start]
 
+
+def serve(site: Path, port: int) -> http.server.ThreadingHTTPServer:
     write_bare_pages(site)
     handler = functools.partial(Handler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
+def measure(
+    site: Path,
+    port: int,
+    runs: int,
+    without_search: bool = False,
+    throttled_runs: int = 3,
+    baseline: Path | None = None,
+) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+
+    httpd = serve(site, port)
     base = f"http://127.0.0.1:{port}/"
+    # Another build of the site (another commit), served beside ours and measured in turn.
+    old_httpd = serve(baseline, free_port()) if baseline else None
+    old_base = f"http://127.0.0.1:{old_httpd.server_address[1]}/" if old_httpd else ""
+    old_bundled: list[float] = []
+    old_ours: list[float] = []
     bare: list[float] = []
     bare_runtime: list[float] = []
     bundled: list[float] = []
@@ -252,9 +329,19 @@ def measure(site: Path, port: int, runs: int, without_search: bool = False) -> l
     first: list[float] = []
     started: list[float] = []
     nav: list[float] = []
+    marks: dict[str, list[float]] = {}
+    before_ready: list[int] = []
+    twice: set[str] = set()
+    slow_bundled: list[float] = []
+    slow_ours: list[float] = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         for _ in range(runs):
+            if old_httpd:
+                old_bundled.append(boot_bare(browser, old_base + "_bench/bundled/")[0])
+                with recorded_page(browser, old_base + "checker/") as page:
+                    page.wait_for_function(READY, timeout=180_000)
+                    old_ours.append(page.evaluate("() => window.__bench.readyAt"))
             booted, runtime_ms = boot_bare(browser, base + "_bench/")
             bare.append(booted)
             bare_runtime.append(runtime_ms)
@@ -262,9 +349,21 @@ def measure(site: Path, port: int, runs: int, without_search: bool = False) -> l
             bundled.append(booted)
             bundled_runtime.append(runtime_ms)
 
+            began = time.monotonic()
             with recorded_page(browser, base + "checker/") as page:
                 page.wait_for_function(READY, timeout=180_000)
+                ready_at = time.monotonic()
                 ours.append(page.evaluate("() => window.__bench.readyAt"))
+                # What the server sent before "ready" (its log: each GET, once it was answered),
+                # and any file of the runtime asked for twice.
+                served = [e for e in served_since(began) if e[0] <= ready_at]
+                before_ready.append(sum(size for _, _, size in served))
+                paths = [p for _, p, _ in served_since(began) if "/connecteur/" in p]
+                twice |= {p for p in paths if paths.count(p) > 1}
+                for name, at in page.evaluate(
+                    MARKS, base + "assets/connecteur/js/runtime.js"
+                ).items():
+                    marks.setdefault(name, []).append(at)
                 # When the page started the worker (the runtime module's own record; importing
                 # its URL returns the live module): the part of the overhead that is the page.
                 state = page.evaluate(
@@ -297,6 +396,14 @@ def measure(site: Path, port: int, runs: int, without_search: bool = False) -> l
                     page.wait_for_function(READY, timeout=180_000)
                     no_search.append(page.evaluate("() => window.__bench.readyAt"))
 
+        # The same two pages on a throttled link (THROTTLE), side by side: bytes now cost time.
+        for _ in range(throttled_runs):
+            booted, _ = boot_bare(browser, base + "_bench/bundled/", slow=True)
+            slow_bundled.append(booted)
+            with recorded_page(browser, base + "checker/", slow=True) as page:
+                page.wait_for_function(READY, timeout=300_000)
+                slow_ours.append(page.evaluate("() => window.__bench.readyAt"))
+
         # Typing latency and instant navigation, in one tab whose runtime has booted.
         ctx = browser.new_context()
         ctx.add_init_script(INIT)
@@ -326,14 +433,42 @@ def measure(site: Path, port: int, runs: int, without_search: bool = False) -> l
             nav.append(page.evaluate("() => window.__bench.readyAt - window.__bench.navAt"))
         ctx.close()
         browser.close()
-    httpd.shutdown()
-    httpd.server_close()
+    for server in (httpd, old_httpd):
+        if server:
+            server.shutdown()
+            server.server_close()
 
     med = statistics.median
 
     def figure(name: str, value: float, unit: str = "ms", target: str | None = None) -> dict:
         return {"name": name, "value": value, "unit": unit, "target": target}
 
+    throttled = (
+        [
+            figure("slow_bare_boot_bundled", round(med(slow_bundled))),
+            figure("slow_checker_ready", round(med(slow_ours))),
+            figure(
+                "slow_ready_ratio", round(med(slow_ours) / med(slow_bundled), 3), "x", "<= 1.15"
+            ),
+        ]
+        if slow_ours
+        else []
+    )
+    compared = (
+        [
+            figure("baseline_bare_boot_bundled", round(med(old_bundled))),
+            figure("baseline_checker_ready", round(med(old_ours))),
+            figure("baseline_ready_ratio", round(med(old_ours) / med(old_bundled), 3), "x"),
+            figure("baseline_runtime_mb", round(runtime_bytes(baseline / RUNTIME) / 1e6, 2), "MB"),
+        ]
+        if baseline and old_ours
+        else []
+    )
+    timeline = [
+        figure(f"at {name}", round(med(values)))
+        for name, values in sorted(marks.items(), key=lambda item: med(item[1]))
+        if len(values) == len(ours)
+    ]
     return [
         figure("bare_boot", round(med(bare))),
         figure("bare_boot_bundled", round(med(bundled))),
@@ -343,23 +478,28 @@ def measure(site: Path, port: int, runs: int, without_search: bool = False) -> l
         figure("our_runtime", round(med(our_runtime))),
         figure("our_checker_load", round(med(our_checker))),
         figure("checker_ready", round(med(ours))),
-        figure("ready_ratio", round(med(ours) / med(bare), 3), "x", "<= 1.10"),
-        figure("page_ratio", round(med(ours) / med(bundled), 3), "x"),
+        figure("ready_ratio", round(med(ours) / med(bundled), 3), "x", "<= 1.15"),
+        figure("npm_ratio", round(med(ours) / med(bare), 3), "x"),
         *(
             [
                 figure("checker_ready_no_search", round(med(no_search))),
-                figure("page_ratio_no_search", round(med(no_search) / med(bundled), 3), "x"),
+                figure("ready_ratio_no_search", round(med(no_search) / med(bundled), 3), "x"),
             ]
             if no_search
             else []
         ),
         figure("runtime_mb", round(runtime_bytes(site / RUNTIME) / 1e6, 2), "MB"),
+        figure("bytes_before_ready_mb", round(med(before_ready) / 1e6, 2), "MB"),
+        figure("downloaded_twice", len(twice), "files", "0"),
         figure("npm_runtime_mb", round(runtime_bytes(site / "_bench" / "pyodide") / 1e6, 2), "MB"),
         figure("prefilled_ready_to_result", round(med(prefilled), 1)),
         figure("keystroke_to_result", round(med(latency), 1), target="< 150"),
         figure("grade_in_worker", round(med(in_worker), 1), target="< 30"),
         figure("first_grade_in_worker", round(med(first), 1), target="< 30"),
         figure("instant_nav_ready", round(med(nav), 1), target="< 150"),
+        *throttled,
+        *compared,
+        *timeline,
     ]
 
 
@@ -374,6 +514,19 @@ def main() -> None:
         action="store_true",
         help="also boot our page with Material's search index refused (its share of the cost)",
     )
+    parser.add_argument(
+        "--throttled-runs",
+        type=int,
+        default=3,
+        help="cold boots on a throttled link, 10 Mbit/s and 40 ms (default 3; 0 skips them)",
+    )
+    parser.add_argument("--no-throttle", action="store_true", help="skip the throttled link")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="a site built from another commit: its checker page and bundled bare page are "
+        "measured in turn with ours, in the same browser (baseline_ready_ratio)",
+    )
     options = parser.parse_args()
     if not Path(CHROMIUM).is_file():
         sys.exit(f"Chromium not found at {CHROMIUM}")
@@ -383,13 +536,14 @@ def main() -> None:
         if site is None:
             site = Path(tmp) / "site"
             build(port, site)
-        figures = measure(site, port, options.runs, options.without_search)
+        slow = 0 if options.no_throttle else options.throttled_runs
+        figures = measure(site, port, options.runs, options.without_search, slow, options.baseline)
     for figure in figures:
         if options.json:
             print(json.dumps(figure))
         else:
             target = f"  (target {figure['target']})" if figure["target"] else ""
-            print(f"{figure['name']:<22} {figure['value']:>10} {figure['unit']}{target}")
+            print(f"{figure['name']:<40} {figure['value']:>10} {figure['unit']}{target}")
 
 
 if __name__ == "__main__":

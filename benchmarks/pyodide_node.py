@@ -16,6 +16,7 @@ sys.path.insert(0, str(REPO))
 
 from mkdocs_connecteur.runtime import bytecode  # noqa: E402
 from mkdocs_connecteur.runtime import pyodide as runtime  # noqa: E402
+from mkdocs_connecteur.runtime.build import DEFAULT_CACHE_DIR, cache_dir  # noqa: E402
 from mkdocs_connecteur.runtime.wheel import package_sources  # noqa: E402
 
 CHECKER = REPO / "checker"
@@ -29,6 +30,7 @@ class Setup:
     pyodide: Path
     version: str
     compiled: dict[str, bytes]
+    cache: Path | None  # the plugin's on-disk cache for this repository
 
 
 def setup() -> Setup:
@@ -37,10 +39,11 @@ def setup() -> Setup:
         sys.exit("Node.js is needed (it runs the bundled Pyodide)")
     pyodide = runtime.find_pyodide(None, str(REPO / "mkdocs.yml"))
     version = runtime.verify(pyodide)
-    compiled = bytecode.compile_sources(pyodide, version, package_sources(CHECKER))
+    cache = cache_dir(DEFAULT_CACHE_DIR, str(REPO / "mkdocs.yml"))
+    compiled = bytecode.compile_sources(pyodide, version, package_sources(CHECKER), cache)
     if not compiled:
         sys.exit("could not compile the checker's bytecode")
-    return Setup(node, pyodide, version, compiled)
+    return Setup(node, pyodide, version, compiled, cache)
 
 
 def run_script(node: str, script: Path, *args: str | Path) -> dict:

@@ -43,8 +43,8 @@ def measure(rounds: int) -> list[dict]:
     ready = setup()
     pyodide = ready.pyodide
     wheel = build_wheel(CHECKER, "0", bytecode=ready.compiled)
-    lock = runtime.lockfile_with_wheel(pyodide, wheel)
-    site_zip = stdlib.site_zip(pyodide, ready.version, wheel, lock)
+    lock = runtime.lockfile_with_wheel(pyodide, wheel, ready.cache)
+    site_zip = stdlib.site_zip(pyodide, ready.version, wheel, lock, ready.cache)
     if site_zip is None:
         sys.exit("could not compile the standard library's bytecode")
     zips = {"pinned": (pyodide / runtime.STDLIB).read_bytes(), "site": site_zip}

@@ -40,6 +40,10 @@ class ConnecteurConfig(Config):  # type: ignore[no-untyped-call]
     # then skips compiling them at every boot.
     bytecode = opt.Type(bool, default=True)
 
+    # Where what is slow to make (that bytecode, the lockfile) is kept between builds, keyed by
+    # content, relative to mkdocs.yml; "" for none. $CONNECTEUR_CACHE overrides it.
+    cache_dir = opt.Type(str, default=".cache/connecteur")
+
     # Pages: generate the rule reference (rules/index.md and rules/<id>.md in each language)
     # and append "Rules that check this page" to the guide pages the rules point at.
     rule_pages = opt.Type(bool, default=True)

@@ -8,16 +8,18 @@
 - ``on_env``: check that every rule's guide section exists.
 - ``on_post_page``: write the Content-Security-Policy into the page (``csp``); at the very end
   of the build (every language), give all pages the same policy.
-- ``on_post_build``: write the runtime (Pyodide with bytecode for the standard library it boots
-  with, the checker wheel with its bytecode, lockfile, config.json).
+- ``on_files`` also prepares the runtime (runtime/build.py: Pyodide with bytecode for the standard
+  library it boots with, the checker wheel with its bytecode, lockfile, config.json), before the
+  pages, which carry its size and the hints that fetch it early (runtime/hints.py);
+  ``on_post_build`` writes it.
 
 mkdocs-static-i18n builds each language as a nested build with the same plugin instance, and
-``mkdocs serve`` rebuilds, so every per-build value is reset in ``on_config``.
+``mkdocs serve`` rebuilds, so every per-build value is reset in ``on_config`` (the runtime: at the
+start of the outer build only; what is slow to make is in the on-disk cache, ``cache_dir``).
 """
 
 from __future__ import annotations
 
-import importlib.metadata
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -46,20 +48,15 @@ from .content import (
 from .content.fence import find_fences, replace_fences
 from .content.guide_links import norm_src_uri
 from .log import log
-from .runtime import bytecode, pyodide, stdlib
-from .runtime.wheel import build_wheel, package_sources
+from .runtime import build as runtime_build
+from .runtime import hints, pyodide
+from .runtime.build import checker_version
 from .site import assets, csp, footer
 from .site.alternates import drop_self_alternate
 from .site.languages import Languages, languages, ui_language
 
 _SLOT = "CONNECTEURWIDGETSLOT{index}X"
 _SLOT_RE = re.compile(r"(?:<p>)?CONNECTEURWIDGETSLOT(\d+)X(?:</p>)?")
-
-
-def checker_version() -> str:
-    """The checker's version (its own attribute first, else the installed distribution's)."""
-    version = getattr(checker, "__version__", None)
-    return str(version) if version else importlib.metadata.version("connecteur")
 
 
 # mkdocs's BasePlugin.__init_subclass__ has no annotations: the one ignore, for that gap.
@@ -70,6 +67,7 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
 
     def __init__(self) -> None:
         self._reset()
+        self.runtime: runtime_build.Runtime | None = None  # prepared once per (outer) build
         # One policy for the pages of every language: kept across i18n's nested builds.
         self.policy = csp.SitePolicy()
         self.builds = 0  # builds under way (i18n nests one per language in the first)
@@ -89,6 +87,8 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._reset()
+        if self.builds == 0:  # not one of i18n's nested builds: a new build, a new runtime
+            self.runtime = None
         if not self.config.enabled:
             return config
         try:
@@ -134,7 +134,20 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
                 guide_url=self.config.guide_url,
                 guide_in_site=self.guide_in_site,
             )
+        self._prepare_runtime(config)
         return files
+
+    def _prepare_runtime(self, config: MkDocsConfig) -> None:
+        """The runtime, once per build, before the pages (they carry its size and hints)."""
+        if self.runtime is not None or self.pyodide is None or self.rubric is None:
+            return
+        self.runtime = runtime_build.prepare(
+            self.pyodide,
+            self.pyodide_version,
+            self.rubric.text,
+            with_bytecode=bool(self.config.bytecode),
+            cache=runtime_build.cache_dir(self.config.cache_dir, config.config_file_path),
+        )
 
     def _guide_in_site(self, files: Files) -> bool:
         """Whether the site holds the guide: at least one rule's guide page exists in it.
@@ -198,6 +211,10 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
         widgets = self.slots.pop(page.file.src_uri, None)
         if not widgets:
             return html
+        if self.runtime is not None:
+            # What a cold boot downloads, for the widget's progress (bytes received of this).
+            size = f'<connecteur-checker data-runtime-bytes="{self.runtime.download_bytes()}" '
+            widgets = [w.replace("<connecteur-checker ", size, 1) for w in widgets]
         # Out of the search index: the form's labels and default drafts are not the page's text.
         # Material's indexer ends an exclusion at the first closing tag of the same name, so the
         # wrapper is an element the widget never contains (a custom element, shown as a block).
@@ -218,6 +235,8 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
             return output
         lang = ui_language(self._current_lang())
         output = footer.with_version(output, checker_version(), lang)
+        if self.runtime is not None:
+            output = hints.head_hints(output)
         if lang == "fr":
             output = typography.french_html(output)
         if self.langs is None or len(self.langs.built) < 2:
@@ -263,6 +282,7 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
         """Every page is rendered now: check that each rule's guide anchor exists."""
         if not self.config.enabled or self.rubric is None:
             return env
+
         if not self.guide_in_site or self.config.guide_url:
             return env
         for problem in guide_links.missing_anchors(self.rubric.rubric, files):
@@ -280,28 +300,7 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
             self.policy.finish(site_dir, urlsplit(config.site_url or "/").path)
 
     def _runtime(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled or self.rubric is None or self.pyodide is None:
-            return
-        package = Path(checker.__file__).parent
-        try:
-            compiled = None
-            if self.config.bytecode:
-                sources = package_sources(package)
-                compiled = bytecode.compile_sources(self.pyodide, self.pyodide_version, sources)
-            wheel = build_wheel(package, checker_version(), bytecode=compiled)
-        except (OSError, ValueError) as error:
-            raise PluginError(f"connecteur: cannot build the checker wheel: {error}") from error
-        stdlib_zip = None
-        if compiled is not None:  # else Node is missing, and that was said once already
-            lock = pyodide.lockfile_with_wheel(self.pyodide, wheel)
-            stdlib_zip = stdlib.site_zip(self.pyodide, self.pyodide_version, wheel, lock)
-        pyodide.bundle(
-            Path(config.site_dir),
-            self.pyodide,
-            wheel,
-            checker_version(),
-            self.rubric.text,
-            stdlib=stdlib_zip,
-        )
+        if self.config.enabled and self.runtime is not None:
+            self.runtime.write(Path(config.site_dir))
 
     on_post_build = CombinedEvent(_runtime, _finish_policy)

@@ -28,6 +28,11 @@ from site_fixtures import (  # noqa: F401 (re-exported for tests that import the
     new_context,
 )
 
+# The tests build many small sites, each in a fresh folder: they share the repository's on-disk
+# cache (the plugin's default is .cache/connecteur next to each mkdocs.yml, which would compile
+# the bytecode under Node again for every one). A test about the default unsets it.
+os.environ.setdefault("CONNECTEUR_CACHE", str(REPO / ".cache" / "connecteur"))
+
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 

@@ -46,10 +46,13 @@ FORM: dict[str, Text] = {
     "target": _t("Target: {band}. Rewrite the draft until it gets there."),
 }
 JS: dict[str, Text] = {
-    "stage_runtime": _t("Starting the Python runtime (about five seconds the first time)…"),
+    "stage_download": _t("Downloading the Python runtime:"),
+    "progress_bytes": _t("{received} of {total}"),
+    "progress_left": _t("about {seconds} s left at this speed"),
+    "megabytes": _t("{n} MB"),
+    "stage_runtime": _t("Starting the Python runtime…"),
     "stage_checker": _t("Loading the checker…"),
     "stage_rubric": _t("Loading the trainer’s rubric…"),
-    "progress": _t("Step {done} of {total}"),
     "ready": _t("Ready: start typing and your draft is graded as you go."),
     "failed": _t(
         "The checker could not start: {message}. Your draft is safe and kept on this device; "

@@ -152,6 +152,14 @@ def render_checker(
         f'<p class="connecteur__caret" id="{uid}-caret" data-role="caret"></p>',
         f'<p class="connecteur__hint" id="{uid}-hint">{t("draft_hint")}</p>',
         "</div>",
+        # Right under the draft, where the reader looks while the runtime loads: the bytes
+        # received (shown, hidden from screen readers), and the status line they hear politely.
+        '<div class="connecteur__progress" data-role="progress-box">',
+        '<progress data-role="progress" max="3" aria-hidden="true"></progress>',
+        '<p class="connecteur__progress-text" data-role="progress-text" aria-hidden="true"></p>',
+        "</div>",
+        f'<p class="connecteur__status" role="status" aria-live="polite" data-role="status">'
+        f"{t('loading')}</p>",
         '<div class="connecteur__options">',
         '<div class="connecteur__field">',
         f'<label class="connecteur__label" for="{uid}-kind">{t("kind")}</label>',
@@ -169,11 +177,6 @@ def render_checker(
         "</div>",
         "</form>",
         *notes,
-        '<div class="connecteur__progress" data-role="progress-box">',
-        '<progress data-role="progress" max="3" aria-hidden="true"></progress>',
-        "</div>",
-        f'<p class="connecteur__status" role="status" aria-live="polite" data-role="status">'
-        f"{t('loading')}</p>",
         '<div class="connecteur__extra" data-role="extra"></div>',
         f'<noscript><p class="connecteur__noscript">{t("noscript")}</p></noscript>',
         "</div>",

@@ -5,8 +5,8 @@
 // stdout: {"encodings/__init__.pyc": "<base64>", ...}: paths inside python_stdlib.zip.
 // Which modules: those imported when the browser's worker boots, installs the checker's wheel by
 // name, grades drafts in each language and kind, warms every pattern and reads a trainer's rubric.
-// The .pyc files are unchecked-hash (PEP 552) and named like sourceless modules (x.pyc beside
-// x.py), which zipimport prefers; the sources stay, for tracebacks and inspect.
+// The .pyc files are unchecked-hash (PEP 552) and named like sourceless modules (x.pyc, which
+// replaces x.py in the site's zip: mkdocs_connecteur/runtime/stdlib.py).
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -31,6 +31,7 @@ import json, os, sys
 from importlib import resources
 
 import checker
+import checker.bridge
 
 DRAFTS = {
     "fr": "Bonjour Claire, Marc m'a conseillé de vous écrire. Accepteriez-vous un appel ?",

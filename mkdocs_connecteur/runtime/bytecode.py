@@ -7,9 +7,9 @@ bytecode). They are unchecked-hash files (PEP 552), because Pyodide unpacks whee
 file times.
 
 Compiling boots Pyodide under Node (a few seconds), so results are cached on disk by Pyodide
-version and source bytes: in ``$CONNECTEUR_CACHE``, else ``$XDG_CACHE_HOME/connecteur``, else
-``~/.cache/connecteur``. A cache that cannot be written is skipped, never an error. The standard
-library gets the same treatment in stdlib.py, with the helpers here.
+version and source bytes, in the folder the plugin passes (its ``cache_dir`` option, see
+build.py). A cache that cannot be written is skipped, never an error. The standard library gets
+the same treatment in stdlib.py, with the helpers here. Nothing is kept in memory between builds.
 """
 
 from __future__ import annotations
@@ -32,20 +32,6 @@ from ..log import log
 SCRIPT = Path(__file__).parent.parent / "node" / "compile_pyc.mjs"
 CACHE_ENV = "CONNECTEUR_CACHE"
 NODE_ENV = "CONNECTEUR_NODE"
-_MEMORY: dict[str, dict[str, bytes]] = {}  # key -> bytecode, for serve rebuilds and i18n builds
-
-
-def cache_dir() -> Path | None:
-    """Where compiled bytecode is kept between builds (None: no home folder, no cache)."""
-    chosen = os.environ.get(CACHE_ENV)
-    if chosen:
-        return Path(chosen)
-    if os.environ.get("XDG_CACHE_HOME"):
-        return Path(os.environ["XDG_CACHE_HOME"]) / "connecteur"
-    try:
-        return Path.home() / ".cache" / "connecteur"
-    except RuntimeError:  # no $HOME and no password entry: build without a cache
-        return None
 
 
 def find_node() -> str | None:
@@ -116,7 +102,7 @@ def run_compiler(node: str, args: list[Path], what: str, payload: str | None = N
 
 
 def compile_sources(
-    pyodide: Path, pyodide_version: str, sources: Mapping[str, bytes]
+    pyodide: Path, pyodide_version: str, sources: Mapping[str, bytes], cache: Path | None
 ) -> dict[str, bytes] | None:
     """``{archive name of the .pyc: bytes}`` for the ``.py`` files in ``sources``.
 
@@ -124,13 +110,9 @@ def compile_sources(
     """
     modules = {name: data for name, data in sources.items() if name.endswith(".py")}
     key = cache_key(pyodide_version, modules)
-    if key in _MEMORY:
-        return _MEMORY[key]
-    folder = cache_dir()
-    cached_file = folder / f"bytecode-{key}.json" if folder is not None else None
+    cached_file = cache / f"bytecode-{key}.json" if cache is not None else None
     cached = read_cache(cached_file, _in_pycache) if cached_file is not None else None
     if cached is not None and len(cached) == len(modules):
-        _MEMORY[key] = cached
         return cached
     node = find_node()
     if node is None:
@@ -151,5 +133,4 @@ def compile_sources(
         raise PluginError(f"connecteur: {what} gave unreadable output")
     if cached_file is not None:
         write_cache(cached_file, output)
-    _MEMORY[key] = compiled
     return compiled

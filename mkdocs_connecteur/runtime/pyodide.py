@@ -13,6 +13,7 @@ can send Pyodide looking for a package elsewhere.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
@@ -35,8 +36,6 @@ PYODIDE_ENV = "CONNECTEUR_PYODIDE"
 STDLIB = "python_stdlib.zip"
 SHIPPED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", STDLIB)
 LOCKFILE = "pyodide-lock.json"
-_VERIFIED: dict[tuple[str, int, int], str] = {}  # (path, size, mtime_ns) -> sha256, per process
-_LOCKS: dict[tuple[str, str], bytes] = {}  # (lock sha, wheel sha) -> new lockfile, per process
 
 
 @cache
@@ -63,15 +62,11 @@ def find_pyodide(option: str | None, config_file: str | None) -> Path:
 
 
 def _sha256(path: Path) -> str:
-    stat = path.stat()
-    key = (str(path), stat.st_size, stat.st_mtime_ns)
-    if key not in _VERIFIED:
-        digest = hashlib.sha256()
-        with path.open("rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
-        _VERIFIED[key] = digest.hexdigest()
-    return _VERIFIED[key]
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def verify(pyodide: Path) -> str:
@@ -113,16 +108,24 @@ def _pyodide_cli() -> list[str]:
     )
 
 
-def lockfile_with_wheel(pyodide: Path, wheel: Wheel) -> bytes:
+def lockfile_with_wheel(pyodide: Path, wheel: Wheel, cache: Path | None = None) -> bytes:
     """The site's pyodide-lock.json: Pyodide's header, and the checker wheel as only package.
 
     The wheel is registered by ``pyodide lockfile add-wheels``, which reads its metadata, finds
-    its import name and records its sha256.
+    its import name and records its sha256. ``cache``: a folder where the result is kept, keyed
+    by the pinned lockfile and the wheel (build.py).
     """
     source = pyodide / LOCKFILE
-    key = (_sha256(source), wheel.sha256)
-    if key in _LOCKS:
-        return _LOCKS[key]
+    key = hashlib.sha256(f"{_sha256(source)}:{wheel.sha256}".encode()).hexdigest()[:32]
+    cached_file = cache / f"lock-{key}.json" if cache is not None else None
+    if cached_file is not None and cached_file.is_file():
+        cached = cached_file.read_bytes()
+        try:
+            entry = json.loads(cached)["packages"]["connecteur"]
+        except (ValueError, KeyError, TypeError):
+            entry = None
+        if isinstance(entry, dict) and entry.get("sha256") == wheel.sha256:
+            return cached
     original = json.loads(source.read_text("utf-8"))
     with tempfile.TemporaryDirectory(prefix="connecteur-lock-") as tmp:
         folder = Path(tmp)
@@ -149,11 +152,17 @@ def lockfile_with_wheel(pyodide: Path, wheel: Wheel) -> bytes:
     entry = data["packages"].get("connecteur")
     if entry is None or entry.get("sha256") != wheel.sha256:
         raise PluginError("connecteur: the lockfile written by pyodide-build lacks the checker")
-    _LOCKS[key] = (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8")
-    return _LOCKS[key]
+    lock = (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    if cached_file is not None:
+        try:
+            cached_file.parent.mkdir(parents=True, exist_ok=True)
+            cached_file.write_bytes(lock)
+        except OSError:
+            pass  # no cache: the next build runs pyodide-build again
+    return lock
 
 
-def _copy(source: Path, target: Path) -> None:
+def copy_if_changed(source: Path, target: Path) -> None:
     """Copy unless the target is already this file (same size and time): serve rebuilds."""
     if target.is_file():
         a, b = source.stat(), target.stat()
@@ -162,7 +171,7 @@ def _copy(source: Path, target: Path) -> None:
     shutil.copy2(source, target)
 
 
-def _write(target: Path, data: bytes) -> None:
+def write_if_changed(target: Path, data: bytes) -> None:
     if not target.is_file() or target.read_bytes() != data:
         target.write_bytes(data)
 
@@ -175,6 +184,9 @@ class RuntimeConfig:
     pyodide: str
     rubric: str | None
     rubric_sha256: str | None
+    # The checker's wheel: its file name and its Subresource Integrity value, so the worker can
+    # fetch it while Pyodide boots, with the same integrity check Pyodide asks for.
+    wheel: dict[str, str]
 
     def to_json(self) -> bytes:
         data = {
@@ -182,50 +194,23 @@ class RuntimeConfig:
             "pyodide": self.pyodide,
             "rubric": self.rubric,
             "rubric_sha256": self.rubric_sha256,
+            "wheel": self.wheel,
         }
         return (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
-def bundle(
-    site_dir: Path,
-    pyodide: Path,
-    wheel: Wheel,
-    checker_version: str,
-    rubric_text: str | None,
-    *,
-    stdlib: bytes | None = None,
-) -> Path:
-    """Write the runtime into ``site_dir``; return the runtime folder.
-
-    ``stdlib``: the standard library zip to ship instead of Pyodide's (stdlib.py: the same
-    entries, plus bytecode).
-    """
-    version = verify(pyodide)
-    lock = lockfile_with_wheel(pyodide, wheel)
-    target = site_dir / RUNTIME_DIR
-    target.mkdir(parents=True, exist_ok=True)
-    for name in SHIPPED:
-        if name == STDLIB and stdlib is not None:
-            _write(target / name, stdlib)
-        else:
-            _copy(pyodide / name, target / name)
-    _write(target / LOCKFILE, lock)
-    for stale in target.glob("connecteur-*.whl"):
-        if stale.name != wheel.filename:
-            stale.unlink()
-    _write(target / wheel.filename, wheel.data)
-    rubric_sha = None
-    if rubric_text is not None:
-        data = rubric_text.encode("utf-8")
-        rubric_sha = hashlib.sha256(data).hexdigest()
-        _write(target / "rubric.toml", data)
-    elif (target / "rubric.toml").exists():
-        (target / "rubric.toml").unlink()
-    config = RuntimeConfig(
+def runtime_config(
+    checker_version: str, pyodide_version: str, wheel: Wheel, rubric_text: str | None
+) -> RuntimeConfig:
+    integrity = "sha256-" + base64.b64encode(bytes.fromhex(wheel.sha256)).decode("ascii")
+    return RuntimeConfig(
         checker=checker_version,
-        pyodide=version,
+        pyodide=pyodide_version,
         rubric="rubric.toml" if rubric_text is not None else None,
-        rubric_sha256=rubric_sha,
+        rubric_sha256=(
+            hashlib.sha256(rubric_text.encode("utf-8")).hexdigest()
+            if rubric_text is not None
+            else None
+        ),
+        wheel={"file": wheel.filename, "integrity": integrity},
     )
-    _write(target / "config.json", config.to_json())
-    return target

@@ -1,4 +1,5 @@
-// Grades a corpus under the Pyodide bundled into a built site, with the worker's own Python code.
+// Grades a corpus under the Pyodide bundled into a built site, through the module the Web Worker
+// imports (checker.bridge, named in worker.js), from the site's wheel.
 // Usage: node grade_corpus.mjs <runtime dir> <worker.js> <corpus.json>   (corpus: [{text, kind, lang, ui}])
 // Prints a JSON array: for each draft, the report string the worker would post, or {error}.
 import { readFile } from "node:fs/promises";
@@ -12,9 +13,9 @@ if (!corpusFile) {
 }
 const runtime = path.resolve(runtimeDir) + path.sep;
 const workerSource = await readFile(workerFile, "utf8");
-const match = workerSource.match(/const PYTHON = `([\s\S]*?)`;/);
+const match = workerSource.match(/const BRIDGE = "([\w.]+)";/);
 if (!match) {
-  console.error(`no PYTHON block found in ${workerFile}`);
+  console.error(`no BRIDGE module named in ${workerFile}`);
   process.exit(2);
 }
 const corpus = JSON.parse(await readFile(corpusFile, "utf8"));
@@ -26,14 +27,20 @@ await pyodide.loadPackage("connecteur", {
   messageCallback: () => {},
   errorCallback: (line) => problems.push(line),
 });
-const namespace = pyodide.globals.get("dict")();
+let bridge;
 try {
-  pyodide.runPython(match[1], { globals: namespace });
+  bridge = pyodide.pyimport(match[1]);
 } catch (error) {
   console.error(`the checker did not load: ${problems.join(" ")} ${error.message}`);
   process.exit(1);
 }
-const grade = namespace.get("grade");
+const grade = bridge.grade;
+// The module must come from the site's wheel, not from anywhere else on the path.
+const origin = bridge.__file__;
+if (!origin.includes("site-packages")) {
+  console.error(`${match[1]} was imported from ${origin}, not from the site's wheel`);
+  process.exit(1);
+}
 const out = corpus.map(({ text, kind, lang, ui }) => {
   try {
     return grade(JSON.stringify({ text, kind, lang: lang ?? null, ui: ui ?? null }));

@@ -67,23 +67,35 @@ def test_every_module_ships_with_unchecked_bytecode_for_pyodides_python(
 
 @pytest.mark.node
 @pytest.mark.slow
-def test_the_standard_library_ships_with_bytecode_beside_its_sources(
+def test_the_standard_library_ships_bytecode_instead_of_sources(
     compiled_site: Path, pyodide_dir: Path
 ) -> None:
+    from mkdocs_connecteur.runtime.stdlib import UNUSED
+
     pinned = stdlib_files(pyodide_dir)
     shipped = stdlib_files(compiled_site / RUNTIME)
-    # Pyodide's entries first, in their order, byte for byte; then the bytecode.
-    assert list(shipped)[: len(pinned)] == list(pinned)
-    assert all(shipped[name] == data for name, data in pinned.items())
-    added = list(shipped)[len(pinned) :]
-    assert len(added) >= 100
-    assert all(name.endswith(".pyc") and name[:-1] in pinned for name in added)
+    compiled = [name for name in shipped if name.endswith(".pyc")]
+    assert len(compiled) >= 100
+    # Each compiled module's source is gone, its bytecode where the source was.
+    assert all(name[:-1] in pinned and name[:-1] not in shipped for name in compiled)
+    order = [name + "c" if name + "c" in shipped else name for name in pinned]
+    assert list(shipped) == [name for name in order if name in shipped]
+    # Every other entry as published, except the modules no grading worker imports.
+    kept = [name for name in shipped if not name.endswith(".pyc")]
+    assert all(shipped[name] == pinned[name] for name in kept)
+    dropped = {name.split("/")[0].removesuffix(".py") for name in pinned} - {
+        name.split("/")[0].removesuffix(".pyc").removesuffix(".py") for name in shipped
+    }
+    assert dropped and dropped <= UNUSED
     # What every boot imports, from the interpreter's start to the checker's rules.
     for module in ("encodings/__init__", "_pyodide/_base", "re/__init__", "json/decoder"):
-        assert f"{module}.pyc" in added, module
-    magic = {shipped[name][:4] for name in added}
+        assert f"{module}.pyc" in compiled, module
+    magic = {shipped[name][:4] for name in compiled}
     assert len(magic) == 1, "compiled by more than one Python"
-    assert all(int.from_bytes(shipped[name][4:8], "little") == 0b01 for name in added)
+    assert all(int.from_bytes(shipped[name][4:8], "little") == 0b01 for name in compiled)
+    # Fewer bytes than sources plus bytecode: what the reader downloads.
+    size = (compiled_site / RUNTIME / "python_stdlib.zip").stat().st_size
+    assert size < (pyodide_dir / "python_stdlib.zip").stat().st_size + 1_000_000
 
 
 @pytest.mark.node  # Pyodide runs under Node to compile
@@ -152,19 +164,39 @@ def test_bytecode_false_needs_no_node(tmp_path: Path, pyodide_dir: Path) -> None
     assert shipped == (pyodide_dir / "python_stdlib.zip").read_bytes()
 
 
-def test_the_cache_folder_follows_the_environment(
+def test_the_cache_folder_is_the_option_unless_the_environment_says(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from mkdocs_connecteur.runtime import bytecode
+    from mkdocs_connecteur.runtime.build import cache_dir
 
+    config = str(tmp_path / "site" / "mkdocs.yml")
     monkeypatch.setenv("CONNECTEUR_CACHE", str(tmp_path / "mine"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert bytecode.cache_dir() == tmp_path / "mine"
+    assert cache_dir(".cache/connecteur", config) == tmp_path / "mine"
     monkeypatch.delenv("CONNECTEUR_CACHE")
-    assert bytecode.cache_dir() == tmp_path / "xdg" / "connecteur"
-    monkeypatch.delenv("XDG_CACHE_HOME")
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert bytecode.cache_dir() == tmp_path / "home" / ".cache" / "connecteur"
+    assert cache_dir(".cache/connecteur", config) == tmp_path / "site" / ".cache" / "connecteur"
+    assert cache_dir("/elsewhere", config) == Path("/elsewhere")
+    assert cache_dir("", config) is None
+
+
+@pytest.mark.node  # the first build runs Pyodide under Node to compile
+@pytest.mark.slow
+def test_a_second_build_reuses_the_disk_cache(tmp_path: Path, pyodide_dir: Path) -> None:
+    """The plugin keeps nothing between builds in memory: a second build, even in another
+    process with Node and pyodide-build unreachable, takes the runtime from cache_dir."""
+    config = write_site(tmp_path, pyodide_dir)
+    first = run_mkdocs(config, env={"CONNECTEUR_CACHE": ""})
+    assert first.returncode == 0, first.stderr
+    cache = tmp_path / ".cache" / "connecteur"
+    kinds = sorted({entry.name.split("-")[0] for entry in cache.iterdir()})
+    assert kinds == ["bytecode", "lock", "stdlib"]
+    runtime = tmp_path / "site" / RUNTIME
+    before = {path.name: path.read_bytes() for path in runtime.iterdir()}
+    for path in runtime.iterdir():
+        path.unlink()
+    env = {"CONNECTEUR_CACHE": "", "CONNECTEUR_NODE": "no-such-node", "PATH": "/nonexistent"}
+    second = run_mkdocs(config, env=env)
+    assert second.returncode == 0, second.stderr
+    assert {path.name: path.read_bytes() for path in runtime.iterdir()} == before
 
 
 @pytest.mark.parametrize(
@@ -190,21 +222,32 @@ def small_zip(entries: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def test_bytecode_is_added_beside_its_source_and_nothing_else_changes() -> None:
+def test_bytecode_replaces_its_source_and_nothing_else_changes() -> None:
     from mkdocs_connecteur.runtime.stdlib import with_bytecode
 
-    original = small_zip({"a.py": b"A = 1\n", "pkg/__init__.py": b"", "data.txt": b"x"})
-    compiled = {"pkg/__init__.pyc": b"PKG", "a.pyc": b"A"}
+    original = small_zip(
+        {
+            "a.py": b"A = 1\n",
+            "pkg/__init__.py": b"",
+            "data.txt": b"x",
+            "pdb.py": b"# a debugger\n",  # UNUSED, and not imported: left out
+            "unittest/__init__.py": b"",  # UNUSED, but imported by the boot: kept
+            "unittest/case.py": b"",
+        }
+    )
+    compiled = {"pkg/__init__.pyc": b"PKG", "a.pyc": b"A", "unittest/__init__.pyc": b"U"}
     out = with_bytecode(original, compiled)
     assert out == with_bytecode(original, dict(reversed(compiled.items()))), "not deterministic"
     with zipfile.ZipFile(io.BytesIO(original)) as before, zipfile.ZipFile(io.BytesIO(out)) as after:
-        old, new = before.infolist(), after.infolist()
-        assert [i.filename for i in new] == [
-            *(i.filename for i in old),
+        assert after.namelist() == [
             "a.pyc",
             "pkg/__init__.pyc",
+            "data.txt",
+            "unittest/__init__.pyc",
+            "unittest/case.py",
         ]
-        for a, b in zip(old, new, strict=False):
+        for name in ("data.txt", "unittest/case.py"):
+            a, b = before.getinfo(name), after.getinfo(name)
             assert (a.date_time, a.compress_type) == (b.date_time, b.compress_type)
             assert before.read(a) == after.read(b)
         assert after.read("a.pyc") == b"A"

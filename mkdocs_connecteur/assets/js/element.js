@@ -10,6 +10,7 @@ import * as runtime from "./runtime.js";
 import { fmt, plainText, summary, codePointOffsets, toUtf16 } from "./render.js";
 import { renderCoach, focusCard } from "./coach.js";
 import { DraftMarks } from "./marks.js";
+import { LoadingProgress } from "./progress.js";
 import { save, clear } from "./storage.js";
 import { buildLink, forgetFragment, showInAddressBar, copyText } from "./share.js";
 import { applyState, defaultsOf, formState, indexOf, offer, readStrings, restoreOnce } from "./restore.js";
@@ -51,6 +52,7 @@ export class ConnecteurChecker extends HTMLElement {
   #inflight = false;
   #dirty = false;
   #unsubscribe = null;
+  #loading = null;
   #abort = null; // removes every listener this element added when it leaves the document
   #marks = null;
   #started = false; // the initial state (link, saved draft) is applied once per element
@@ -116,6 +118,7 @@ export class ConnecteurChecker extends HTMLElement {
       status: q("[data-role=status]"),
       progress: q("[data-role=progress]"),
       progressBox: q("[data-role=progress-box]"),
+      progressText: q("[data-role=progress-text]"),
       results: q("[data-role=results]"),
       chip: q("[data-role=chip]"),
       backdrop: q("[data-role=backdrop]"),
@@ -390,16 +393,22 @@ export class ConnecteurChecker extends HTMLElement {
       const restarting = this.dataset.graded === "too-slow";
       this.#emitState("loading");
       if (restarting) return; // the "took too long" message stays while the worker restarts
-      if (ui.progress) {
-        // The interpreter's boot gives no finer progress: an animated (indeterminate) bar says
-        // "working" better than one stuck at zero; later stages fill it.
+      // Bytes received of the runtime's total (progress.js), announced at each quarter.
+      this.#loading ??= new LoadingProgress(
+        Number(this.dataset.runtimeBytes),
+        strings,
+        this.dataset.uiLang,
+      );
+      const { bar, text, announce } = this.#loading.update(state);
+      if (ui.progress && bar) Object.assign(ui.progress, bar);
+      else if (ui.progress) {
+        // No byte count (a page from an older plugin): the stages fill the bar.
         ui.progress.max = state.total || 3;
         if (state.done) ui.progress.value = state.done;
         else ui.progress.removeAttribute("value");
       }
-      const stage = strings[`stage_${state.stage}`] || strings.stage_runtime;
-      const step = fmt(strings.progress, { done: (state.done || 0) + 1, total: state.total || 3 });
-      this.#setStatus(`${stage} ${step}`);
+      if (ui.progressText && ui.progressText.textContent !== text) ui.progressText.textContent = text;
+      if (announce) this.#setStatus(announce);
     }
   }
 

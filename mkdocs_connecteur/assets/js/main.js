@@ -3,10 +3,13 @@
 // page and on every page that Material's instant navigation swaps in, while this module and the
 // shared runtime stay alive for the whole tab.
 // The runtime starts before the widget's own modules are even fetched: Pyodide's boot is the long
-// pole, so it begins as early as this script can run.
+// pole, so it begins as soon as this script runs (its imports are preloaded from the page's head:
+// mkdocs_connecteur/runtime/hints.py, which also says why it does not start any earlier).
 
 import { start } from "./runtime.js";
 import { restoreAll } from "./restore.js";
+
+performance.mark("connecteur:main"); // after Material's bundle ran (benchmarks/browser.py)
 
 const SELECTOR = "connecteur-checker, [data-connecteur-checker]";
 if (document.querySelector(SELECTOR)) {

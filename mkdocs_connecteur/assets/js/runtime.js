@@ -9,7 +9,15 @@ const listeners = new Set();
 const pending = new Map();
 let worker = null;
 let nextId = 1;
-let state = { phase: "idle", stage: "runtime", done: 0, total: 3, message: "", restarts: 0 };
+let state = {
+  phase: "idle",
+  stage: "runtime",
+  done: 0,
+  total: 3,
+  received: 0, // bytes of the runtime received by the worker so far
+  message: "",
+  restarts: 0,
+};
 
 function publish(patch) {
   state = { ...state, ...patch };
@@ -36,7 +44,15 @@ function onMessage(event) {
   const message = event.data || {};
   switch (message.type) {
     case "progress":
-      publish({ phase: "loading", stage: message.stage, done: message.done, total: message.total });
+      // A download can finish after the worker failed or got ready: that says nothing new.
+      if (state.phase === "failed" || state.phase === "ready") break;
+      publish({
+        phase: "loading",
+        stage: message.stage,
+        done: message.done,
+        total: message.total,
+        received: message.received ?? state.received,
+      });
       break;
     case "ready":
       publish({
@@ -90,7 +106,8 @@ function workerScriptURL() {
 /** Start the worker if it is not running yet; safe to call from every checker. */
 export function start() {
   if (worker || state.phase === "failed") return;
-  publish({ phase: "loading", startedAt: performance.now() });
+  performance.mark("connecteur:worker-created");
+  publish({ phase: "loading", received: 0, startedAt: performance.now() });
   try {
     worker = new Worker(workerScriptURL(), { type: "module" });
   } catch (error) {

@@ -6,56 +6,81 @@
 
 const RUNTIME = new URL("../runtime/", import.meta.url).href;
 
-const PYTHON = `
-import json
-import checker
-
-_rubric = None
-
-def set_rubric(text, source):
-    global _rubric
-    _rubric = checker.load_rubric(text, source=source)
-
-def grade(args_json):
-    # Arguments cross as JSON so that no JavaScript null (jsnull) or odd string reaches the API.
-    args = json.loads(args_json)
-    lang = args.get("lang")
-    if lang in (None, "auto"):
-        lang = None
-    ui = args.get("ui") if args.get("ui") in checker.LANGS else None
-    report = checker.grade(
-        args["text"], kind=args["kind"], lang=lang, rubric=_rubric, interface_language=ui
-    )
-    return json.dumps(report.to_dict())
-
-def version():
-    return str(getattr(checker, "__version__", ""))
-
-_warming = None
-
-def warm_step():
-    # Reading the rubric and compiling its patterns takes a few hundred ms in Pyodide: done in
-    # idle time after "ready", a slice per call, so that a draft graded meanwhile waits for one
-    # slice at most (and compiles the patterns of its own language first). True: more to do.
-    global _warming
-    if _warming is None:
-        rubric = _rubric or checker.default_rubric()
-        _warming = (p for rule in rubric.rules for p in rule.lazy_patterns())
-        return True
-    for _ in range(8):
-        pattern = next(_warming, None)
-        if pattern is None:
-            return False
-        pattern.warm()
-    return True
-`;
+// The Python side (JSON in, JSON out) is a module of the checker package: checker/bridge.py.
+const BRIDGE = "checker.bridge";
 
 let gradeFn = null;
-let namespace = null;
+let bridge = null;
 
 function post(message) {
   self.postMessage(message);
 }
+
+// Where the boot goes: Performance API marks (connecteur:*), sent with "ready" as epoch times
+// so the page (and benchmarks/browser.py) can lay them beside its own.
+const mark = (name) => performance.mark(`connecteur:${name}`);
+mark("worker");
+
+// Real progress: the bytes of the runtime received so far, counted as they arrive (a clone of
+// each response is read; the original goes to Pyodide untouched), sent at most every 100 ms.
+// Pyodide's own JavaScript modules are imported, not fetched: counted once loaded.
+const progress = { stage: "runtime", done: 0, total: 2, received: 0, sent: 0 };
+function postProgress(force = false) {
+  if (settled) return; // after "ready" or "failed", progress would only contradict them
+  const now = performance.now();
+  if (!force && now - progress.sent < 100) return;
+  progress.sent = now;
+  const { stage, done, total, received } = progress;
+  post({ type: "progress", stage, done, total, received });
+}
+function countBody(response) {
+  if (!response.ok || !response.body) return;
+  const reader = response.clone().body.getReader();
+  const pump = () =>
+    reader.read().then(({ done, value }) => {
+      if (done) return postProgress(true);
+      progress.received += value.byteLength;
+      postProgress();
+      return pump();
+    });
+  pump().catch(() => {});
+}
+if (typeof PerformanceObserver === "function") {
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.name.startsWith(RUNTIME) && entry.name.endsWith(".mjs")) {
+        progress.received += entry.decodedBodySize || 0;
+        postProgress(true);
+      }
+    }
+  }).observe({ type: "resource", buffered: true });
+}
+
+// The runtime's big files are fetched at once, side by side, not one after another as Pyodide
+// would ask for them: Pyodide's own fetch of each URL then gets this response (same URL, same
+// integrity: the wheel's sha256, from config.json, is checked by the browser as before).
+const early = new Map();
+const nativeFetch = self.fetch.bind(self);
+function fetchEarly(name, integrity = "") {
+  const url = RUNTIME + name;
+  if (early.has(url)) return;
+  const init = integrity ? { integrity } : {};
+  const promise = nativeFetch(url, init);
+  promise.then(countBody, () => {});
+  early.set(url, { integrity, promise });
+}
+self.fetch = (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : String(input), RUNTIME).href;
+  const entry = early.get(url);
+  if (entry && !(input instanceof Request) && (init?.integrity || "") === entry.integrity) {
+    early.delete(url);
+    return entry.promise;
+  }
+  const promise = nativeFetch(input, init);
+  if (url.startsWith(RUNTIME)) promise.then(countBody, () => {});
+  return promise;
+};
+for (const name of ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]) fetchEarly(name);
 
 /** The last line of a Python traceback is the part a reader can act on. */
 function shortMessage(error) {
@@ -89,8 +114,10 @@ async function boot() {
   const imported = import(RUNTIME + "pyodide.mjs");
   imported.catch(() => {}); // reported below, once the config has been read
   const config = await configured;
-  const total = config.rubric ? 3 : 2;
-  post({ type: "progress", stage: "runtime", done: 0, total });
+  mark("config");
+  if (config.wheel) fetchEarly(config.wheel.file, config.wheel.integrity);
+  progress.total = config.rubric ? 3 : 2;
+  postProgress(true);
 
   let loadPyodide;
   try {
@@ -98,6 +125,7 @@ async function boot() {
   } catch (error) {
     throw new Error(`the Python runtime could not be loaded (${shortMessage(error)})`);
   }
+  mark("pyodide-module");
   const problems = [];
   const pyodide = await loadPyodide({
     indexURL: RUNTIME,
@@ -110,14 +138,17 @@ async function boot() {
   });
 
   const runtimeReady = performance.now();
-  post({ type: "progress", stage: "checker", done: 1, total });
+  mark("runtime");
+  Object.assign(progress, { stage: "checker", done: 1 });
+  postProgress(true);
   await pyodide.loadPackage("connecteur", {
     messageCallback: () => {},
     errorCallback: (line) => problems.push(line),
   });
-  namespace = pyodide.globals.get("dict")();
+  mark("wheel");
   try {
-    pyodide.runPython(PYTHON, { globals: namespace });
+    bridge = pyodide.pyimport(BRIDGE);
+    mark("import");
   } catch (error) {
     const detail = problems.length ? problems[problems.length - 1] : shortMessage(error);
     throw new Error(`the checker could not be loaded (${detail})`);
@@ -126,30 +157,48 @@ async function boot() {
   // The rubric's name, for the page to say which one took too long (the grading time budget).
   let rubricName = "default";
   if (config.rubric) {
-    post({ type: "progress", stage: "rubric", done: 2, total });
+    Object.assign(progress, { stage: "rubric", done: 2 });
+    postProgress(true);
     const url = new URL(config.rubric, RUNTIME).href;
     const text = await (await fetchOk(url, `runtime/${config.rubric}`)).text();
     if (config.rubric_sha256 && (await sha256Hex(text)) !== config.rubric_sha256) {
       throw new Error(`runtime/${config.rubric} does not match its sha256 in config.json`);
     }
-    rubricName = /^name\s*=\s*"([^"\n]*)"/m.exec(text)?.[1] || config.rubric;
     try {
-      namespace.get("set_rubric")(text, config.rubric);
+      rubricName = bridge.set_rubric(text, config.rubric) || config.rubric;
     } catch (error) {
       throw new Error(shortMessage(error));
     }
   }
 
-  gradeFn = namespace.get("grade");
+  gradeFn = bridge.grade;
+  mark("ready");
+  const origin = performance.timeOrigin;
+  const marks = performance
+    .getEntriesByType("mark")
+    .filter((m) => m.name.startsWith("connecteur:"))
+    .map((m) => ({ name: m.name, at: origin + m.startTime }));
+  // Each runtime file: when its download started and ended, and its size.
+  const files = performance
+    .getEntriesByType("resource")
+    .filter((r) => r.name.startsWith(RUNTIME))
+    .map((r) => ({
+      name: r.name.slice(RUNTIME.length),
+      start: origin + r.startTime,
+      end: origin + r.responseEnd,
+      bytes: r.decodedBodySize,
+    }));
   post({
     type: "ready",
-    checker: namespace.get("version")() || String(config.checker || ""),
+    checker: bridge.version() || String(config.checker || ""),
     pyodide: pyodide.version,
     rubric: rubricName,
     // Where the boot went: Pyodide itself (the checker's wheel downloads meanwhile), then ours.
     timings: {
       runtime_ms: Math.round(runtimeReady - started),
       checker_ms: Math.round(performance.now() - runtimeReady),
+      marks,
+      files,
     },
   });
 }
@@ -202,7 +251,7 @@ boot().then(
     finish(true);
     // Macrotasks: a grade already waiting for "booted" (a pre-filled draft) runs first, and any
     // grade that arrives later runs between two slices of the warm-up.
-    const warmStep = namespace?.get("warm_step");
+    const warmStep = bridge?.warm_step;
     const warmUp = () => {
       try {
         if (warmStep()) {
