@@ -48,8 +48,8 @@ FORM: dict[str, Text] = {
 JS: dict[str, Text] = {
     "stage_download": _t("Downloading the Python runtime:"),
     "progress_bytes": _t("{received} of {total}"),
-    "progress_left": _t("about {seconds} s left at this speed"),
-    "megabytes": _t("{n} MB"),
+    "progress_left": _t("about {seconds}\u00a0s left at this speed"),
+    "megabytes": _t("{n}\u00a0MB"),
     "stage_runtime": _t("Starting the Python runtime…"),
     "stage_checker": _t("Loading the checker…"),
     "stage_rubric": _t("Loading the trainer’s rubric…"),
