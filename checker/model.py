@@ -126,6 +126,8 @@ class PartSpan:
 
 @dataclass(frozen=True, slots=True)
 class RoleScore:
+    """One role a sentence plays, with the model's confidence (0-100) that it does."""
+
     role: str
     confidence: int  # 0-100
 
@@ -171,6 +173,8 @@ class Slot:
 
 @dataclass(frozen=True, slots=True)
 class Stats:
+    """The draft's size as the report gives it: characters, judged words and sentences."""
+
     characters: int
     words: int
     sentences: int

@@ -23,6 +23,7 @@ CAP_STEP = 3
 
 
 def band_for(score: int) -> str:
+    """The band a score falls in; the thresholds are the report's contract."""
     if score >= READY:
         return "ready"
     if score >= NEEDS_WORK:
@@ -31,6 +32,7 @@ def band_for(score: int) -> str:
 
 
 def verdict_for(fraction: float) -> str:
+    """A criterion's verdict from the share of its weight earned."""
     if fraction >= 0.999:
         return "met"
     if fraction <= 0.001:
@@ -51,6 +53,8 @@ class RuleResult:
 
 @dataclass(frozen=True, slots=True)
 class Scored:
+    """The score, each criterion's verdict, and the cap that lowered the score, if any."""
+
     score: int
     verdicts: tuple[CriterionVerdict, ...]
     cap: tuple[int, str] | None  # (ceiling, rule id or "criterion:<id>") when it lowered the score

@@ -43,6 +43,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 @dataclass(frozen=True, slots=True)
 class Row:
+    """One draft of the class file, with the line it came from and its own kind and language."""
+
     line: int
     id: str
     draft: str
@@ -254,6 +256,7 @@ def _not_graded(exc: NotGraded, rubric: Rubric) -> Text:
 
 
 def write_csv(table: list[list[str]], output: str, bom: bool) -> None:
+    """Write the graded table as CSV (CRLF; a BOM when asked, for spreadsheets); ``-`` is stdout."""
     buf = io.StringIO(newline="")
     csv.writer(buf, lineterminator="\r\n").writerows(table)
     data = ("\ufeff" if bom else "") + buf.getvalue()
@@ -268,6 +271,7 @@ def write_csv(table: list[list[str]], output: str, bom: bool) -> None:
 
 
 def run_batch(args: argparse.Namespace) -> int:
+    """``connecteur batch``: grade a class file's drafts, write the table; the exit code."""
     if args.columns_lang not in LANGS:
         raise unknown_choice("--columns-lang", args.columns_lang, LANGS)
     if args.kind not in KINDS:

@@ -296,6 +296,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The ``connecteur`` command, in the locale's language (argparse's own words included)."""
     lang = ui_language()
     with argparse_speaks(lang):
         return _run(build_parser(lang), argv, lang)

@@ -64,6 +64,7 @@ def read_text_file(path: str, what: str = "file") -> str:
 
 
 def decode_text(data: bytes, path: str, what: str = "file") -> str:
+    """A file's bytes as text, or a ``CliError`` that names the file (binary, not UTF-8)."""
     label = FILE_LABELS.get(what, what)
     name = _t("standard input") if path == "-" else path
     if b"\x00" in data[:8192]:
@@ -89,6 +90,7 @@ def decode_text(data: bytes, path: str, what: str = "file") -> str:
 
 
 def load_rubric_file(path: str | None) -> Rubric:
+    """The default rubric, or the trainer's file; a broken one: ``CliError`` (file, rule, key)."""
     if path is None:
         return default_rubric()
     text = read_text_file(path, "rubric")
@@ -110,5 +112,6 @@ def unknown_choice(what: str, value: object, choices: Sequence[str]) -> CliError
 
 
 def check_choice(value: str | None, choices: Sequence[str], what: str) -> None:
+    """Refuse a value outside ``choices`` with a message that lists them."""
     if value is not None and value not in choices:
         raise unknown_choice(what, value, choices)

@@ -73,6 +73,8 @@ class RubricError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Criterion:
+    """One line of the checklist: its weight, whether it is decisive, its label and guide."""
+
     id: str
     weight: int
     decisive: bool

@@ -8,6 +8,7 @@ from .outcome import FAIL, PARTIAL, PASS, SKIPPED, Outcome
 
 
 def evaluate(rule: Rule, draft: Draft) -> Outcome:
+    """Count words or characters against the kind's bounds; a little over costs part of the rule."""
     limits = rule.limits.get(draft.kind)
     if limits is None:
         return SKIPPED

@@ -12,4 +12,5 @@ from .outcome import Outcome
 
 
 def evaluate(rule: Rule, draft: Draft) -> Outcome:
+    """Like ``absent``, over the whole draft: a placeholder in the signature still counts."""
     return absent_evaluate(rule, draft, whole=True)

@@ -34,6 +34,7 @@ def _evidence(
 
 
 def evaluate(rule: Rule, draft: Draft) -> Outcome:
+    """Pass when the element is there: a part, a sentence with the rule's roles, or a phrase."""
     if rule.part is not None and draft.has_part(rule.part):
         return PASSED
     if rule.roles and any(

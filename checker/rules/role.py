@@ -8,6 +8,7 @@ from .outcome import FAIL, MAX_SPANS, PASSED, Outcome
 
 
 def evaluate(rule: Rule, draft: Draft) -> Outcome:
+    """Fail on sentences that play the rule's roles (pressure), unless another role excuses them."""
     hits = draft.with_role(rule.roles, rule.confidence)
     if not hits:
         return PASSED

@@ -40,6 +40,7 @@ def find_node() -> str | None:
 
 
 def cache_key(pyodide_version: str, sources: Mapping[str, bytes]) -> str:
+    """What the compiled bytecode depends on: the script, the Pyodide version, the sources."""
     digest = hashlib.sha256(SCRIPT.read_bytes())
     digest.update(pyodide_version.encode())
     for name in sorted(sources):
@@ -64,6 +65,7 @@ def _in_pycache(name: str) -> bool:
 
 
 def read_cache(path: Path, valid_name: Callable[[str], bool]) -> dict[str, bytes] | None:
+    """The cached bytecode, or None when there is none or it does not decode (then compile)."""
     try:
         return decode(path.read_text("utf-8"), valid_name)
     except OSError:
@@ -71,6 +73,7 @@ def read_cache(path: Path, valid_name: Callable[[str], bool]) -> dict[str, bytes
 
 
 def write_cache(path: Path, encoded: str) -> None:
+    """Keep the bytecode for the next build, atomically; an unwritable cache is no error."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(

@@ -172,6 +172,7 @@ def copy_if_changed(source: Path, target: Path) -> None:
 
 
 def write_if_changed(target: Path, data: bytes) -> None:
+    """Write only new bytes, so ``mkdocs serve`` sees no change where there is none."""
     if not target.is_file() or target.read_bytes() != data:
         target.write_bytes(data)
 
@@ -202,6 +203,7 @@ class RuntimeConfig:
 def runtime_config(
     checker_version: str, pyodide_version: str, wheel: Wheel, rubric_text: str | None
 ) -> RuntimeConfig:
+    """``runtime/config.json``: the versions, the wheel with its integrity, the trainer's rubric."""
     integrity = "sha256-" + base64.b64encode(bytes.fromhex(wheel.sha256)).decode("ascii")
     return RuntimeConfig(
         checker=checker_version,

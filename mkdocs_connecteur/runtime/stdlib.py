@@ -70,6 +70,7 @@ def _is_pyc(name: str) -> bool:
 
 
 def cache_key(pyodide_version: str, original: bytes, wheel: Wheel, lockfile: bytes) -> str:
+    """What the standard library zip depends on: script, Pyodide, its zip, wheel, lock."""
     digest = hashlib.sha256(SCRIPT.read_bytes())
     for part in (pyodide_version.encode(), original, wheel.data, lockfile):
         digest.update(hashlib.sha256(part).digest())

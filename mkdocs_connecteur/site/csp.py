@@ -124,6 +124,7 @@ def has_event_handlers(page_html: str) -> bool:
 
 
 def loads_material_bundle(page_html: str) -> bool:
+    """Whether the page loads Material's bundle (whose search worker the policy allows)."""
     return bool(_MATERIAL_BUNDLE.search(page_html))
 
 
@@ -175,6 +176,7 @@ def policy_text(
 
 
 def meta_tag(policy: str) -> str:
+    """The policy as a ``<meta http-equiv>`` tag, escaped for an attribute."""
     content = html.escape(policy, quote=False).replace('"', "&quot;")
     return f'<meta http-equiv="Content-Security-Policy" content="{content}">'
 
