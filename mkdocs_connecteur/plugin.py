@@ -68,6 +68,7 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
     def __init__(self) -> None:
         self._reset()
         self.runtime: runtime_build.Runtime | None = None  # prepared once per (outer) build
+        self.runtime_bytes: int | None = None  # what a cold boot of that runtime downloads
         # One policy for the pages of every language: kept across i18n's nested builds.
         self.policy = csp.SitePolicy()
         self.builds = 0  # builds under way (i18n nests one per language in the first)
@@ -89,6 +90,7 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
         self._reset()
         if self.builds == 0:  # not one of i18n's nested builds: a new build, a new runtime
             self.runtime = None
+            self.runtime_bytes = None
         if not self.config.enabled:
             return config
         try:
@@ -148,6 +150,8 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
             with_bytecode=bool(self.config.bytecode),
             cache=runtime_build.cache_dir(self.config.cache_dir, config.config_file_path),
         )
+        # What a cold boot downloads, for every checker's loading line: measured once per build.
+        self.runtime_bytes = self.runtime.download_bytes()
 
     def _guide_in_site(self, files: Files) -> bool:
         """Whether the site holds the guide: at least one rule's guide page exists in it.
@@ -188,6 +192,7 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
                     line_offset=offset,
                     ui_lang=lang,
                     rubric=checked,
+                    runtime_bytes=self.runtime_bytes,
                 )
                 for i, fence in enumerate(fences)
             ]
@@ -211,10 +216,6 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
         widgets = self.slots.pop(page.file.src_uri, None)
         if not widgets:
             return html
-        if self.runtime is not None:
-            # What a cold boot downloads, for the widget's progress (bytes received of this).
-            size = f'<connecteur-checker data-runtime-bytes="{self.runtime.download_bytes()}" '
-            widgets = [w.replace("<connecteur-checker ", size, 1) for w in widgets]
         # Out of the search index: the form's labels and default drafts are not the page's text.
         # Material's indexer ends an exclusion at the first closing tag of the same name, so the
         # wrapper is an element the widget never contains (a custom element, shown as a block).

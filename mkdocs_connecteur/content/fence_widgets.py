@@ -22,8 +22,10 @@ def widget_for_fence(
     line_offset: int,
     ui_lang: str,
     rubric: Rubric | None,
+    runtime_bytes: int | None = None,
 ) -> str:
-    """The widget for one fence (empty when it cannot be rendered); ``rubric`` checks ``expect``."""
+    """The widget for one fence (empty when it cannot be rendered); ``rubric`` checks ``expect``;
+    ``runtime_bytes``: the size of the runtime the site ships, for the loading line."""
     where = f"{src_uri}, line {fence.line + line_offset}"
     for problem in fence.problems:
         log.warning(f"{src_uri}, line {problem.line + line_offset}: {problem.message}")
@@ -38,6 +40,7 @@ def widget_for_fence(
             expect=fence.expect,
             target=fence.target,
             focus_rule=fence.rule,
+            runtime_bytes=runtime_bytes,
         )
     except ValueError as error:
         log.warning(f"{where}: {error}")

@@ -56,12 +56,14 @@ def render_checker(
     expect: str | None,
     target: str | None = None,
     focus_rule: str | None = None,
+    runtime_bytes: int | None = None,
 ) -> str:
     """Return the widget's HTML for one checker on a page: a ``<connecteur-checker>`` element.
 
     ``index`` numbers the checkers of a page (0, 1, …): it makes element ids unique and keys the
     draft saved in localStorage. ``target``: the band an exercise asks the reader to reach.
-    ``focus_rule``: a rule page's own rule, whose finding comes first. Raises ``ValueError``
+    ``focus_rule``: a rule page's own rule, whose finding comes first. ``runtime_bytes``: what a
+    cold boot downloads, for the loading line (bytes received of this). Raises ``ValueError``
     naming the accepted values for a bad option.
     """
     _check("kind", kind, KINDS)
@@ -81,7 +83,8 @@ def render_checker(
 
     uid = f"connecteur-{index}"
     classes = "connecteur" + (" connecteur--compact" if compact else "")
-    attrs = [
+    attrs = [f'data-runtime-bytes="{int(runtime_bytes)}"'] if runtime_bytes is not None else []
+    attrs += [
         f'class="{classes}"',
         "data-connecteur-checker",
         'data-state="loading"',
