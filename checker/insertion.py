@@ -18,7 +18,10 @@ from collections.abc import Sequence
 
 from .model import Insert, PartSpan
 
-PLACEHOLDER_RE = re.compile(r"\[[^\[\]\n]{1,40}\]")
+MAX_PLACEHOLDER = 40
+"""The longest placeholder the default rubric's no-placeholder rule still flags (the rubric
+loader refuses an insert text with a longer one)."""
+PLACEHOLDER_RE = re.compile(rf"\[[^\[\]\n]{{1,{MAX_PLACEHOLDER}}}\]")
 """A bracketed placeholder ("[20 minutes]"): the first one is selected after inserting."""
 
 

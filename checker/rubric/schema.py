@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from ..insertion import MAX_PLACEHOLDER
 from ..parts import PART_NAMES
 from ..roles import ROLES
 from ..texts import Text
@@ -64,8 +65,6 @@ _PATTERN_KEYS = ("patterns", "partial", "when", "unless")
 _ID_RE = re.compile(r"^[a-z][a-z0-9-]*$")
 _BRACKETS_RE = re.compile(r"\[([^\[\]]*)\]")
 """A bracketed placeholder in an insert text: "[20 minutes]"."""
-MAX_PLACEHOLDER = 40
-"""The longest placeholder the default rubric's no-placeholder rule still flags."""
 
 
 @dataclass
