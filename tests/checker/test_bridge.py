@@ -6,17 +6,14 @@ The parity test (tests/node/test_pyodide_parity.py) runs the same module in the 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from import_probe import DEFERRED, modules_loaded_by_import
 
 import checker
 from checker import bridge
 from checker.bridge import Bridge
 
-REPO = Path(__file__).resolve().parents[2]
 DRAFT = "Bonjour, pourriez vous transférer. Cdt"
 TRAINER = """
 extends = "default"
@@ -96,17 +93,6 @@ def test_module_functions_are_one_worker() -> None:
 
 
 def test_importing_the_bridge_defers_what_the_checker_defers() -> None:
-    script = (
-        "import json, sys; sys.path.insert(0, sys.argv[1]); import checker.bridge; "
-        "print(json.dumps(sorted(sys.modules)))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-I", "-c", script, str(REPO)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    loaded = set(json.loads(done.stdout))
+    loaded = modules_loaded_by_import("checker.bridge")
     assert "checker.bridge" in loaded
-    assert not loaded & {"tomllib", "difflib", "importlib.resources"}
+    assert [name for name in DEFERRED if name in loaded] == []

@@ -7,30 +7,10 @@ them up front would only slow every boot.
 
 from __future__ import annotations
 
-import json
-import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[2]
-DEFERRED = ("difflib", "tomllib", "importlib.resources")
-SCRIPT = (
-    "import json, sys; before = set(sys.modules); sys.path.insert(0, sys.argv[1]); import checker; "
-    "print(json.dumps(sorted(set(sys.modules) - before)))"
-)
-
-
-def modules_loaded_by_import() -> list[str]:
-    done = subprocess.run(
-        [sys.executable, "-I", "-c", SCRIPT, str(REPO)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    return json.loads(done.stdout)
+from import_probe import DEFERRED, modules_loaded_by_import
 
 
 def test_importing_the_checker_loads_only_the_standard_library() -> None:
