@@ -295,22 +295,24 @@ export class ConnecteurChecker extends HTMLElement {
   }
 
   #syncSheet() {
-    const toggle = this.#ui.chip?.querySelector("[data-action=sheet]");
-    if (!toggle) return;
-    const open = this.dataset.sheet === "open";
-    toggle.setAttribute("aria-expanded", String(open));
-    toggle.setAttribute("aria-controls", this.#ui.results.id || "");
     const count = this.#lastReport?.findings.length || 0;
-    toggle.textContent = fmt(open ? this.#strings.sheet_close : this.#strings.sheet_open, { count });
+    this.#syncToggle("sheet", (open) =>
+      fmt(open ? this.#strings.sheet_close : this.#strings.sheet_open, { count }),
+    );
   }
 
   #syncFold() {
-    const toggle = this.#ui.chip?.querySelector("[data-action=fold]");
+    this.#syncToggle("fold", (open) => (open ? this.#strings.fold_close : this.#strings.fold_open));
+  }
+
+  /** The chip's toggle for the results (`sheet` on phones, `fold` in a compact box): its state. */
+  #syncToggle(action, label) {
+    const toggle = this.#ui.chip?.querySelector(`[data-action=${action}]`);
     if (!toggle) return;
-    const open = this.dataset.fold === "open";
+    const open = this.dataset[action] === "open";
     toggle.setAttribute("aria-expanded", String(open));
     toggle.setAttribute("aria-controls", this.#ui.results.id || "");
-    toggle.textContent = open ? this.#strings.fold_close : this.#strings.fold_open;
+    toggle.textContent = label(open);
   }
 
   /** Back from a card to its mark: focus the draft and select the finding's first span. */
