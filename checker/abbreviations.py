@@ -49,7 +49,7 @@ def never_ending(lang: str | None = None) -> frozenset[str]:
     """Titles and linking abbreviations of `lang` (both languages when None)."""
     if lang is None:
         return _ALL_NEVER
-    return TITLES.get(lang, frozenset()) | LINKS.get(lang, frozenset())
+    return _NEVER.get(lang, frozenset())
 
 
 def maybe_ending(lang: str | None = None) -> frozenset[str]:
@@ -60,6 +60,10 @@ def maybe_ending(lang: str | None = None) -> frozenset[str]:
 
 
 _ALL_NEVER = _union(TITLES) | _union(LINKS)
+# Built once: the cutter asks for a language's set at every part of every draft graded.
+_NEVER = {
+    lang: TITLES.get(lang, frozenset()) | LINKS.get(lang, frozenset()) for lang in (*TITLES, *LINKS)
+}
 _ALL_MAYBE = _union(ENDINGS)
 ALL_TITLES = _union(TITLES)
 """Titles in either language: a greeting's full stop after one of these does not end it."""
