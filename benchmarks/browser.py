@@ -28,7 +28,8 @@ In one run and one headless Chromium (Debian's /usr/bin/chromium), on a fresh bu
   ``--throttled-runs N`` (default 3), ``--no-throttle`` to skip.
 - ``baseline_*`` with ``--baseline DIR``: a site built from another commit (``git archive`` it,
   ``mkdocs build -d DIR``), its checker page and bundled bare page booted in turn with ours in
-  the same browser: before and after, side by side.
+  the same browser: before and after, side by side; ``baseline_paired_difference``, the median
+  over runs of ours minus the baseline's checker ready time, and ``baseline_runs_won``.
 - ``keystroke_to_result``: last keystroke to the ``connecteur:graded`` event (dispatched after the
   results are rendered) for a typical 120-word draft, debounce included (median; target < 150 ms),
   and ``grade_in_worker``: the grading call inside the worker (median; target < 30 ms);
@@ -460,6 +461,18 @@ def measure(
             figure("baseline_checker_ready", round(med(old_ours))),
             figure("baseline_ready_ratio", round(med(old_ours) / med(old_bundled), 3), "x"),
             figure("baseline_runtime_mb", round(runtime_bytes(baseline / RUNTIME) / 1e6, 2), "MB"),
+            # Run by run (each run boots both checker pages, one after the other): the median
+            # of our time minus the baseline's, and in how many runs ours was ready first. Less
+            # exposed than two medians to a machine whose load drifts during the benchmark.
+            figure(
+                "baseline_paired_difference",
+                round(med([new - old for new, old in zip(ours, old_ours, strict=True)])),
+            ),
+            figure(
+                "baseline_runs_won",
+                sum(new < old for new, old in zip(ours, old_ours, strict=True)),
+                f"of {len(ours)}",
+            ),
         ]
         if baseline and old_ours
         else []
