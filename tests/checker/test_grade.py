@@ -428,6 +428,20 @@ def test_a_blind_hand_off_keeps_an_intro_below_ready() -> None:
     assert r.band != "ready"
 
 
+def test_an_intro_with_neither_a_reason_nor_consent_is_not_ready() -> None:
+    """A connector's two jobs are to say why the two should meet and to ask the recipient first;
+    an introduction that does neither is the blind hand-off, whatever its courtesy."""
+    bare = "Hi Bob,\n\nYou should meet Greg. Here's his contact information.\n\nBest,\nAnn"
+    r = grade(bare, kind="intro", lang="en")
+    assert r.band == "not-ready"
+    assert r.cap is not None and r.cap.score < 40
+    assert "intro-reason-or-consent" in [f.rule for f in r.findings]
+    asked = bare.replace("Here's his contact information.", "Would you be open to a call?")
+    r = grade(asked, kind="intro", lang="en")
+    assert "intro-reason-or-consent" not in [f.rule for f in r.findings]
+    assert r.band == "needs-work"
+
+
 def test_a_hand_off_after_both_agreed_is_no_blind_one() -> None:
     r = grade(INTRO_HANDOFF.format(consent="You both have context. "), kind="intro", lang="en")
     rules = [f.rule for f in r.findings]
