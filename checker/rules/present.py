@@ -1,9 +1,10 @@
 """present: evidence must appear, inside a clause (a sentence with a verb) unless `clause = false`.
 
 Weaker `partial` evidence earns half. The evidence may also be a body sentence doing one of the
-rule's `roles` (whatever its words), or a part of the draft (`part = "greeting"`); a phrase found in
-a sentence doing one of its `veto_roles` is no evidence ("I'm open to opportunities" names a
-purpose without having one), and the failure then points at that sentence.
+rule's `roles` (whatever its words), or a part of the draft (`part = "greeting"`); a sentence that
+more surely does one of its `veto_roles` than any of its `roles` is no evidence, by role or by
+phrase ("I'm open to opportunities" names a purpose without having one), and the failure then
+points at that sentence.
 """
 
 from __future__ import annotations
@@ -37,11 +38,14 @@ def evaluate(rule: Rule, draft: Draft) -> Outcome:
     """Pass when the element is there: a part, a sentence with the rule's roles, or a phrase."""
     if rule.part is not None and draft.has_part(rule.part):
         return PASSED
+    vetoed = draft.vetoed(rule.veto_roles, rule.roles) if rule.veto_roles else set()
+    # A sentence that more surely does a veto role than the rule's own is no evidence, whether
+    # the model or a phrase finds the rule's element in it ("more mentorship" is a vague purpose).
     if rule.roles and any(
-        not rule.clause or draft.verbs[i] for i in draft.with_role(rule.roles, rule.confidence)
+        (not rule.clause or draft.verbs[i]) and i not in vetoed
+        for i in draft.with_role(rule.roles, rule.confidence)
     ):
         return PASSED
-    vetoed = draft.vetoed(rule.veto_roles, rule.roles) if rule.veto_roles else set()
     found, vague = _evidence(rule, draft, vetoed)
     if found is not None:
         return PASSED

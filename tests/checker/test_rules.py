@@ -9,7 +9,7 @@ import pytest
 from checker import KINDS, LANGS, default_rubric
 from checker.draft import prepare
 from checker.folding import fold
-from checker.roles import default_model
+from checker.roles import RoleModel, default_model
 from checker.rules import evaluate
 
 RUBRIC = default_rubric()
@@ -119,3 +119,30 @@ def test_every_kind_has_its_decisive_objective() -> None:
             r.criterion == "objective" and r.cap is not None and kind in r.applies_to
             for r in RUBRIC.rules
         ), kind
+
+
+def _model_reading(word: str, scores: dict[str, float]) -> RoleModel:
+    """A stand-in role model: a sentence holding `word` gets `scores` (logits), others nothing."""
+    shipped = default_model()
+    return RoleModel(
+        roles=shipped.roles,
+        bias=tuple(-20.0 for _ in shipped.roles),
+        weights={"w:" + word: tuple((shipped.roles.index(r), 20.0 + z) for r, z in scores.items())},
+        thresholds=shipped.thresholds,
+        digest="test",
+    )
+
+
+@pytest.mark.parametrize(
+    ("vague", "passes"),
+    [(-1.0, True), (1.0, False)],
+    ids=["purpose-surer-than-vague", "vague-surer-than-purpose"],
+)
+def test_a_vague_sentence_is_no_role_evidence_either(vague: float, passes: bool) -> None:
+    """A sentence the model reads as a purpose is evidence, unless it reads it more surely as vague:
+    the veto holds for role evidence as it does for phrases."""
+    text = "Hello Ms Chen, could we talk about more mentorship. Best regards, Sam"
+    model = _model_reading("mentorship", {"purpose": 0.0, "vague": vague})
+    draft = prepare(text, fold(text), "request", "en", model)
+    value = evaluate(RUBRIC.rule("objective-stated"), draft).value
+    assert (value == 1.0) is passes
