@@ -63,10 +63,10 @@ def evaluate(rule: Rule, draft: Draft) -> Outcome:
         vetoed |= _vetoed_by_phrase(rule, draft)
     # A sentence that more surely does a veto role than the rule's own is no evidence, whether
     # the model or a phrase finds the rule's element in it ("more mentorship" is a vague purpose).
-    if rule.roles and any(
-        (not rule.clause or draft.verbs[i]) and i not in vetoed
-        for i in draft.with_role(rule.roles, rule.confidence)
-    ):
+    read = [
+        i for i in draft.with_role(rule.roles, rule.confidence) if not rule.clause or draft.verbs[i]
+    ]
+    if any(i not in vetoed for i in read):
         return PASSED
     found, vague = _evidence(rule, draft, vetoed)
     if found is not None:
@@ -76,7 +76,8 @@ def evaluate(rule: Rule, draft: Draft) -> Outcome:
         return Outcome(PARTIAL, (weak,))
     # Point at what stood in for the missing element: "I'm open to new opportunities".
     spans = tuple(draft.sentences[i] for i in sorted(vetoed)[:MAX_SPANS])
-    if vague is not None and rule.veto_cap is not None:
-        # A direction in vague words ("I'm trying to get into fintech") is worth more than none.
+    if (vague is not None or read) and rule.veto_cap is not None:
+        # A direction in vague words ("I'm trying to get into fintech") is worth more than none,
+        # whether a phrase or the model found it in the vetoed sentence.
         return Outcome(PARTIAL, spans, cap=rule.veto_cap)
     return Outcome(FAIL, spans) if spans else FAILED

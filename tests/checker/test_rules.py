@@ -140,9 +140,11 @@ def _model_reading(word: str, scores: dict[str, float]) -> RoleModel:
 )
 def test_a_vague_sentence_is_no_role_evidence_either(vague: float, passes: bool) -> None:
     """A sentence the model reads as a purpose is evidence, unless it reads it more surely as vague:
-    the veto holds for role evidence as it does for phrases."""
+    the veto holds for role evidence as it does for phrases (and a vague direction earns half)."""
     text = "Hello Ms Chen, could we talk about more mentorship. Best regards, Sam"
     model = _model_reading("mentorship", {"purpose": 0.0, "vague": vague})
     draft = prepare(text, fold(text), "request", "en", model)
-    value = evaluate(RUBRIC.rule("objective-stated"), draft).value
-    assert (value == 1.0) is passes
+    outcome = evaluate(RUBRIC.rule("objective-stated"), draft)
+    # A direction in vague words is worth half, under the rule's veto_cap, not nothing.
+    assert outcome.value == (1.0 if passes else 0.5)
+    assert passes or outcome.cap == RUBRIC.rule("objective-stated").veto_cap
