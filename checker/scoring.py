@@ -80,10 +80,12 @@ def score(
     values: dict[str, list[float]] = {}
     blockers: set[str] = set()
     caps: list[tuple[int, str]] = []
+    capping: set[str] = set()  # criteria one of whose rules already caps the score
     for o in outcomes:
         values.setdefault(o.criterion, []).append(o.value)
         if o.value < 1.0 and o.cap is not None:
             caps.append((o.cap, o.rule))
+            capping.add(o.criterion)
         if o.blocker:
             blockers.add(o.criterion)
     verdicts: list[CriterionVerdict] = []
@@ -94,7 +96,8 @@ def score(
             continue
         fraction = 0.0 if cid in blockers else sum(got) / len(got)
         verdict = verdict_for(fraction)
-        if crit.decisive and verdict == "missing":
+        # One problem counts once: a rule that caps already stands for its criterion's absence.
+        if crit.decisive and verdict == "missing" and cid not in capping:
             caps.append((DECISIVE_CAP, "criterion:" + cid))
         total += crit.weight
         earned += crit.weight * fraction

@@ -103,6 +103,7 @@ class Rule:
     partial: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     when: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     unless: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    veto: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     measure: str | None = None
     limits: Mapping[str, tuple[int | None, int | None]] = field(default_factory=dict)
     params: Mapping[str, int] = field(default_factory=dict)
@@ -118,6 +119,7 @@ class Rule:
     partial_matchers: Mapping[str, LazyPattern | None] = field(default_factory=dict)
     when_matchers: Mapping[str, LazyPattern | None] = field(default_factory=dict)
     unless_matchers: Mapping[str, LazyPattern | None] = field(default_factory=dict)
+    veto_matchers: Mapping[str, LazyPattern | None] = field(default_factory=dict)
 
     def lazy_patterns(self) -> Iterator[LazyPattern]:
         """Every pattern of the rule, for warming them up in idle time."""
@@ -126,6 +128,7 @@ class Rule:
             self.partial_matchers,
             self.when_matchers,
             self.unless_matchers,
+            self.veto_matchers,
         ):
             yield from (m for m in table.values() if m is not None)
 

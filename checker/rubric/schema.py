@@ -49,6 +49,7 @@ _RULE_KEYS = (
     "partial",
     "when",
     "unless",
+    "veto",
     "measure",
     "limits",
     "params",
@@ -61,7 +62,7 @@ _RULE_KEYS = (
     "insert",
     "insert_at",
 )
-_PATTERN_KEYS = ("patterns", "partial", "when", "unless")
+_PATTERN_KEYS = ("patterns", "partial", "when", "unless", "veto")
 _ID_RE = re.compile(r"^[a-z][a-z0-9-]*$")
 _BRACKETS_RE = re.compile(r"\[([^\[\]]*)\]")
 """A bracketed placeholder in an insert text: "[20 minutes]"."""
@@ -352,7 +353,7 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
                     key=f"patterns.{lang}",
                     fix=_t("add patterns for it, or remove it from langs"),
                 )
-    for key in ("when", "unless"):
+    for key in ("when", "unless", "veto"):
         given = [lang for lang in langs if pats[key].get(lang)]
         if given and len(given) != len(langs):
             missing = next(lang for lang in langs if lang not in given)
@@ -371,6 +372,7 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
     partial = {lang: _compile(pats["partial"].get(lang, ()), c, "partial") for lang in LANGS}
     when = {lang: _compile(pats["when"].get(lang, ()), c, "when") for lang in LANGS}
     unless = {lang: _compile(pats["unless"].get(lang, ()), c, "unless") for lang in LANGS}
+    veto = {lang: _compile(pats["veto"].get(lang, ()), c, "veto") for lang in LANGS}
     return Rule(
         id=rid,
         kind=kind,
@@ -388,6 +390,7 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
         partial=MappingProxyType(pats["partial"]),
         when=MappingProxyType(pats["when"]),
         unless=MappingProxyType(pats["unless"]),
+        veto=MappingProxyType(pats["veto"]),
         measure=measure,
         limits=MappingProxyType(limits),
         params=MappingProxyType(params),
@@ -403,6 +406,7 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
         partial_matchers=MappingProxyType(partial),
         when_matchers=MappingProxyType(when),
         unless_matchers=MappingProxyType(unless),
+        veto_matchers=MappingProxyType(veto),
     )
 
 

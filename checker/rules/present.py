@@ -1,9 +1,11 @@
 """present: evidence must appear, inside a clause (a sentence with a verb) unless `clause = false`.
 
 Weaker `partial` evidence earns half. The evidence may also be a body sentence doing one of the
-rule's `roles` (whatever its words), or a part of the draft (`part = "greeting"`); a phrase found in
-a sentence doing one of its `veto_roles` is no evidence ("I'm open to opportunities" names a
-purpose without having one), and the failure then points at that sentence.
+rule's `roles` (whatever its words), or a part of the draft (`part = "greeting"`); a sentence that
+more surely does one of its `veto_roles` than any of its `roles` is no evidence, by role or by
+phrase ("I'm open to opportunities" names a purpose without having one), and the failure then
+points at that sentence. So is a sentence holding one of the rule's `veto` phrases and none of its
+own patterns, whatever role the model reads in it.
 """
 
 from __future__ import annotations
@@ -33,15 +35,39 @@ def _evidence(
     return None, inside
 
 
+def _vetoed_by_phrase(rule: Rule, draft: Draft) -> set[int]:
+    """Sentences holding a `veto` phrase and none of the rule's own: the model's reading of them
+    is no evidence ("I'd like to introduce you to Jack (cc'd)" makes the introduction, it does
+    not ask first; "as agreed, I'm copying you both" still reports consent)."""
+    veto = rule.veto_matchers.get(draft.lang)
+    if veto is None or not may_match(veto.gate, draft.judged):
+        return set()
+    own = rule.matchers.get(draft.lang)
+    out: set[int] = set()
+    for m in veto.finditer(draft.judged):
+        i = draft.sentence_index(m.start())
+        if i is None or i in out:
+            continue
+        s, e = draft.sentences[i]
+        if own is None or own.search(draft.judged[s:e]) is None:
+            out.add(i)
+    return out
+
+
 def evaluate(rule: Rule, draft: Draft) -> Outcome:
     """Pass when the element is there: a part, a sentence with the rule's roles, or a phrase."""
     if rule.part is not None and draft.has_part(rule.part):
         return PASSED
-    if rule.roles and any(
-        not rule.clause or draft.verbs[i] for i in draft.with_role(rule.roles, rule.confidence)
-    ):
-        return PASSED
     vetoed = draft.vetoed(rule.veto_roles, rule.roles) if rule.veto_roles else set()
+    if rule.veto_matchers.get(draft.lang) is not None:
+        vetoed |= _vetoed_by_phrase(rule, draft)
+    # A sentence that more surely does a veto role than the rule's own is no evidence, whether
+    # the model or a phrase finds the rule's element in it ("more mentorship" is a vague purpose).
+    read = [
+        i for i in draft.with_role(rule.roles, rule.confidence) if not rule.clause or draft.verbs[i]
+    ]
+    if any(i not in vetoed for i in read):
+        return PASSED
     found, vague = _evidence(rule, draft, vetoed)
     if found is not None:
         return PASSED
@@ -50,7 +76,8 @@ def evaluate(rule: Rule, draft: Draft) -> Outcome:
         return Outcome(PARTIAL, (weak,))
     # Point at what stood in for the missing element: "I'm open to new opportunities".
     spans = tuple(draft.sentences[i] for i in sorted(vetoed)[:MAX_SPANS])
-    if vague is not None and rule.veto_cap is not None:
-        # A direction in vague words ("I'm trying to get into fintech") is worth more than none.
+    if (vague is not None or read) and rule.veto_cap is not None:
+        # A direction in vague words ("I'm trying to get into fintech") is worth more than none,
+        # whether a phrase or the model found it in the vetoed sentence.
         return Outcome(PARTIAL, spans, cap=rule.veto_cap)
     return Outcome(FAIL, spans) if spans else FAILED

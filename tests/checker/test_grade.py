@@ -428,6 +428,20 @@ def test_a_blind_hand_off_keeps_an_intro_below_ready() -> None:
     assert r.band != "ready"
 
 
+def test_an_intro_with_neither_a_reason_nor_consent_is_not_ready() -> None:
+    """A connector's two jobs are to say why the two should meet and to ask the recipient first;
+    an introduction that does neither is the blind hand-off, whatever its courtesy."""
+    bare = "Hi Bob,\n\nYou should meet Greg. Here's his contact information.\n\nBest,\nAnn"
+    r = grade(bare, kind="intro", lang="en")
+    assert r.band == "not-ready"
+    assert r.cap is not None and r.cap.score < 40
+    assert "intro-reason-or-consent" in [f.rule for f in r.findings]
+    asked = bare.replace("Here's his contact information.", "Would you be open to a call?")
+    r = grade(asked, kind="intro", lang="en")
+    assert "intro-reason-or-consent" not in [f.rule for f in r.findings]
+    assert r.band == "needs-work"
+
+
 def test_a_hand_off_after_both_agreed_is_no_blind_one() -> None:
     r = grade(INTRO_HANDOFF.format(consent="You both have context. "), kind="intro", lang="en")
     rules = [f.rule for f in r.findings]
@@ -443,3 +457,23 @@ def test_a_weak_sign_of_a_decisive_element_still_caps() -> None:
         lang="en",
     )
     assert r.cap is not None and r.cap.rule == "objective-stated" and r.score <= 39
+
+
+def test_one_missing_decisive_element_counts_once_under_the_ceiling() -> None:
+    """A rule that caps for a missing objective already stands for the criterion's absence: the
+    criterion's own ceiling adds no second step down, while a second, distinct problem does."""
+    from checker.rubric import Criterion
+    from checker.scoring import CAP_STEP, RuleResult, score
+
+    crit = {
+        "objective": Criterion("objective", 30, True, {"en": "o", "fr": "o"}, "guide/x/"),
+        "courtesy": Criterion("courtesy", 10, False, {"en": "c", "fr": "c"}, "guide/x/"),
+    }
+    missing = RuleResult("objective-stated", "objective", 0.0, 39, True)
+    alone = score(crit, [missing, RuleResult("greeting", "courtesy", 1.0, None, False)], "en")
+    assert alone.cap == (39, "objective-stated")
+    crit["respect"] = Criterion("respect", 10, False, {"en": "r", "fr": "r"}, "guide/x/")
+    other = RuleResult("no-urgency", "respect", 0.0, 39, True)
+    greeted = RuleResult("greeting", "courtesy", 1.0, None, False)
+    both = score(crit, [missing, greeted, other], "en")
+    assert both.cap is not None and both.cap[0] == 39 - CAP_STEP

@@ -285,6 +285,56 @@ def test_a_condition_must_exist_in_every_language() -> None:
         )
 
 
+def test_a_veto_must_exist_in_every_language() -> None:
+    with pytest.raises(RubricError, match="no 'veto' pattern for language 'fr'"):
+        load_rubric(
+            'extends = "default"\n[[rules]]\nid = "r"\nkind = "present"\ncriterion = "consent"\n'
+            'message = {en="m", fr="m"}\nsuggestion = {en="s", fr="s"}\nroles = ["consent"]\n'
+            'applies_to = ["intro"]\nveto = {en=["copying"]}',
+            source="t.toml",
+        )
+
+
+def test_a_veto_phrase_takes_the_role_reading_of_its_sentence_away() -> None:
+    """`veto` on a present rule: a sentence holding one of its phrases and none of the rule's own
+    patterns is no evidence, whatever the model reads in it; another sentence still counts."""
+    from checker.draft import prepare
+    from checker.folding import fold
+    from checker.roles import RoleModel, default_model
+    from checker.rules import evaluate
+
+    shipped = default_model()
+    consent = shipped.roles.index("consent")
+    # A stand-in model: every sentence with "introduce" asks for consent, nothing else does.
+    model = RoleModel(
+        shipped.roles,
+        tuple(-20.0 for _ in shipped.roles),
+        {"w:introduce": ((consent, 40.0),)},
+        shipped.thresholds,
+        "test",
+    )
+    rule = (
+        'extends = "default"\n[[rules]]\nid = "asks-first"\nkind = "present"\n'
+        'criterion = "consent"\napplies_to = ["intro"]\nroles = ["consent"]\n'
+        'message = {en="m", fr="m"}\nsuggestion = {en="s", fr="s"}\n'
+        'patterns = {en=["as agreed"], fr=["comme convenu"]}\n'
+    )
+    plain = load_rubric(rule, source="plain.toml").rule("asks-first")
+    vetoed = load_rubric(
+        rule + 'veto = {en=["copying"], fr=["en copie"]}\n', source="veto.toml"
+    ).rule("asks-first")
+
+    def value(text: str, r: object) -> float | None:
+        return evaluate(r, prepare(text, fold(text), "intro", "en", model)).value  # type: ignore[arg-type]
+
+    blind = "Hi Amy, I introduce you to Lisa, copying her here. Best, Mo"
+    assert value(blind, plain) == 1.0 and value(blind, vetoed) == 0.0
+    asked = "Hi Amy, may I introduce you to Lisa? I am copying her here. Best, Mo"
+    assert value(asked, vetoed) == 1.0  # the veto holds for its own sentence only
+    agreed = "Hi Amy, as agreed, I introduce you to Lisa, copying her here. Best, Mo"
+    assert value(agreed, vetoed) == 1.0
+
+
 def test_patterns_compile_only_when_a_draft_in_their_language_needs_them() -> None:
     from importlib import resources
 

@@ -9,7 +9,7 @@ import pytest
 from checker import KINDS, LANGS, default_rubric
 from checker.draft import prepare
 from checker.folding import fold
-from checker.roles import default_model
+from checker.roles import RoleModel, default_model
 from checker.rules import evaluate
 
 RUBRIC = default_rubric()
@@ -119,3 +119,42 @@ def test_every_kind_has_its_decisive_objective() -> None:
             r.criterion == "objective" and r.cap is not None and kind in r.applies_to
             for r in RUBRIC.rules
         ), kind
+
+
+def _model_reading(word: str, scores: dict[str, float]) -> RoleModel:
+    """A stand-in role model: a sentence holding `word` gets `scores` (logits), others nothing."""
+    shipped = default_model()
+    return RoleModel(
+        roles=shipped.roles,
+        bias=tuple(-20.0 for _ in shipped.roles),
+        weights={"w:" + word: tuple((shipped.roles.index(r), 20.0 + z) for r, z in scores.items())},
+        thresholds=shipped.thresholds,
+        digest="test",
+    )
+
+
+@pytest.mark.parametrize(
+    ("vague", "passes"),
+    [(-1.0, True), (1.0, False)],
+    ids=["purpose-surer-than-vague", "vague-surer-than-purpose"],
+)
+def test_a_vague_sentence_is_no_role_evidence_either(vague: float, passes: bool) -> None:
+    """A sentence the model reads as a purpose is evidence, unless it reads it more surely as vague:
+    the veto holds for role evidence as it does for phrases (and a vague direction earns half)."""
+    text = "Hello Ms Chen, could we talk about more mentorship. Best regards, Sam"
+    model = _model_reading("mentorship", {"purpose": 0.0, "vague": vague})
+    draft = prepare(text, fold(text), "request", "en", model)
+    outcome = evaluate(RUBRIC.rule("objective-stated"), draft)
+    # A direction in vague words is worth half, under the rule's veto_cap, not nothing.
+    assert outcome.value == (1.0 if passes else 0.5)
+    assert passes or outcome.cap == RUBRIC.rule("objective-stated").veto_cap
+
+
+def test_an_intros_reason_or_consent_reads_the_evidence_of_the_three_rules() -> None:
+    """intro-reason-or-consent passes on what intro-purpose, intro-benefit or intro-consent
+    accept: its roles and patterns are theirs together, and must not drift from them."""
+    union = RUBRIC.rule("intro-reason-or-consent")
+    parts = [RUBRIC.rule(r) for r in ("intro-purpose", "intro-benefit", "intro-consent")]
+    assert set(union.roles) == {role for r in parts for role in r.roles}
+    for lang in LANGS:
+        assert set(union.patterns[lang]) == {p for r in parts for p in r.patterns[lang]}, lang
