@@ -36,7 +36,7 @@ _GREETING = re.compile(
 )
 _GREETING_END = re.compile(r"[,!:;.]|\s[-–—]+(?:\s+[-–—]+)*(?=\s)|\n")
 """Where a greeting may end: its comma or colon, a dash ("Hi [Name] — saw you…"), a full stop
-(unless a title's: "Mrs. Marks", checked by `_greeting_end`)."""
+(unless a title's: "Mrs. Okafor", checked by `_greeting_end`)."""
 _INITIAL_OR_TITLE = re.compile(r"(?<![\w.])([^\W\d_]+)\.\Z")
 _NAME_TOKEN = r"(?:[A-ZÀ-Ý][\w'’-]*\.?|_+|\[[^\]\n]{1,60}\]|<[^>\n]{1,60}>|\{[^}\n]{1,60}\})"
 """A word of the form a name takes as typed: capitalised, a title, or a template's placeholder."""

@@ -42,9 +42,9 @@ def test_greeting_on_the_same_line_as_the_body() -> None:
 
 
 def test_a_title_does_not_end_the_greeting() -> None:
-    assert parts_of("Dear Mrs. Marks:\nJulian is going to Buffalo.")[0] == (
+    assert parts_of("Dear Mrs. Okafor:\nOmar is heading to Bordeaux.")[0] == (
         "greeting",
-        "Dear Mrs. Marks:",
+        "Dear Mrs. Okafor:",
     )
 
 
@@ -317,9 +317,9 @@ def test_sender_placeholders_and_postscripts_in_both_languages(
     ("text", "lang", "expected"),
     [
         (
-            "I think you and Mr. Marks will enjoy him. Mrs. Marks too.",
+            "I think you and Mr. Okafor will like her. Mrs. Okafor too.",
             "en",
-            ["I think you and Mr. Marks will enjoy him.", "Mrs. Marks too."],
+            ["I think you and Mr. Okafor will like her.", "Mrs. Okafor too."],
         ),
         (
             "We studied with Dr. X. She was tough.",
