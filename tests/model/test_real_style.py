@@ -49,8 +49,8 @@ FOUND = [
     # consent without the word
     ("Would you mind if I introduced you to a founder I advise?", "intro", "consent"),
     ("Tu cherches toujours un développeur pour ton appli ?", "intro", "consent"),
-    # asks in connection notes
-    ("Would be lovely to connect.", "connect", "ask"),
+    # a bare invitation to connect is stock network text (model/README.md)
+    ("Would be lovely to connect.", "connect", "filler"),
 ]
 
 NOT_FOUND = [
@@ -60,6 +60,8 @@ NOT_FOUND = [
     ("I'd like to introduce you to Farida (cc'd), who runs a bakery in Leeds.", "intro", "consent"),
     # a referral at the connector's own company names no one to be introduced to
     ("Could you refer me for the job?", "ask", "target"),
+    # a bare invitation to connect asks for no exchange: filler, not ask
+    ("Would be lovely to connect.", "connect", "ask"),
 ]
 
 
