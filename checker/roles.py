@@ -59,15 +59,17 @@ _CLASSES = {
     "event": "fair conference meetup webinar workshop panel summit forum seminar symposium expo "
     "festival hackathon bootcamp dinner breakfast lunch party wedding barbecue bbq salon congres "
     "seminaire atelier afterwork soiree mariage colloque journee formation dejeuner diner apero "
-    "webinaire meeting reunion gala",
+    "webinaire meeting reunion gala session sessions lecture masterclass",
     "content": "article articles piece post posts book guide podcast episode interview thread talk "
     "keynote video newsletter paper blog column chapter report thesis livre fil billet tribune "
     "chronique rapport etude these ouvrage emission intervention expose publication conference "
     "webinaire memoire",
     "consume": "read bought listened watched used attended saw heard followed came found stumbled "
-    "lu ecoute vu achete commande utilise suivi assiste entendu tombe decouvert regarde",
-    "met": "met sat spoke chatted talked worked studied shared crossed rencontre rencontres "
-    "rencontree croise croises assis discute travaille bosse etudie partage echange",
+    "caught joined lu ecoute vu achete commande utilise suivi assiste entendu tombe decouvert "
+    "regarde",
+    "met": "met sat spoke chatted talked worked studied shared crossed collaborated collaboration "
+    "rencontre rencontres rencontree croise croises assis discute travaille bosse etudie partage "
+    "echange",
     "same": "same fellow both together mutual common meme memes ensemble commun communs commune "
     "communes mutuel",
     "school": "school university uni college campus programme program cohort promo promotion "
@@ -84,6 +86,17 @@ _CLASSES = {
     "you": "you vous tu toi te",
     "we": "we us nous on",
     "ago": "ago last years yesterday dernier derniere passe passee hier",
+    # What the writer is after (a purpose in the writer's own words): seeking, a job, a choice,
+    # finding out.
+    "seek": "looking searching hoping trying aiming seeking hunting planning applying apply "
+    "pitch cherche cherchons cherchent recherche recherchons espere esperons vise visons compte "
+    "postuler postule candidate prepare",
+    "job": "job jobs role roles position opening vacancy vacancies internship placement "
+    "apprenticeship career poste postes offre emploi stage alternance apprentissage carriere "
+    "metier candidature",
+    "choose": "decide deciding decision choose choosing torn weighing between whether hesite "
+    "hesitons choisir choix trancher decider entre",
+    "learn": "learn understand figure comprendre apprendre savoir connaitre",
 }
 """Word classes (folded words): a class generalises over words the corpus has seen rarely."""
 _CLASS: dict[str, tuple[str, ...]] = {}

@@ -166,8 +166,10 @@ DECISIVE = ("purpose", "link", "timebox", "target", "consent")
 """Roles that decide a grade: a miss makes the checker tell a writer that a draft lacks what it
 says, so recall comes first. Their threshold is no higher than keeps validation recall at RECALL
 (a margin over the 0.85 asked on held-out sentences: the held-out recall has come out 0.02 to
-0.05 below the validation recall), and may go down to DECISIVE_FLOOR for it."""
-RECALL = 0.90
+0.08 below the validation recall; at 0.90 the target threshold swung between 0.30 and 0.50 from
+one retraining to the next, held-out target recall 0.82 at 0.50), and may go down to
+DECISIVE_FLOOR for it."""
+RECALL = 0.92
 DECISIVE_FLOOR = 0.30
 
 

@@ -49,8 +49,27 @@ FOUND = [
     # consent without the word
     ("Would you mind if I introduced you to a founder I advise?", "intro", "consent"),
     ("Tu cherches toujours un développeur pour ton appli ?", "intro", "consent"),
-    # asks in connection notes
-    ("Would be lovely to connect.", "connect", "ask"),
+    # a bare invitation to connect is stock network text (model/README.md)
+    ("Would be lovely to connect.", "connect", "filler"),
+    # a purpose in an ask to a connector or in an intro, in the words of real messages
+    (
+        "I'm applying for the warehouse supervisor vacancy at your Leeds depot and would value a "
+        "word from you.",
+        "ask",
+        "purpose",
+    ),
+    (
+        "Nous cherchons une graphiste freelance qui connaisse l'édition jeunesse, idéalement "
+        "à Lyon.",
+        "ask",
+        "purpose",
+    ),
+    (
+        "She's trying to decide whether to franchise her bakery or open a second shop herself.",
+        "intro",
+        "purpose",
+    ),
+    ("Avant de vous mettre en copie, je voulais m’assurer que ça vous allait.", "intro", "consent"),
 ]
 
 NOT_FOUND = [
@@ -60,6 +79,12 @@ NOT_FOUND = [
     ("I'd like to introduce you to Farida (cc'd), who runs a bakery in Leeds.", "intro", "consent"),
     # a referral at the connector's own company names no one to be introduced to
     ("Could you refer me for the job?", "ask", "target"),
+    # a bare invitation to connect asks for no exchange: filler, not ask
+    ("Would be lovely to connect.", "connect", "ask"),
+    # a school in a sentence about the writer is who, not a shared context
+    ("I'm a first-year nursing student at the University of Stirling.", "request", "link"),
+    # a sales pitch "to companies like yours" is no shared context
+    ("We help agencies like yours win more clients with automated proposals.", "connect", "link"),
 ]
 
 
