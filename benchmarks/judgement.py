@@ -24,6 +24,11 @@ Nobody tunes the checker on the test split: its figures are reported as they com
     python benchmarks/judgement.py --split dev --kinds   # the same figures per message kind too
     python benchmarks/judgement.py --rules         # dev only: how often each rule fails good vs bad
     python benchmarks/judgement.py --list          # dev only: every message's score, band, failures
+    python benchmarks/judgement.py --split dev --since-round 3   # only rounds 3 and later
+
+Every message has the collection ``round`` it came in (tests/corpus/PUBLIC.md). A change tuned on
+the dev messages it can see is checked, before it is kept, on the dev messages of a round that
+came in after it (``--split dev --since-round N``): the test split is not the place to find out.
 
 `--rules` and `--list` are the error-analysis views, and read the dev split only (they refuse
 `--split test`): a rule that fails good and bad messages alike carries no signal but costs points.
@@ -324,6 +329,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--kinds", action="store_true", help="add per-kind rows")
     parser.add_argument(
+        "--since-round",
+        type=int,
+        default=1,
+        metavar="N",
+        help="only the messages of collection round N and later (PUBLIC.md, 'Rounds')",
+    )
+    parser.add_argument(
         "--rules",
         action="store_true",
         help="dev split only: per kind and rule, how many good and bad messages it fails",
@@ -335,17 +347,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     rubric = TEMPLATES_AS_FILLED if args.templates_as_filled else None
+    public = [m for m in load_public() if m["round"] >= args.since_round]
+    if not public:
+        parser.error(f"no message from round {args.since_round} on")
     if args.rules or args.list:
         if args.split not in (None, "dev"):
             parser.error("--rules and --list read the dev split only: nobody tunes on test")
-        dev = grade_public([m for m in load_public() if m["split"] == "dev"], rubric)
+        dev = grade_public([m for m in public if m["split"] == "dev"], rubric)
         if args.list:
             print_list(dev)
         if args.rules:
             print_rules(rule_table(dev, rubric or default_rubric()))
         return 0
     splits = (args.split,) if args.split else (*SPLITS, "all")
-    graded = grade_public(load_public(), rubric)
+    graded = grade_public(public, rubric)
     rows = public_table(graded, splits, args.kinds)
     team = team_corpus()
     if args.json:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -50,3 +51,17 @@ def test_error_analysis_refuses_the_test_split(capsys: pytest.CaptureFixture[str
         with pytest.raises(SystemExit):
             j.main([option, "--split", "test"])
         assert "dev split only" in capsys.readouterr().err
+
+
+def test_since_round_keeps_the_later_rounds_only(capsys: pytest.CaptureFixture[str]) -> None:
+    j = _tool()
+    public = j.load_public()
+    last = max(m["round"] for m in public)
+    expected = sum(1 for m in public if m["split"] == "dev" and m["round"] >= last)
+    assert 0 < expected < sum(1 for m in public if m["split"] == "dev")
+    j.main(["--split", "dev", "--since-round", str(last), "--json"])
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {"name": "public.dev.n", "value": expected, "unit": "messages", "target": None} in lines
+    with pytest.raises(SystemExit):
+        j.main(["--since-round", str(last + 1)])
+    assert "no message from round" in capsys.readouterr().err

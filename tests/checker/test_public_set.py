@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 PUBLIC = Path(__file__).resolve().parents[1] / "corpus" / "public.toml"
-FIELDS = {"id", "lang", "kind", "verdict", "pair", "url", "page", "note", "split", "text"}
+TEXT_FIELDS = {"id", "lang", "kind", "verdict", "pair", "url", "page", "note", "split", "text"}
+FIELDS = TEXT_FIELDS | {"round"}
 KINDS = {"request", "ask", "intro", "connect"}
 MIN_MESSAGES = 120
 
@@ -46,9 +47,11 @@ def test_fields_and_values(messages: list[dict]) -> None:
         if set(m) != FIELDS:
             bad.append(f"{m.get('id')}: fields {sorted(set(m) ^ FIELDS)}")
             continue
-        if not all(isinstance(m[f], str) for f in FIELDS):
+        if not all(isinstance(m[f], str) for f in TEXT_FIELDS):
             bad.append(f"{m['id']}: a field is not a string")
             continue
+        if type(m["round"]) is not int or m["round"] < 1:
+            bad.append(f"{m['id']}: round {m['round']!r} is not a collection round (1, 2, …)")
         if m["lang"] not in {"en", "fr"} or m["kind"] not in KINDS:
             bad.append(f"{m['id']}: lang {m['lang']!r} kind {m['kind']!r}")
         if m["verdict"] not in {"good", "bad"} or m["split"] not in {"dev", "test"}:
@@ -93,3 +96,10 @@ def test_pairs_are_one_before_and_one_after_from_one_page(messages: list[dict]) 
         or len({(m["url"], m["kind"], m["lang"]) for m in members}) != 1
     ]
     assert not bad
+
+
+def test_rounds_count_from_one_without_gaps(messages: list[dict]) -> None:
+    """Each collection round is numbered, 1 for the first: a new round's dev messages are a check
+    that no change was tuned on yet (PUBLIC.md, "Rounds")."""
+    rounds = {m["round"] for m in messages}
+    assert rounds == set(range(1, max(rounds) + 1))
