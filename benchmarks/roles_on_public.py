@@ -15,6 +15,7 @@ and its misses are not listed (``--misses`` refuses ``--split test`` and ``all``
     python benchmarks/roles_on_public.py --split test     # the split nobody tunes on
     python benchmarks/roles_on_public.py --json           # {"name", "value", "unit", "target"}
     python benchmarks/roles_on_public.py --split dev --misses   # the dev sentences it gets wrong
+    python benchmarks/roles_on_public.py --split dev --since-round 3   # rounds nobody tuned on yet
     python benchmarks/roles_on_public.py --skeleton       # unlabelled entries for new messages
 """
 
@@ -223,12 +224,22 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="print unlabelled entries for the messages the gold file lacks",
     )
+    ap.add_argument(
+        "--since-round",
+        type=int,
+        default=1,
+        metavar="N",
+        help="only the messages of collection round N and later (tests/corpus/PUBLIC.md, 'Rounds')",
+    )
     args = ap.parse_args(argv)
     messages = load_public()
     gold = load_gold() if GOLD.exists() else {}
     if args.skeleton:
         print(skeleton(messages, gold), end="")
         return 0
+    messages = [m for m in messages if m["round"] >= args.since_round]
+    if not messages:
+        ap.error(f"no message from round {args.since_round} on")
     if args.misses and args.split != "dev":
         ap.error("--misses lists dev misses only: pass --split dev (nobody reads the test misses)")
     rows = compare(messages, gold)

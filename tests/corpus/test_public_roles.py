@@ -8,6 +8,7 @@ by benchmarks/roles_on_public.py, never asserted here.
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 
@@ -121,3 +122,27 @@ def test_benchmark_reads_every_gold_sentence(public: list[dict], gold: list[dict
     assert len(rows) == sum(len(m.get("sentence", [])) for m in gold)
     assert {r.split for r in rows} <= {"dev", "test"}
     assert all(r.got <= set(ROLES) for r in rows)
+
+
+def test_since_round_reads_the_later_rounds_only(
+    public: list[dict], capsys: pytest.CaptureFixture[str]
+) -> None:
+    last = max(m["round"] for m in public)
+    later = [m for m in public if m["split"] == "dev" and m["round"] >= last]
+    bench.main(["--split", "dev", "--since-round", str(last), "--json"])
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    support = sum(
+        line["value"]
+        for line in lines
+        if line["name"].endswith(".support") and ".dev." in line["name"]
+    )
+    labelled = {m["id"]: m for m in load(GOLD)["message"]}
+    expected = sum(
+        len(s["roles"].split(","))
+        for m in later
+        for s in labelled[m["id"]]["sentence"]
+        if s["roles"] != "-"
+    )
+    assert 0 < support == expected
+    with pytest.raises(SystemExit):
+        bench.main(["--since-round", str(last + 1)])
