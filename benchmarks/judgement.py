@@ -47,12 +47,11 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.public_set import SPLITS, add_since_round, load_public, since_round  # noqa: E402
 from checker import KINDS, Rubric, default_rubric, grade, load_rubric  # noqa: E402
 from checker import LANGS as CHECKER_LANGS  # noqa: E402
 
-PUBLIC = ROOT / "tests" / "corpus" / "public.toml"
 LABELLED = ROOT / "tests" / "corpus" / "labelled.toml"
-SPLITS = ("dev", "test")
 LANGS = tuple(sorted(CHECKER_LANGS))  # en, then fr: the order the tables are printed in
 # The targets of issue 16 ("judgement that generalises"); figures are reported, never asserted.
 TARGET_AUC = ">= 0.90"
@@ -71,10 +70,6 @@ class Graded:
     band: str
     failed: tuple[str, ...] = ()  # the rules not fully met (the report's findings)
     cap: str = ""  # the rule (or criterion) whose ceiling lowered the score, if any
-
-
-def load_public(path: Path = PUBLIC) -> list[dict]:
-    return tomllib.loads(path.read_text(encoding="utf-8")).get("message", [])
 
 
 TEMPLATES_AS_FILLED = load_rubric(
@@ -328,13 +323,7 @@ def main(argv: list[str] | None = None) -> int:
         help="grade without the placeholder rule (templates judged on what they say once filled)",
     )
     parser.add_argument("--kinds", action="store_true", help="add per-kind rows")
-    parser.add_argument(
-        "--since-round",
-        type=int,
-        default=1,
-        metavar="N",
-        help="only the messages of collection round N and later (PUBLIC.md, 'Rounds')",
-    )
+    add_since_round(parser)
     parser.add_argument(
         "--rules",
         action="store_true",
@@ -347,9 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     rubric = TEMPLATES_AS_FILLED if args.templates_as_filled else None
-    public = [m for m in load_public() if m["round"] >= args.since_round]
-    if not public:
-        parser.error(f"no message from round {args.since_round} on")
+    public = since_round(load_public(), args.since_round, parser)
     if args.rules or args.list:
         if args.split not in (None, "dev"):
             parser.error("--rules and --list read the dev split only: nobody tunes on test")

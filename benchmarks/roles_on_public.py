@@ -32,14 +32,13 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.public_set import SPLITS, add_since_round, load_public, since_round  # noqa: E402
 from checker import grade  # noqa: E402
 from checker.draft import prepare  # noqa: E402
 from checker.folding import fold  # noqa: E402
 from checker.roles import ROLES, default_model  # noqa: E402
 
-PUBLIC = ROOT / "tests" / "corpus" / "public.toml"
 GOLD = ROOT / "tests" / "corpus" / "public_roles.toml"
-SPLITS = ("dev", "test")
 DECISIVE = ("purpose", "link", "timebox", "target", "consent")
 """The roles issue 16 asks a recall of at least 0.85 for (timebox: a bounded ask)."""
 TARGET_RECALL = ">= 0.85"
@@ -80,10 +79,6 @@ def predicted_roles(text: str, kind: str, lang: str) -> dict[tuple[int, int], fr
     if shown != set(out):
         raise RuntimeError("the draft's body sentences differ from the report's")
     return out
-
-
-def load_public(path: Path = PUBLIC) -> list[dict]:
-    return tomllib.loads(path.read_text(encoding="utf-8")).get("message", [])
 
 
 def load_gold(path: Path = GOLD) -> dict[str, list[dict]]:
@@ -224,22 +219,14 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="print unlabelled entries for the messages the gold file lacks",
     )
-    ap.add_argument(
-        "--since-round",
-        type=int,
-        default=1,
-        metavar="N",
-        help="only the messages of collection round N and later (tests/corpus/PUBLIC.md, 'Rounds')",
-    )
+    add_since_round(ap)
     args = ap.parse_args(argv)
     messages = load_public()
     gold = load_gold() if GOLD.exists() else {}
     if args.skeleton:
         print(skeleton(messages, gold), end="")
         return 0
-    messages = [m for m in messages if m["round"] >= args.since_round]
-    if not messages:
-        ap.error(f"no message from round {args.since_round} on")
+    messages = since_round(messages, args.since_round, ap)
     if args.misses and args.split != "dev":
         ap.error("--misses lists dev misses only: pass --split dev (nobody reads the test misses)")
     rows = compare(messages, gold)
