@@ -275,22 +275,30 @@ def test_documented_error_message() -> None:
         assert " ".join(info.value.render(lang).split()) in flat
 
 
-def test_a_condition_must_exist_in_every_language() -> None:
-    with pytest.raises(RubricError, match="no 'when' pattern for language 'en'"):
-        load_rubric(
-            'extends = "default"\n[[rules]]\nid = "r"\nkind = "absent"\ncriterion = "honesty"\n'
-            'message = {en="m", fr="m"}\nsuggestion = {en="s", fr="s"}\n'
-            'phrases = {en=["x"], fr=["x"]}\nwhen = {fr=["ami"]}',
-            source="t.toml",
-        )
-
-
-def test_a_veto_must_exist_in_every_language() -> None:
-    with pytest.raises(RubricError, match="no 'veto' pattern for language 'fr'"):
-        load_rubric(
-            'extends = "default"\n[[rules]]\nid = "r"\nkind = "present"\ncriterion = "consent"\n'
-            'message = {en="m", fr="m"}\nsuggestion = {en="s", fr="s"}\nroles = ["consent"]\n'
+@pytest.mark.parametrize(
+    ("key", "rule", "missing"),
+    [
+        (
+            "when",
+            'kind = "absent"\ncriterion = "honesty"\nphrases = {en=["x"], fr=["x"]}\n'
+            'when = {fr=["ami"]}',
+            "en",
+        ),
+        (
+            "veto",
+            'kind = "present"\ncriterion = "consent"\nroles = ["consent"]\n'
             'applies_to = ["intro"]\nveto = {en=["copying"]}',
+            "fr",
+        ),
+    ],
+)
+def test_a_condition_or_veto_must_exist_in_every_language(
+    key: str, rule: str, missing: str
+) -> None:
+    with pytest.raises(RubricError, match=f"no '{key}' pattern for language '{missing}'"):
+        load_rubric(
+            'extends = "default"\n[[rules]]\nid = "r"\n'
+            'message = {en="m", fr="m"}\nsuggestion = {en="s", fr="s"}\n' + rule,
             source="t.toml",
         )
 
