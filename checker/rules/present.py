@@ -59,8 +59,7 @@ def evaluate(rule: Rule, draft: Draft) -> Outcome:
     if rule.part is not None and draft.has_part(rule.part):
         return PASSED
     vetoed = draft.vetoed(rule.veto_roles, rule.roles) if rule.veto_roles else set()
-    if rule.veto_matchers.get(draft.lang) is not None:
-        vetoed |= _vetoed_by_phrase(rule, draft)
+    vetoed |= _vetoed_by_phrase(rule, draft)
     # A sentence that more surely does a veto role than the rule's own is no evidence, whether
     # the model or a phrase finds the rule's element in it ("more mentorship" is a vague purpose).
     read = [
