@@ -16,9 +16,21 @@ def test_switch_follows_instant_navigation(page, site_server) -> None:  # type: 
     page.wait_for_url("**/guide/callbacks/")
     assert page.evaluate("() => window.__sameDocument === true"), "not an instant navigation"
 
-    # The header was not redrawn, yet the selector now names this page's translation.
+    # The header was not redrawn, yet the selector now names this page's translation. The URL
+    # changes before Material swaps the content in, and the selector follows the swap: wait for
+    # the new page (its canonical link), then give the selector the time a loaded machine takes.
+    page.wait_for_function(
+        "() => (document.querySelector('link[rel=canonical]')?.href || '')"
+        ".endsWith('guide/callbacks/')"
+    )
+    expected = site_server.url + "fr/guide/callbacks/"
+    page.wait_for_function(
+        "([sel, want]) => document.querySelector(sel)?.href === want",
+        arg=[SWITCH.format(lang="fr"), expected],
+        timeout=10_000,
+    )
     href = page.eval_on_selector(SWITCH.format(lang="fr"), "a => a.href")
-    assert href == site_server.url + "fr/guide/callbacks/"
+    assert href == expected
 
     page.eval_on_selector(SWITCH.format(lang="fr"), "a => a.click()")
     page.wait_for_url("**/fr/guide/callbacks/")
