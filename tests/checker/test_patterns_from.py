@@ -151,6 +151,21 @@ def test_own_phrases_partial_patterns_and_chains() -> None:
     assert [s.text for s in outcome.spans] == ["maybe"]  # a partial, pointing at its evidence
 
 
+@pytest.mark.parametrize("page", ["rubric.md", "rubric.fr.md"])
+def test_the_documented_example_loads_and_takes_the_patterns(page: str) -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "reference" / page).read_text("utf-8")
+    blocks = (b.split("```")[0] for b in doc.split("```toml")[1:])
+    block = next(b for b in blocks if "patterns_from" in b)
+    rubric = load_rubric(block, source=page)
+    default = default_rubric()
+    for lang in LANGS:
+        taken = rubric.rule("leaves-a-choice").patterns[lang]
+        assert taken == joined(default, ("easy-out", "their-convenience"), lang), lang
+        added = rubric.rule("intro-purpose").patterns[lang][-1]
+        assert added in rubric.rule(UNION).patterns[lang], lang
+        assert added not in default.rule(UNION).patterns[lang], lang
+
+
 def _new_rule(rid: str, extra: str, kind: str = "present") -> str:
     return (
         f'[[rules]]\nid = "{rid}"\nkind = "{kind}"\ncriterion = "objective"\n'
