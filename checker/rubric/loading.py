@@ -1,4 +1,5 @@
-"""Reading a rubric: TOML text, then inheritance (extends, replaces, disable, add_phrases).
+"""Reading a rubric: TOML text, then inheritance (extends, replaces, disable, add_phrases), then
+each rule's `patterns_from` (the patterns of the rules it names, as they stand in this rubric).
 
 `load_rubric` reads a trainer's rubric, `default_rubric` the one shipped in the package. A rubric
 is either fully valid or refused with a `RubricError` naming the file, the rule and the key, with
@@ -18,6 +19,7 @@ from .model import LANGS, Criterion, Rubric, RubricError, Rule
 from .patterns import phrase_to_pattern
 from .schema import (
     _ID_RE,
+    PATTERN_RULE_KINDS,
     _check_keys,
     _compile,
     _criterion,
@@ -26,6 +28,7 @@ from .schema import (
     _per_lang_strings,
     _rule,
     _str,
+    require_patterns,
 )
 
 _TOP_KEYS = (
@@ -116,6 +119,8 @@ def _build(
                 rule=rid,
                 fix=_did_you_mean(rid, sorted(ids)),
             )
+    disabled = dict(base.disabled) if base else {}
+    disabled.update((r.id, r) for r in rules if r.id in set(disable))
     rules = [r for r in rules if r.id not in set(disable)]
 
     for key in ("add_patterns", "add_phrases"):
@@ -143,14 +148,14 @@ def _build(
                 )
             rc = _Ctx(source, rid, ctx.check_patterns)
             old = rules[idx]
-            if old.kind not in ("present", "absent", "placeholder"):
+            if old.kind not in PATTERN_RULE_KINDS:
                 raise rc.error(
                     _t("a {kind!r} rule has no phrases", kind=old.kind),
                     key=key,
                     fix=_t("add phrases to a present, absent or placeholder rule"),
                 )
             phrases = _per_lang_strings(per_lang, rc, key)
-            new_patterns = dict(old.patterns)
+            new_patterns = dict(old.own_patterns)  # patterns_from is resolved below
             for lang, items in phrases.items():
                 if lang not in old.langs:
                     raise rc.error(
@@ -165,6 +170,7 @@ def _build(
             rules[idx] = replace(
                 old,
                 patterns=MappingProxyType(new_patterns),
+                own_patterns=MappingProxyType(new_patterns),
                 matchers=MappingProxyType(matchers),
             )
 
@@ -196,12 +202,97 @@ def _build(
             key="rules",
             fix=_t("keep at least one rule enabled"),
         )
+    for rule in rules:
+        disabled.pop(rule.id, None)  # a rule disabled, then defined anew: the new one counts
     return Rubric(
         name=name,
         criteria=MappingProxyType(criteria),
-        rules=tuple(rules),
+        rules=_resolve_patterns_from(rules, disabled, source),
         source=source,
+        disabled=MappingProxyType(disabled),
     )
+
+
+def _resolve_patterns_from(
+    rules: list[Rule], disabled: Mapping[str, Rule], source: str
+) -> tuple[Rule, ...]:
+    """Each rule with `patterns_from` grades with its own patterns and partial patterns followed by
+    those of the rules it names (in their order, each pattern once), as they stand once this
+    rubric has disabled, added phrases and defined rules; a named rule that takes patterns from
+    others brings theirs too. A disabled rule still lends its patterns: disabling drops a finding,
+    not a phrase that other rules count as evidence.
+
+    Refused, naming the rule and `patterns_from`: a rule naming itself, an unknown rule, a rule of
+    a kind without patterns, and rules that take patterns from each other in a circle.
+    """
+    pool = {**disabled, **{r.id: r for r in rules}}
+    done: dict[str, Rule] = {}
+
+    def resolve(rule: Rule, path: tuple[str, ...]) -> Rule:
+        if not rule.patterns_from:
+            return rule
+        if rule.id in done:
+            return done[rule.id]
+        c = _Ctx(source, rule.id, check_patterns=False)  # every pattern was checked as read
+        patterns = {lang: list(rule.own_patterns.get(lang, ())) for lang in LANGS}
+        partial = {lang: list(rule.own_partial.get(lang, ())) for lang in LANGS}
+        for name in rule.patterns_from:
+            if name == rule.id:
+                raise c.error(
+                    _t("a rule cannot take patterns from itself"),
+                    key="patterns_from",
+                    fix=_t("remove {rule!r} from patterns_from", rule=name),
+                )
+            named = pool.get(name)
+            if named is None:
+                raise c.error(
+                    _t("cannot take patterns from unknown rule {rule!r}", rule=name),
+                    key="patterns_from",
+                    fix=_did_you_mean(name, sorted(pool)),
+                )
+            if named.kind not in PATTERN_RULE_KINDS:
+                raise c.error(
+                    _t(
+                        "cannot take patterns from {rule!r}: a {kind!r} rule has none",
+                        rule=name,
+                        kind=named.kind,
+                    ),
+                    key="patterns_from",
+                    fix=_t("name present, absent or placeholder rules"),
+                )
+            if name in path:
+                circle = (*path[path.index(name) :], rule.id, name)
+                raise c.error(
+                    _t(
+                        "rules take their patterns from each other in a circle: {circle}",
+                        circle=" → ".join(circle),
+                    ),
+                    key="patterns_from",
+                    fix=_t("remove {rule!r} from patterns_from", rule=name),
+                )
+            named = resolve(named, (*path, rule.id))
+            for lang in LANGS:
+                patterns[lang] += named.patterns.get(lang, ())
+                partial[lang] += named.partial.get(lang, ())
+        union = {lang: tuple(dict.fromkeys(p)) for lang, p in patterns.items() if p}
+        weak = {lang: tuple(dict.fromkeys(p)) for lang, p in partial.items() if p}
+        require_patterns(
+            rule.kind, bool(rule.roles or rule.part), union, rule.langs, c, "patterns_from"
+        )
+        done[rule.id] = replace(
+            rule,
+            patterns=MappingProxyType(union),
+            partial=MappingProxyType(weak),
+            matchers=MappingProxyType(
+                {lang: _compile(union.get(lang, ()), c, "patterns_from") for lang in LANGS}
+            ),
+            partial_matchers=MappingProxyType(
+                {lang: _compile(weak.get(lang, ()), c, "patterns_from") for lang in LANGS}
+            ),
+        )
+        return done[rule.id]
+
+    return tuple(resolve(rule, ()) for rule in rules)
 
 
 def load_rubric(text: str, *, source: str = "<rubric>", base: Rubric | None = None) -> Rubric:

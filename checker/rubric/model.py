@@ -85,7 +85,12 @@ class Criterion:
 @dataclass(frozen=True, slots=True, eq=False)
 class Rule:
     """One rule; `matchers` holds its pattern per language (None when it has none), compiled the
-    first time a draft in that language needs it."""
+    first time a draft in that language needs it.
+
+    `patterns` and `partial` are the ones the rule grades with: its own (`own_patterns`,
+    `own_partial`: its `patterns` and `phrases`, and the phrases a trainer added) followed by those
+    of the rules it names in `patterns_from`, which the loader resolves once every rubric layer
+    has applied (loading.py)."""
 
     id: str
     kind: str
@@ -115,6 +120,9 @@ class Rule:
     part: str | None = None
     insert: Mapping[str, str] = field(default_factory=dict)
     insert_at: str | None = None
+    patterns_from: tuple[str, ...] = ()
+    own_patterns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    own_partial: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     matchers: Mapping[str, LazyPattern | None] = field(default_factory=dict)
     partial_matchers: Mapping[str, LazyPattern | None] = field(default_factory=dict)
     when_matchers: Mapping[str, LazyPattern | None] = field(default_factory=dict)
@@ -141,6 +149,9 @@ class Rubric:
     criteria: Mapping[str, Criterion]
     rules: tuple[Rule, ...]
     source: str = "<rubric>"
+    disabled: Mapping[str, Rule] = field(default_factory=dict, repr=False)
+    """The rules switched off (`disable`, here or in the rubric extended), by id: they grade
+    nothing, but a rule's `patterns_from` still reads their patterns."""
     plans: dict[tuple[str, str], tuple[Rule, ...]] = field(
         default_factory=dict, repr=False, compare=False
     )

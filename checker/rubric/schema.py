@@ -61,7 +61,10 @@ _RULE_KEYS = (
     "part",
     "insert",
     "insert_at",
+    "patterns_from",
 )
+PATTERN_RULE_KINDS = ("present", "absent", "placeholder")
+"""The kinds of rule that have patterns (phrases): `add_phrases` and `patterns_from` take these."""
 _PATTERN_KEYS = ("patterns", "partial", "when", "unless", "veto")
 _ID_RE = re.compile(r"^[a-z][a-z0-9-]*$")
 _BRACKETS_RE = re.compile(r"\[([^\[\]]*)\]")
@@ -336,23 +339,9 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
             key="roles",
             fix=_t('write roles = ["vague"]'),
         )
-    role_only = kind == "present" and (roles or part)
-    if kind in ("present", "absent", "placeholder") and not (
-        role_only and not any(pats["patterns"].get(lang) for lang in langs)
-    ):
-        if not any(pats["patterns"].get(lang) for lang in langs):
-            raise c.error(
-                _t("a {kind!r} rule needs patterns or phrases", kind=kind),
-                key="patterns",
-                fix=_t('write {key} = {{ fr = ["..."], en = ["..."] }}', key="patterns"),
-            )
-        for lang in langs:
-            if not pats["patterns"].get(lang):
-                raise c.error(
-                    _t("no pattern for language {lang!r}", lang=lang),
-                    key=f"patterns.{lang}",
-                    fix=_t("add patterns for it, or remove it from langs"),
-                )
+    patterns_from = _patterns_from(table, kind, c)
+    if not patterns_from:  # else checked once the named rules' patterns are in (loading.py)
+        require_patterns(kind, bool(roles or part), pats["patterns"], langs, c)
     for key in ("when", "unless", "veto"):
         given = [lang for lang in langs if pats[key].get(lang)]
         if given and len(given) != len(langs):
@@ -402,12 +391,69 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
         part=part,
         insert=insert,
         insert_at=insert_at,
+        patterns_from=patterns_from,
+        own_patterns=MappingProxyType(pats["patterns"]),
+        own_partial=MappingProxyType(pats["partial"]),
         matchers=MappingProxyType(matchers),
         partial_matchers=MappingProxyType(partial),
         when_matchers=MappingProxyType(when),
         unless_matchers=MappingProxyType(unless),
         veto_matchers=MappingProxyType(veto),
     )
+
+
+def require_patterns(
+    kind: str,
+    role_only: bool,
+    patterns: Mapping[str, tuple[str, ...]],
+    langs: tuple[str, ...],
+    c: _Ctx,
+    key: str | None = None,
+) -> None:
+    """A present, absent or placeholder rule has patterns in each of its languages, unless it is a
+    `present` rule that finds its evidence by role or part alone (then it may have none at all).
+    `key` names the key the patterns came from (default: `patterns`)."""
+    if kind not in PATTERN_RULE_KINDS:
+        return
+    if not any(patterns.get(lang) for lang in langs):
+        if kind == "present" and role_only:
+            return
+        raise c.error(
+            _t("a {kind!r} rule needs patterns or phrases", kind=kind),
+            key=key or "patterns",
+            fix=_t('write {key} = {{ fr = ["..."], en = ["..."] }}', key="patterns"),
+        )
+    for lang in langs:
+        if not patterns.get(lang):
+            raise c.error(
+                _t("no pattern for language {lang!r}", lang=lang),
+                key=key or f"patterns.{lang}",
+                fix=_t("add patterns for it, or remove it from langs"),
+            )
+
+
+def _patterns_from(table: Mapping[str, Any], kind: str, c: _Ctx) -> tuple[str, ...]:
+    """The ids of the rules whose patterns this rule takes too (resolved in loading.py)."""
+    if "patterns_from" not in table:
+        return ()
+    value = table["patterns_from"]
+    if (
+        not isinstance(value, list)
+        or not value
+        or not all(isinstance(v, str) and v.strip() for v in value)
+    ):
+        raise c.error(
+            _t("must be a non-empty list of rule ids"),
+            key="patterns_from",
+            fix=_t('write patterns_from = ["intro-purpose", "intro-consent"]'),
+        )
+    if kind not in PATTERN_RULE_KINDS:
+        raise c.error(
+            _t("a {kind!r} rule has no patterns", kind=kind),
+            key="patterns_from",
+            fix=_t("remove patterns_from, or make the rule present, absent or placeholder"),
+        )
+    return tuple(dict.fromkeys(value))
 
 
 def _insert(table: Mapping[str, Any], kind: str, c: _Ctx) -> tuple[Mapping[str, str], str | None]:

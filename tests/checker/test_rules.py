@@ -148,13 +148,3 @@ def test_a_vague_sentence_is_no_role_evidence_either(vague: float, passes: bool)
     # A direction in vague words is worth half, under the rule's veto_cap, not nothing.
     assert outcome.value == (1.0 if passes else 0.5)
     assert passes or outcome.cap == RUBRIC.rule("objective-stated").veto_cap
-
-
-def test_an_intros_reason_or_consent_reads_the_evidence_of_the_three_rules() -> None:
-    """intro-reason-or-consent passes on what intro-purpose, intro-benefit or intro-consent
-    accept: its roles and patterns are theirs together, and must not drift from them."""
-    union = RUBRIC.rule("intro-reason-or-consent")
-    parts = [RUBRIC.rule(r) for r in ("intro-purpose", "intro-benefit", "intro-consent")]
-    assert set(union.roles) == {role for r in parts for role in r.roles}
-    for lang in LANGS:
-        assert set(union.patterns[lang]) == {p for r in parts for p in r.patterns[lang]}, lang
