@@ -54,6 +54,8 @@ _STRINGS: dict[str, Text] = {
     "colon": _t(": "),
     "semicolon": _t("; "),
     "limits": _t("Limits"),
+    "evidence_from": _t("Also counts as evidence"),
+    "evidence_from_text": _t("the phrases of {rules}"),
     "at_most": _t("at most {n} {measure} for {kind}"),
     "at_least": _t("at least {n} {measure} for {kind}"),
     "words": _t("words"),
@@ -140,6 +142,13 @@ def _limits(rule: Rule, lang: str) -> str | None:
     return s["semicolon"].join(parts) or None
 
 
+def _evidence_from(rule: Rule, lang: str) -> str:
+    """ "the phrases of intro-purpose, intro-benefit", each linked to its page: a rule that takes
+    its patterns from others (`patterns_from`) finds what they find."""
+    links = ", ".join(f"[`{name}`]({name}.md)" for name in rule.patterns_from)
+    return STRINGS[lang]["evidence_from_text"].format(rules=links)
+
+
 def _cell(text: str) -> str:
     """Text safe in a Markdown table cell."""
     return escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
@@ -209,6 +218,11 @@ def render_rule(
         *(
             [f"- **{s['limits']}**{s['colon']}{_cell(limit)}"]
             if (limit := _limits(rule, lang))
+            else []
+        ),
+        *(
+            [f"- **{s['evidence_from']}**{s['colon']}{_evidence_from(rule, lang)}"]
+            if rule.patterns_from
             else []
         ),
         "",
