@@ -128,10 +128,11 @@ def score(
         found = 0.0 if cid in blockers else sum(got) / len(got)
         got_soft = earned_by[cid]
         fraction = blockers[cid] if cid in blockers else sum(got_soft) / len(got_soft)
-        # The verdict says what was found; the points also count how near a miss came.
-        verdict = verdict_for(found)
-        # One problem counts once: a rule that caps already stands for its criterion's absence.
-        if crit.decisive and verdict == "missing" and cid not in capping:
+        # Points and verdict count how near a miss came (a near miss is partly there); a cap
+        # needs nothing found. One problem counts once: a rule that caps already stands for its
+        # criterion's absence.
+        verdict = verdict_for(fraction)
+        if crit.decisive and found <= 0.001 and cid not in capping:
             k = nearest.get(cid, 0.0)
             caps.append(
                 (DECISIVE_CAP + k * (100 - DECISIVE_CAP), DECISIVE_CAP, "criterion:" + cid, k)
