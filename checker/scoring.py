@@ -102,36 +102,41 @@ def score(
 
     `explain=False` skips the per-criterion verdicts: what-if scores (a finding's gain) need only
     the number."""
-    values: dict[str, list[float]] = {}
-    earned_by: dict[str, list[float]] = {}
+    sums: dict[str, list[float]] = {}  # criterion -> [rules, value found, value earned]
     blockers: dict[str, float] = {}  # criterion -> the nearest miss of its blocking rules
     nearest: dict[str, float] = {}  # criterion -> the nearest miss of its failed rules
     caps: list[tuple[float, int, str, float]] = []  # (effective ceiling, cap, why, softening)
     capping: set[str] = set()  # criteria one of whose rules already caps the score
     for o in outcomes:
-        k = soften(o.near) if o.value == 0.0 else 0.0
-        values.setdefault(o.criterion, []).append(o.value)
-        earned_by.setdefault(o.criterion, []).append(max(o.value, k))
-        if o.value == 0.0:
-            nearest[o.criterion] = max(nearest.get(o.criterion, 0.0), k)
-        if o.value < 1.0 and o.cap is not None:
+        v, cid = o.value, o.criterion
+        k = soften(o.near) if o.near and v == 0.0 else 0.0
+        got = sums.get(cid)
+        if got is None:
+            sums[cid] = [1, v, k if k > v else v]
+        else:
+            got[0] += 1
+            got[1] += v
+            got[2] += k if k > v else v
+        if k > nearest.get(cid, 0.0):
+            nearest[cid] = k
+        if v < 1.0 and o.cap is not None:
             caps.append((o.cap + k * (100 - o.cap), o.cap, o.rule, k))
-            capping.add(o.criterion)
+            capping.add(cid)
         if o.blocker:
-            blockers[o.criterion] = min(blockers.get(o.criterion, 1.0), k)
+            blockers[cid] = min(blockers.get(cid, 1.0), k)
     verdicts: list[CriterionVerdict] = []
     total = earned = 0.0
     for cid, crit in criteria.items():
-        got = values.get(cid)
-        if not got:
+        got = sums.get(cid)
+        if got is None:
             continue
-        found = 0.0 if cid in blockers else sum(got) / len(got)
-        got_soft = earned_by[cid]
-        fraction = blockers[cid] if cid in blockers else sum(got_soft) / len(got_soft)
+        if cid in blockers:
+            found, fraction = 0.0, blockers[cid]
+        else:
+            found, fraction = got[1] / got[0], got[2] / got[0]
         # Points and verdict count how near a miss came (a near miss is partly there); a cap
         # needs nothing found. One problem counts once: a rule that caps already stands for its
         # criterion's absence.
-        verdict = verdict_for(fraction)
         if crit.decisive and found <= 0.001 and cid not in capping:
             k = nearest.get(cid, 0.0)
             caps.append(
@@ -142,7 +147,11 @@ def score(
         if explain:
             verdicts.append(
                 CriterionVerdict(
-                    cid, crit.label[lang], crit.weight, round(crit.weight * fraction), verdict
+                    cid,
+                    crit.label[lang],
+                    crit.weight,
+                    round(crit.weight * fraction),
+                    verdict_for(fraction),
                 )
             )
     raw = round(100 * earned / total) if total else 0
