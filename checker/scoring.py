@@ -117,7 +117,7 @@ def score(
             got[0] += 1
             got[1] += v
             got[2] += k if k > v else v
-        if k > nearest.get(cid, 0.0):
+        if k and k > nearest.get(cid, 0.0):
             nearest[cid] = k
         if v < 1.0 and o.cap is not None:
             caps.append((o.cap + k * (100 - o.cap), o.cap, o.rule, k))
