@@ -84,9 +84,11 @@ browser: setup
 	@scripts/ensure-chromium
 	$(BIN)/python -m pytest -m "browser"
 
-# The sentence-role model (checker/data/roles.json), trained from model/sentences/ (deterministic).
+# The sentence-role model (checker/data/roles.json), trained from model/sentences/ (deterministic),
+# then its calibration on the held-out sentences (model/reliability.py: soft gates read probabilities).
 model: setup
 	$(BIN)/python model/train.py --report
+	$(BIN)/python model/reliability.py
 
 # The gettext catalogues (checker/locale/): Babel extracts the marked strings into connecteur.pot,
 # merges each language's connecteur.po with it, and compiles connecteur.mo (ARCHITECTURE.md,

@@ -127,7 +127,9 @@ def grade(
         rule_cap = outcome.cap if outcome.cap is not None else rule.cap
         if outcome.value > 0 and outcome.cap is None and rule.severity != "error":
             rule_cap = None
-        outcomes.append(RuleResult(rule.id, rule.criterion, outcome.value, rule_cap, blocker))
+        outcomes.append(
+            RuleResult(rule.id, rule.criterion, outcome.value, rule_cap, blocker, outcome.near)
+        )
         if outcome.value < 1.0:
             failed.append((len(outcomes) - 1, rule, outcome))
     scored = score(rubric.criteria, outcomes, ui)

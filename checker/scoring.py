@@ -5,6 +5,21 @@ score below "ready", and some rules carry their own cap (a placeholder left in, 
 niceties only cost their weight. A cap is a ceiling that scales, not a wall: under it the score
 still grows with what the draft has (a capped draft with everything else scores near the ceiling,
 one with little scores low), so scores order drafts within a band. The report names the cap and why.
+
+Gates are soft where the role model decides them. A role-backed rule that fails reports its
+nearest miss `near` in [0, 1): the best probability / threshold over the sentences that could
+have been its evidence (checker/rules/present.py). With `k = max(0, 2 × near − 1)` (`soften`: a
+miss counts once the model came within a factor of two of the threshold):
+
+- the rule earns `k` instead of 0 (partial credit for a sentence the model nearly read as the
+  element);
+- a cap it causes (its own, or that of a decisive criterion all of whose rules missed, taking the
+  criterion's nearest miss) fades: the capped score `c` becomes `c + k × (raw − c)`, so the
+  ceiling rises from the cap (k = 0: the model is sure the element is absent, the cap holds in
+  full) towards 100 (k near 1: a near miss barely lowers the score). The ceiling reported is
+  `cap + k × (100 − cap)`.
+
+A rule with no roles, a phrase rule or a partial outcome has `near = 0`: its cap holds in full.
 """
 
 from __future__ import annotations
@@ -49,6 +64,7 @@ class RuleResult:
     value: float  # 1 pass, 0.5 partial, 0 fail
     cap: int | None  # the rule's own ceiling when it is not fully met
     blocker: bool  # an error-severity rule failed outright: it decides its criterion
+    near: float = 0.0  # a failed role-backed rule: how close the model came, in [0, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +74,15 @@ class Scored:
     score: int
     verdicts: tuple[CriterionVerdict, ...]
     cap: tuple[int, str] | None  # (ceiling, rule id or "criterion:<id>") when it lowered the score
+
+
+def soften(near: float) -> float:
+    """How much a nearest miss counts (`k`): its share of a pass, and how far its cap fades.
+
+    A miss counts only once the model came within a factor of two of the threshold (near > 0.5;
+    below, the model is as good as sure the element is absent and the gate is as hard as ever);
+    from there `k` rises linearly to 1 at the threshold, where the rule passes."""
+    return max(0.0, 2 * near - 1)
 
 
 def _ceiling(cap: int, raw: int) -> int:
@@ -77,42 +102,66 @@ def score(
 
     `explain=False` skips the per-criterion verdicts: what-if scores (a finding's gain) need only
     the number."""
-    values: dict[str, list[float]] = {}
-    blockers: set[str] = set()
-    caps: list[tuple[int, str]] = []
+    sums: dict[str, list[float]] = {}  # criterion -> [rules, value found, value earned]
+    blockers: dict[str, float] = {}  # criterion -> the nearest miss of its blocking rules
+    nearest: dict[str, float] = {}  # criterion -> the nearest miss of its failed rules
+    caps: list[tuple[float, int, str, float]] = []  # (effective ceiling, cap, why, softening)
     capping: set[str] = set()  # criteria one of whose rules already caps the score
     for o in outcomes:
-        values.setdefault(o.criterion, []).append(o.value)
-        if o.value < 1.0 and o.cap is not None:
-            caps.append((o.cap, o.rule))
-            capping.add(o.criterion)
+        v, cid = o.value, o.criterion
+        k = soften(o.near) if o.near and v == 0.0 else 0.0
+        got = sums.get(cid)
+        if got is None:
+            sums[cid] = [1, v, k if k > v else v]
+        else:
+            got[0] += 1
+            got[1] += v
+            got[2] += k if k > v else v
+        if k and k > nearest.get(cid, 0.0):
+            nearest[cid] = k
+        if v < 1.0 and o.cap is not None:
+            caps.append((o.cap + k * (100 - o.cap), o.cap, o.rule, k))
+            capping.add(cid)
         if o.blocker:
-            blockers.add(o.criterion)
+            blockers[cid] = min(blockers.get(cid, 1.0), k)
     verdicts: list[CriterionVerdict] = []
     total = earned = 0.0
     for cid, crit in criteria.items():
-        got = values.get(cid)
-        if not got:
+        got = sums.get(cid)
+        if got is None:
             continue
-        fraction = 0.0 if cid in blockers else sum(got) / len(got)
-        verdict = verdict_for(fraction)
-        # One problem counts once: a rule that caps already stands for its criterion's absence.
-        if crit.decisive and verdict == "missing" and cid not in capping:
-            caps.append((DECISIVE_CAP, "criterion:" + cid))
+        if cid in blockers:
+            found, fraction = 0.0, blockers[cid]
+        else:
+            found, fraction = got[1] / got[0], got[2] / got[0]
+        # Points and verdict count how near a miss came (a near miss is partly there); a cap
+        # needs nothing found. One problem counts once: a rule that caps already stands for its
+        # criterion's absence.
+        if crit.decisive and found <= 0.001 and cid not in capping:
+            k = nearest.get(cid, 0.0)
+            caps.append(
+                (DECISIVE_CAP + k * (100 - DECISIVE_CAP), DECISIVE_CAP, "criterion:" + cid, k)
+            )
         total += crit.weight
         earned += crit.weight * fraction
         if explain:
             verdicts.append(
                 CriterionVerdict(
-                    cid, crit.label[lang], crit.weight, round(crit.weight * fraction), verdict
+                    cid,
+                    crit.label[lang],
+                    crit.weight,
+                    round(crit.weight * fraction),
+                    verdict_for(fraction),
                 )
             )
     raw = round(100 * earned / total) if total else 0
     final, held = raw, None
     if caps:
-        lowest, why = min(caps)
+        # The lowest ceiling once softened; every further problem lowers it by CAP_STEP.
+        _, lowest, why, k = min(caps)
         ceiling = max(0, lowest - CAP_STEP * (len(caps) - 1))
         capped = min(raw, _ceiling(ceiling, raw))
-        if capped < raw:
-            final, held = capped, (ceiling, why)
+        softened = round(capped + k * (raw - capped))
+        if softened < raw:
+            final, held = softened, (round(ceiling + k * (100 - ceiling)), why)
     return Scored(max(0, min(100, final)), tuple(verdicts), held)

@@ -20,6 +20,7 @@ class Outcome:
     spans: tuple[tuple[int, int], ...] = ()  # folded offsets
     values: tuple[tuple[str, str], ...] = ()  # for {value}, {min}, {max} in messages
     cap: int | None = None  # a ceiling other than the rule's own, for this outcome
+    near: float = 0.0  # a failed role-backed rule: how close the nearest miss came, in [0, 1)
 
 
 PASSED = Outcome(PASS)

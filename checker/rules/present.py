@@ -6,6 +6,11 @@ more surely does one of its `veto_roles` than any of its `roles` is no evidence,
 phrase ("I'm open to opportunities" names a purpose without having one), and the failure then
 points at that sentence. So is a sentence holding one of the rule's `veto` phrases and none of its
 own patterns, whatever role the model reads in it.
+
+A rule that fails still says how close the role model came (`Outcome.near`): the best ratio of a
+sentence's probability for one of the rule's roles to that role's threshold, over the sentences
+that could have been its evidence. Scoring turns that nearest miss into partial credit and a
+softer cap (checker/scoring.py).
 """
 
 from __future__ import annotations
@@ -14,6 +19,9 @@ from ..draft import Draft
 from ..prefilter import may_match
 from ..rubric import Rule
 from .outcome import FAIL, FAILED, MAX_SPANS, PARTIAL, PASSED, Outcome
+
+NEAR_MAX = 0.99
+"""A miss stays a miss: the nearest one is worth at most this share of a pass."""
 
 
 def _evidence(
@@ -54,6 +62,23 @@ def _vetoed_by_phrase(rule: Rule, draft: Draft) -> set[int]:
     return out
 
 
+def _nearest_miss(rule: Rule, draft: Draft, vetoed: set[int]) -> float:
+    """How close the model came to finding the element: max over the candidate sentences (in a
+    clause when the rule wants one, not vetoed) and the rule's roles of probability / threshold,
+    kept below 1 (at 1 the rule would have passed)."""
+    if not rule.roles:
+        return 0.0
+    limits = [(draft.model.roles.index(r), draft.threshold(r, rule.confidence)) for r in rule.roles]
+    best = 0.0
+    for i, scores in enumerate(draft.roles):
+        if scores is None or i in vetoed or (rule.clause and not draft.verbs[i]):
+            continue
+        for j, t in limits:
+            if t > 0 and scores[j] / t > best:
+                best = scores[j] / t
+    return min(best, NEAR_MAX)
+
+
 def evaluate(rule: Rule, draft: Draft) -> Outcome:
     """Pass when the element is there: a part, a sentence with the rule's roles, or a phrase."""
     if rule.part is not None and draft.has_part(rule.part):
@@ -79,4 +104,5 @@ def evaluate(rule: Rule, draft: Draft) -> Outcome:
         # A direction in vague words ("I'm trying to get into fintech") is worth more than none,
         # whether a phrase or the model found it in the vetoed sentence.
         return Outcome(PARTIAL, spans, cap=rule.veto_cap)
-    return Outcome(FAIL, spans) if spans else FAILED
+    near = _nearest_miss(rule, draft, vetoed)
+    return Outcome(FAIL, spans, near=near) if spans or near else FAILED
