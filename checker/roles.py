@@ -210,7 +210,12 @@ def parse_model(text: str) -> RoleModel:
 @lru_cache(maxsize=1)
 def default_model() -> RoleModel:
     """The shipped model, read once."""
-    from importlib import resources  # deferred: the browser's boot does not need it
+    # pkgutil asks the package's own loader (zipimport in the browser): importlib.resources
+    # would import zipfile, tempfile, shutil and more on the way to the browser's "ready".
+    import pkgutil
 
-    text = resources.files("checker").joinpath("data/roles.json").read_text(encoding="utf-8")
+    data = pkgutil.get_data("checker", "data/roles.json")
+    if data is None:
+        raise FileNotFoundError("checker/data/roles.json")
+    text = data.decode("utf-8")
     return parse_model(text)
