@@ -20,7 +20,12 @@ let state = {
 };
 
 function publish(patch) {
+  const before = state.phase;
   state = { ...state, ...patch };
+  // The page hears it too (search-later.js lets Material's search index download then).
+  if (state.phase !== before && (state.phase === "ready" || state.phase === "failed")) {
+    document.dispatchEvent(new CustomEvent("connecteur:runtime", { detail: { phase: state.phase } }));
+  }
   for (const listener of [...listeners]) {
     try {
       listener(state);
