@@ -73,15 +73,16 @@ class Bridge:
         Reading the rubric and compiling its patterns takes a few hundred ms in Pyodide: the
         worker calls this in idle time after "ready", one slice per call, so that a draft graded
         meanwhile waits for one slice at most (and compiles its own language's patterns first).
-        The first slice compiles the core's own patterns (``checker/lazyre.py``).
+        The first slice reads the rubric (a draft graded at "ready", even an empty one, needs
+        it), the second compiles the core's own patterns (``checker/lazyre.py``).
         """
-        if not self._core_warm:
-            warm_all()
-            self._core_warm = True
-            return True
         if self._warming is None:
             rubric = self.rubric or default_rubric()
             self._warming = (p for rule in rubric.rules for p in rule.lazy_patterns())
+            return True
+        if not self._core_warm:
+            warm_all()
+            self._core_warm = True
             return True
         for _ in range(WARM_SLICE):
             pattern = next(self._warming, None)

@@ -81,8 +81,8 @@ def test_warm_up_compiles_every_pattern_in_slices() -> None:
     while worker.warm_step():
         steps += 1
         assert steps < 10_000
-    # One step compiles the core's own patterns, one starts the rubric's, then one per full
-    # slice of WARM_SLICE patterns; the next one ends.
+    # One step reads the rubric, one compiles the core's own patterns, then one per full slice
+    # of WARM_SLICE patterns; the next one ends.
     assert steps == 2 + len(patterns) // bridge.WARM_SLICE
     assert all(p._compiled is not None for p in patterns)
     assert all("compiled" in vars(regex) for regex in lazyre._ALL)

@@ -73,6 +73,10 @@ function onMessage(event) {
     case "failed":
       fail(message.message);
       break;
+    case "warm":
+      // The worker has compiled what the first drafts need: the page may use the cores now.
+      document.dispatchEvent(new CustomEvent("connecteur:warm"));
+      break;
     case "graded":
     case "error": {
       const entry = pending.get(message.id);

@@ -1,7 +1,8 @@
 // On a page that holds a checker, Material's search index (search/search_index.json, 0.65 MB,
 // parsed on the page and built into a search index in Material's worker) is downloaded once the
-// checker is ready, not while Pyodide boots: on a two-core machine that work slowed the
-// checker's boot by about a third of a second (docs/reference/performance.md, "Ready sooner").
+// checker is ready and has warmed up (its first drafts' patterns compiled), not while Pyodide
+// boots: on a two-core machine that work slowed the checker's boot by about a third of a second
+// (docs/reference/performance.md, "Ready sooner").
 // Searching still works at once: focusing the search field, clicking its icon or pressing one of
 // Material's search keys (/ s f) releases the index immediately.
 // A classic script, placed by the plugin right before Material's bundle (runtime/hints.py), so it
@@ -39,16 +40,16 @@
     proto.open = open;
     proto.send = send;
     document.removeEventListener("connecteur:runtime", onRuntime);
+    document.removeEventListener("connecteur:warm", release);
     document.removeEventListener("focusin", onFocus, true);
     document.removeEventListener("keydown", onKey, true);
     document.removeEventListener("click", onClick, true);
     clearTimeout(timer);
     for (const go of waiting.splice(0)) go();
   }
-  // runtime.js says when the checker is ready (or has failed): then the page is idle enough.
+  // runtime.js says when the checker has warmed up after "ready", or has failed.
   function onRuntime(event) {
-    const phase = event.detail && event.detail.phase;
-    if (phase === "ready" || phase === "failed") release();
+    if (event.detail && event.detail.phase === "failed") release();
   }
   const inSearch = (target) => target instanceof Element && target.closest("form[name=search]");
   function onFocus(event) {
@@ -67,6 +68,7 @@
     if (!typing && ["/", "s", "S", "f", "F"].includes(event.key)) release();
   }
   document.addEventListener("connecteur:runtime", onRuntime);
+  document.addEventListener("connecteur:warm", release);
   document.addEventListener("focusin", onFocus, true);
   document.addEventListener("keydown", onKey, true);
   document.addEventListener("click", onClick, true);

@@ -264,6 +264,7 @@ boot().then(
     finish(true);
     // Macrotasks: a grade already waiting for "booted" (a pre-filled draft) runs first, and any
     // grade that arrives later runs between two slices of the warm-up.
+    // "warm" once it is done: the page may then start what it held back (search-later.js).
     const warmStep = bridge?.warm_step;
     const warmUp = () => {
       try {
@@ -275,8 +276,10 @@ boot().then(
         console.warn("connecteur: warm-up failed:", shortMessage(error));
       }
       warmStep.destroy();
+      post({ type: "warm" });
     };
     if (warmStep) setTimeout(warmUp, 0);
+    else post({ type: "warm" });
   },
   (error) => finish(false, error),
 );
