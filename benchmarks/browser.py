@@ -12,7 +12,9 @@ In one run and one headless Chromium (Debian's /usr/bin/chromium), on a fresh bu
   (medians): the page's marks (``connecteur:worker-created`` by runtime.js, ``connecteur:main``
   when main.js runs, after Material's bundle), the document's DOMContentLoaded, the worker's
   marks (``connecteur:worker`` when its module runs, ``config``, ``pyodide-module``, ``runtime``
-  when loadPyodide returned, ``wheel``, ``import`` of checker.bridge, ``ready``) and when each
+  when loadPyodide returned, ``core`` when the checker's zip is on sys.path (``wheel``, when
+  it was installed, in builds before it), ``import`` of checker.bridge, ``model`` when the role
+  model is read, ``ready``) and when each
   runtime file finished downloading (``fetched:<file>``); ``worker_started``; ``bare_runtime``,
   ``bundled_runtime`` and ``our_runtime``, loadPyodide inside each worker; and
   ``our_checker_load``, installing and importing the checker after that. Runs alternate, each in
@@ -264,12 +266,13 @@ def write_bare_pages(site: Path) -> None:
 
 def runtime_bytes(folder: Path) -> int:
     """What a cold boot downloads from a runtime folder: Pyodide's files, the lockfile, and the
-    checker's wheel and config when there are any."""
+    checker's zip (or wheel, in builds before the zip) and config when there are any."""
     from mkdocs_connecteur.runtime.pyodide import LOCKFILE, SHIPPED
 
     names = [*SHIPPED, LOCKFILE, "config.json"]
+    checker = [*folder.glob("*.whl"), *folder.glob("checker-*.zip")]
     return sum((folder / n).stat().st_size for n in names if (folder / n).is_file()) + sum(
-        wheel.stat().st_size for wheel in folder.glob("*.whl")
+        path.stat().st_size for path in checker
     )
 
 

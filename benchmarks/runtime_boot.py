@@ -1,10 +1,10 @@
 """What the standard library's bytecode saves: Pyodide's boot with the pinned zip, or the site's.
 
-Builds the runtime as the plugin does from this checkout (the checker wheel with its bytecode,
+Builds the runtime as the plugin does from this checkout (the checker's zip with its bytecode,
 the site's lockfile, and ``python_stdlib.zip`` with bytecode added:
 mkdocs_connecteur/runtime/stdlib.py),
-then boots it under Node as the browser's worker does (``loadPyodide`` with the checker's wheel
-named in ``packages``, then ``import checker``) once per round with each zip, alternating: the
+then boots it under Node as the browser's worker does (``loadPyodide``, the checker's zip first
+on ``sys.path``, then ``import checker``) once per round with each zip, alternating: the
 pinned one as npm publishes it, and the site's. Medians over the rounds; the zips' sizes.
 
     .venv/bin/python benchmarks/runtime_boot.py [--json] [--rounds 5]
@@ -22,18 +22,19 @@ from pyodide_node import CHECKER, figure, main, run_script, setup
 
 from mkdocs_connecteur.runtime import pyodide as runtime
 from mkdocs_connecteur.runtime import stdlib
-from mkdocs_connecteur.runtime.wheel import build_wheel
+from mkdocs_connecteur.runtime.core import build_core
 
 SCRIPT = r"""
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 const indexURL = path.resolve(process.argv[2]) + path.sep;
 const { loadPyodide } = await import(pathToFileURL(indexURL + "pyodide.mjs").href);
 const started = performance.now();
-const pyodide = await loadPyodide({
-  indexURL, packageBaseUrl: indexURL, packages: ["connecteur"], stdout: () => {} });
+const pyodide = await loadPyodide({ indexURL, packageBaseUrl: indexURL, stdout: () => {} });
 const booted = performance.now();
-pyodide.runPython("import json, checker");
+pyodide.FS.writeFile("/lib/checker.zip", new Uint8Array(await readFile(indexURL + "checker.zip")));
+pyodide.runPython("import sys; sys.path.insert(0, '/lib/checker.zip'); import json, checker");
 const ready = performance.now();
 process.stdout.write(JSON.stringify({ boot_ms: booted - started, ready_ms: ready - started }));
 """
@@ -42,9 +43,9 @@ process.stdout.write(JSON.stringify({ boot_ms: booted - started, ready_ms: ready
 def measure(rounds: int) -> list[dict]:
     ready = setup()
     pyodide = ready.pyodide
-    wheel = build_wheel(CHECKER, "0", bytecode=ready.compiled)
-    lock = runtime.lockfile_with_wheel(pyodide, wheel, ready.cache)
-    site_zip = stdlib.site_zip(pyodide, ready.version, wheel, lock, ready.cache)
+    core = build_core(CHECKER, "0", bytecode=ready.compiled)
+    lock = runtime.lockfile(pyodide)
+    site_zip = stdlib.site_zip(pyodide, ready.version, core, lock, ready.cache)
     if site_zip is None:
         sys.exit("could not compile the standard library's bytecode")
     zips = {"pinned": (pyodide / runtime.STDLIB).read_bytes(), "site": site_zip}
@@ -62,7 +63,7 @@ def measure(rounds: int) -> list[dict]:
                 shutil.copyfile(pyodide / shipped, target / shipped)
             (target / runtime.STDLIB).write_bytes(data)
             (target / runtime.LOCKFILE).write_bytes(lock)
-            (target / wheel.filename).write_bytes(wheel.data)
+            (target / "checker.zip").write_bytes(core.data)
         for _ in range(rounds):
             for name in zips:
                 result = run_script(ready.node, script, folder / name)

@@ -20,6 +20,8 @@ from typing import Any
 
 from .grader import __version__
 from .grader import grade as _grade
+from .lazyre import warm_all
+from .roles import default_model
 from .rubric import Rubric, default_rubric, load_rubric
 from .rubric.patterns import LazyPattern
 from .vocabulary import AUTO, LANGS
@@ -34,6 +36,7 @@ class Bridge:
     def __init__(self) -> None:
         self.rubric: Rubric | None = None  # None: the default rubric
         self._warming: Iterator[LazyPattern] | None = None
+        self._core_warm = False
 
     def set_rubric(self, text: str, source: str) -> str:
         """Use a trainer's rubric (TOML text) from now on; its ``name``.
@@ -70,10 +73,16 @@ class Bridge:
         Reading the rubric and compiling its patterns takes a few hundred ms in Pyodide: the
         worker calls this in idle time after "ready", one slice per call, so that a draft graded
         meanwhile waits for one slice at most (and compiles its own language's patterns first).
+        The first slice reads the rubric (a draft graded at "ready", even an empty one, needs
+        it), the second compiles the core's own patterns (``checker/lazyre.py``).
         """
         if self._warming is None:
             rubric = self.rubric or default_rubric()
             self._warming = (p for rule in rubric.rules for p in rule.lazy_patterns())
+            return True
+        if not self._core_warm:
+            warm_all()
+            self._core_warm = True
             return True
         for _ in range(WARM_SLICE):
             pattern = next(self._warming, None)
@@ -81,6 +90,12 @@ class Bridge:
                 return False
             pattern.warm()
         return True
+
+
+def prepare() -> None:
+    """What the worker does before it says "ready": read the sentence-role model, which every
+    grading needs (its loading counts in the page's time to ready)."""
+    default_model()
 
 
 def version() -> str:

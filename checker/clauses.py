@@ -8,9 +8,9 @@ accepting a fragment.
 
 from __future__ import annotations
 
-import re
+from .lazyre import LazyRegex
 
-_FR_VERB = re.compile(
+_FR_VERB = LazyRegex(
     r"(?<!\w)(?:"
     r"(?:je|j'|tu|il|elle|on|nous|vous|ils|elles)\s*(?:ne\s+|n')?(?:[mtsl]'|me\s|te\s|se\s|vous\s|"
     r"nous\s|lui\s|leur\s|l[ea]\s|les\s|en\s|y\s)?[^\W\d_]+"
@@ -26,7 +26,7 @@ _FR_VERB = re.compile(
     r")(?!\w)"
 )
 
-_EN_VERB = re.compile(
+_EN_VERB = LazyRegex(
     r"(?<!\w)(?:"
     r"(?:i|we|you|he|she|they|it|who)\s+(?:(?:really|also|just|would|could|can|will|am|are|have)"
     r"\s+)?[^\W\d_]{2,}"

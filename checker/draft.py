@@ -8,12 +8,12 @@ what a message says and how long it is. Placeholder rules read the whole text (`
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 from .clauses import verb_starts
 from .folding import WORD_RE, Folded, sentences
+from .lazyre import LazyRegex
 from .parts import JUDGED, Part, judged_text, part_at, segment
 from .roles import RoleModel
 
@@ -25,7 +25,7 @@ time a 1 MB paste takes without changing any realistic grade."""
 MAX_ROLE_SENTENCES = 200
 """Sentences the role model reads: far beyond any real message, and it bounds a huge paste."""
 
-_SENTENCE_BODY = re.compile(r"[^\W_][^.!?;\n]*")
+_SENTENCE_BODY = LazyRegex(r"[^\W_][^.!?;\n]*")
 
 
 @dataclass(frozen=True, slots=True)

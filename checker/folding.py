@@ -9,12 +9,12 @@ the identity, which keeps a 1 MB paste fast.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .abbreviations import maybe_ending, never_ending
+from .lazyre import LazyRegex
 
 _SPECIAL = {
     "\u2019": "'",  # ’
@@ -126,17 +126,17 @@ def fold(text: str) -> Folded:
     return Folded(text, "".join(chars), tuple(index))
 
 
-WORD_RE = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+WORD_RE = LazyRegex(r"[^\W_]+(?:['-][^\W_]+)*")
 """A word: letters or digits, with inner apostrophes (j'ai, aujourd'hui) and hyphens."""
 
-LETTERS_RE = re.compile(r"[^\W\d_]+")
+LETTERS_RE = LazyRegex(r"[^\W\d_]+")
 """Letter runs only: splits elisions (j'ai -> j, ai), used for function-word counts."""
 
-_SENTENCE = re.compile(r"[^\s.!?;](?:[^.!?;\n]+|[.!?;]+(?![\s\"')\]]|$))*[.!?;]*")
+_SENTENCE = LazyRegex(r"[^\s.!?;](?:[^.!?;\n]+|[.!?;]+(?![\s\"')\]]|$))*[.!?;]*")
 """A sentence: from a visible character to a line break, or to . ! ? ; followed by a space (so
 "3.5" and "M.Dupont" stay whole). Linear: each character belongs to exactly one branch."""
-_HAS_ALNUM = re.compile(r"[^\W_]")
-_ABBREVIATION = re.compile(r"(?<![^\W_])(?<!\.)([^\W\d_]+(?:\.-?[^\W\d_]+)*)\.\Z")
+_HAS_ALNUM = LazyRegex(r"[^\W_]")
+_ABBREVIATION = LazyRegex(r"(?<![^\W_])(?<!\.)([^\W\d_]+(?:\.-?[^\W\d_]+)*)\.\Z")
 """The word before a sentence's final full stop, inner full stops kept ("e.g", "p.-s", "dr")."""
 _CLOSERS = "\"')]"
 _END_MARKS = ".!?;:\"')]"

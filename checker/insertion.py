@@ -13,15 +13,15 @@ where they share one.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from .lazyre import LazyRegex
 from .model import Insert, PartSpan
 
 MAX_PLACEHOLDER = 40
 """The longest placeholder the default rubric's no-placeholder rule still flags (the rubric
 loader refuses an insert text with a longer one)."""
-PLACEHOLDER_RE = re.compile(rf"\[[^\[\]\n]{{1,{MAX_PLACEHOLDER}}}\]")
+PLACEHOLDER_RE = LazyRegex(rf"\[[^\[\]\n]{{1,{MAX_PLACEHOLDER}}}\]")
 """A bracketed placeholder ("[20 minutes]"): the first one is selected after inserting."""
 
 

@@ -15,43 +15,44 @@ import re
 from dataclasses import dataclass
 
 from .abbreviations import ALL_TITLES
+from .lazyre import LazyRegex
 
 PART_NAMES = ("subject", "greeting", "body", "closing", "signature", "quoted")
 JUDGED = frozenset({"greeting", "body", "closing"})
 """The parts whose words count for length and content rules."""
 
-_LINE = re.compile(r"[^\n]*")
-_SUBJECT = re.compile(r"\s*(?:subject|objet|sujet|re|tr|fwd?|fw)\s*:\s*\S")
+_LINE = LazyRegex(r"[^\n]*")
+_SUBJECT = LazyRegex(r"\s*(?:subject|objet|sujet|re|tr|fwd?|fw)\s*:\s*\S")
 _OPENERS = r"[\"'(\[]*\s*"
 """Quotation marks or a bracket before a greeting, as a page quotes a message ("“Hi Jane,")."""
-_HEADER = re.compile(
+_HEADER = LazyRegex(
     r"\s*(?:subject|objet|sujet|re|tr|fwd?|fw|to|cc|cci|bcc|from|de|a|date)\s*:\s*\S"
 )
 """An e-mail header line; a run of them at the top is the header when it names the subject."""
-_GREETING = re.compile(
+_GREETING = LazyRegex(
     r"\s*" + _OPENERS + r"(?:bonjour|bonsoir|salut|coucou|hello|hi|hey|hiya|dear|cher|chere|chers"
     r"|cheres|madame|monsieur|mesdames|messieurs|good (?:morning|afternoon|evening)|greetings|allo"
     r"|yo|bjr|slt)"
     r"(?![\w'])"
 )
-_GREETING_END = re.compile(r"[,!:;.]|\s[-–—]+(?:\s+[-–—]+)*(?=\s)|\n")
+_GREETING_END = LazyRegex(r"[,!:;.]|\s[-–—]+(?:\s+[-–—]+)*(?=\s)|\n")
 """Where a greeting may end: its comma or colon, a dash ("Hi [Name] — saw you…"), a full stop
 (unless a title's: "Mrs. Okafor", checked by `_greeting_end`)."""
-_INITIAL_OR_TITLE = re.compile(r"(?<![\w.])([^\W\d_]+)\.\Z")
+_INITIAL_OR_TITLE = LazyRegex(r"(?<![\w.])([^\W\d_]+)\.\Z")
 _NAME_TOKEN = r"(?:[A-ZÀ-Ý][\w'’-]*\.?|_+|\[[^\]\n]{1,60}\]|<[^>\n]{1,60}>|\{[^}\n]{1,60}\})"
 """A word of the form a name takes as typed: capitalised, a title, or a template's placeholder."""
-_NAMES = re.compile(r"(?:[ \t(]+(?!I\b|I['’])" + _NAME_TOKEN + r")*[ \t)]*")
+_NAMES = LazyRegex(r"(?:[ \t(]+(?!I\b|I['’])" + _NAME_TOKEN + r")*[ \t)]*")
 """The names right after a greeting word ("Hey X", "Hello Ms. Smith")."""
-_VOCATIVE_AFTER = re.compile(
+_VOCATIVE_AFTER = LazyRegex(
     r"[ \t(]*(?!I\b|I['’])" + _NAME_TOKEN + r"(?:[ \t()/&]+(?!I['’])" + _NAME_TOKEN + r"){0,4}"
     r"[ \t)]*(?:(?:[,!:.]|\s[-–—]+)(?=\s|$)|$)"
 )
 """The name after "Hello," on the same line: "Hey, Jason," or "Hello, (Dr. Ms. Mr.) ____."."""
-_NAME_COMMA = re.compile(
+_NAME_COMMA = LazyRegex(
     r"[\"'“«(]*\s*[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)?,(?=\s+(?!I\b|I['’])[A-ZÀ-Ý][\w'’-]*\s)"
 )
 """A name and a comma opening a message, before a sentence with its capital ("Liz, Your…")."""
-_VOCATIVE_LINE = re.compile(
+_VOCATIVE_LINE = LazyRegex(
     r"[\"'“«(]*\s*"
     + _NAME_TOKEN
     + r"(?:(?:[\s()/&]+|,\s*|\s+(?:and|et)\s+)"
@@ -73,32 +74,32 @@ _SIGN_OFF = (
     r"|sinceres salutations|cdt|cdlt|bises|amities|au plaisir|a plus|a\+|bien des choses)"
     r"(?![\w'])"
 )
-_CLOSING = re.compile(_SIGN_OFF + r"[^\n]{0,40}$")
-_CLOSING_HEAD = re.compile(_SIGN_OFF + r"\s*[,!.:]")
+_CLOSING = LazyRegex(_SIGN_OFF + r"[^\n]{0,40}$")
+_CLOSING_HEAD = LazyRegex(_SIGN_OFF + r"\s*[,!.:]")
 """A sign-off that opens a signature line: "Best regards, Jane Doe, Marketing Manager | phone"."""
-_SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_GAP = LazyRegex(r"(?<=[.!?])\s+")
 """Between two sentences on one line."""
-_QUOTE_START = re.compile(
+_QUOTE_START = LazyRegex(
     r"\s*(?:>|-{2,}\s*(?:original message|message d'origine|forwarded message|message transfere)"
     r"|on [^\n]{3,120} wrote\s*:|le [^\n]{3,120} a ecrit\s*:|from\s*:\s*\S[^\n]*@)"
 )
-_CONTACT = re.compile(
+_CONTACT = LazyRegex(
     r"@|https?:|www\.|linkedin\.com|\+?\d[\d .-]{7,}\d"
     r"|^\s*(?:tel|tél|phone|mobile|portable|t|m)\s*[:.]"
     r"|sent from my|envoye de mon"
 )
-_NAME = re.compile(r"[A-ZÀ-Ý][\w'’-]*(?:(?:\.\s*|\s+)[A-ZÀ-Ý][\w'’-]*){0,3}\.?\s*")
+_NAME = LazyRegex(r"[A-ZÀ-Ý][\w'’-]*(?:(?:\.\s*|\s+)[A-ZÀ-Ý][\w'’-]*){0,3}\.?\s*")
 """A signature's name line as typed: one to four capitalised words ("Ethel Norman.")."""
-_NAME_LINE = re.compile(r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3}(?:\s*[-–—])?")
+_NAME_LINE = LazyRegex(r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3}(?:\s*[-–—])?")
 """A last line that names the sender, with no sign-off above it: "Greg Peters —", "Rick"."""
-_SIGNED = re.compile(r"\s*(?:[-–—~]{1,2}|//)\s*(?:[^\W_][\w'’.-]*(?:\s+[^\W_][\w'’.-]*){0,3})?\s*")
+_SIGNED = LazyRegex(r"\s*(?:[-–—~]{1,2}|//)\s*(?:[^\W_][\w'’.-]*(?:\s+[^\W_][\w'’.-]*){0,3})?\s*")
 """A sender's mark: a dash and a name ("– Nigella", "-d"), or "--" / "//Signature" alone."""
-_SIGNED_INLINE = re.compile(r"[-–—]\s*[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,2}\s*")
+_SIGNED_INLINE = LazyRegex(r"[-–—]\s*[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,2}\s*")
 """A dash and a capitalised name after the last sentence of a line: "…weekend! – Nigella"."""
-_POSTSCRIPT = re.compile(r"\s*(?:p\.?-?\s?s\.?|n\.?\s?b\.?)(?![\w])")
+_POSTSCRIPT = LazyRegex(r"\s*(?:p\.?-?\s?s\.?|n\.?\s?b\.?)(?![\w])")
 _OPEN_TO_CLOSE = {"[": "]", "<": ">", "{": "}"}
-_SENTENCE_END = re.compile(r"[.!?]\s*$")
-_WORD = re.compile(r"[^\W_]+")
+_SENTENCE_END = LazyRegex(r"[.!?]\s*$")
+_WORD = LazyRegex(r"[^\W_]+")
 MAX_SIGNATURE_LINES = 8
 MAX_GREETING = 160
 """Characters in which a greeting's end is looked for: a greeting has at most seven words."""

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from .lazyre import LazyRegex
 
 ROLES = (
     "who",
@@ -40,7 +41,7 @@ ROLES = (
 """Role ids, in the order of the model's outputs (model/README.md defines each)."""
 
 MODEL_SCHEMA = 1
-_TOKEN = re.compile(r"[^\W\d_]+|\d+|[?!]")
+_TOKEN = LazyRegex(r"[^\W\d_]+|\d+|[?!]")
 _STEM_MIN = 7
 _STEM = 5
 
@@ -162,7 +163,7 @@ class RoleModel:
 
     roles: tuple[str, ...]
     bias: tuple[float, ...]
-    weights: dict[str, tuple[tuple[int, float], ...]]
+    weights: dict[str, list[int]]  # per feature: role, weight in thousandths, role, weight…
     thresholds: tuple[float, ...]
     digest: str
 
@@ -173,8 +174,8 @@ class RoleModel:
         for feat in dict.fromkeys(features(sentence, kind)):
             row = get(feat)
             if row is not None:
-                for i, w in row:
-                    z[i] += w
+                for k in range(0, len(row), 2):
+                    z[row[k]] += row[k + 1] / SCALE
         return tuple(map(_sigmoid, z))
 
 
@@ -195,13 +196,12 @@ def parse_model(text: str) -> RoleModel:
     if data.get("schema") != MODEL_SCHEMA:
         raise ValueError(f"role model schema {data.get('schema')!r}, expected {MODEL_SCHEMA}")
     roles = tuple(data["roles"])
-    weights: dict[str, tuple[tuple[int, float], ...]] = {}
-    for feat, flat in data["weights"].items():
-        weights[feat] = tuple((flat[i], flat[i + 1] / SCALE) for i in range(0, len(flat), 2))
     return RoleModel(
         roles=roles,
         bias=tuple(b / SCALE for b in data["bias"]),
-        weights=weights,
+        # As the file has them: converting 24,000 rows here cost the browser's boot 40 ms; a
+        # sentence's score converts the few rows it reads, to the same floats.
+        weights=data["weights"],
         thresholds=tuple(t / 100 for t in data["thresholds"]),
         digest=data["inputs_sha256"],
     )
@@ -210,7 +210,12 @@ def parse_model(text: str) -> RoleModel:
 @lru_cache(maxsize=1)
 def default_model() -> RoleModel:
     """The shipped model, read once."""
-    from importlib import resources  # deferred: the browser's boot does not need it
+    # pkgutil asks the package's own loader (zipimport in the browser): importlib.resources
+    # would import zipfile, tempfile, shutil and more on the way to the browser's "ready".
+    import pkgutil
 
-    text = resources.files("checker").joinpath("data/roles.json").read_text(encoding="utf-8")
+    data = pkgutil.get_data("checker", "data/roles.json")
+    if data is None:
+        raise FileNotFoundError("checker/data/roles.json")
+    text = data.decode("utf-8")
     return parse_model(text)

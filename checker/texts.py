@@ -38,13 +38,14 @@ NBSP = "\u00a0"  # French puts a non-breaking space before : ; ? !
 def catalogue(lang: str) -> GNUTranslations:
     """The compiled catalogue of ``lang`` (``fr``, ``en``), read once from the package's data."""
     # Deferred: in the browser, importing the checker must stay short (tests/checker/test_imports).
+    import pkgutil  # the package's own loader: zipimport in the browser, no zipfile module
     from gettext import GNUTranslations
-    from importlib import resources
     from io import BytesIO
 
-    mo = resources.files(__package__ or "checker").joinpath("locale")
-    mo = mo.joinpath(lang).joinpath("LC_MESSAGES").joinpath(DOMAIN + ".mo")
-    return GNUTranslations(BytesIO(mo.read_bytes()))
+    data = pkgutil.get_data(__package__ or "checker", f"locale/{lang}/LC_MESSAGES/{DOMAIN}.mo")
+    if data is None:
+        raise FileNotFoundError(f"checker/locale/{lang}/LC_MESSAGES/{DOMAIN}.mo")
+    return GNUTranslations(BytesIO(data))
 
 
 @dataclass(frozen=True, slots=True)

@@ -333,8 +333,13 @@ def _load(text: str, source: str, base: Rubric | None, *, check_patterns: bool) 
 @lru_cache(maxsize=1)
 def default_rubric() -> Rubric:
     """The rubric shipped in the package (read once; package data, not user I/O)."""
-    from importlib import resources  # deferred like tomllib: the browser warms this up after ready
+    # Deferred like tomllib: the browser warms this up after ready. pkgutil asks the package's
+    # own loader (zipimport in the browser), without importlib.resources' zipfile and tempfile.
+    import pkgutil
 
-    text = resources.files("checker").joinpath("data", "rubric.toml").read_text(encoding="utf-8")
+    data = pkgutil.get_data("checker", "data/rubric.toml")
+    if data is None:
+        raise FileNotFoundError("checker/data/rubric.toml")
+    text = data.decode("utf-8")
     # The shipped rubric's patterns are all exercised by the test suite: not checked one by one.
     return _load(text, "checker/data/rubric.toml", None, check_patterns=False)

@@ -5,13 +5,13 @@ Every refusal is a `RubricError` naming the file, the rule and the key, with a f
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
 from ..insertion import MAX_PLACEHOLDER
+from ..lazyre import LazyRegex
 from ..parts import PART_NAMES
 from ..roles import ROLES
 from ..texts import Text
@@ -66,8 +66,8 @@ _RULE_KEYS = (
 PATTERN_RULE_KINDS = ("present", "absent", "placeholder")
 """The kinds of rule that have patterns (phrases): `add_phrases` and `patterns_from` take these."""
 _PATTERN_KEYS = ("patterns", "partial", "when", "unless", "veto")
-_ID_RE = re.compile(r"^[a-z][a-z0-9-]*$")
-_BRACKETS_RE = re.compile(r"\[([^\[\]]*)\]")
+_ID_RE = LazyRegex(r"^[a-z][a-z0-9-]*$")
+_BRACKETS_RE = LazyRegex(r"\[([^\[\]]*)\]")
 """A bracketed placeholder in an insert text: "[20 minutes]"."""
 
 

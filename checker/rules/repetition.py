@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from ..draft import Draft
 from ..folding import LETTERS_RE
 from ..language import EN_WORDS, FR_WORDS
+from ..lazyre import LazyRegex
 from ..rubric import Rule
 from .outcome import FAIL, MAX_SPANS, PASSED, SKIPPED, Outcome
 
@@ -39,7 +39,7 @@ _COURTESY_START = (
     "belle",
 )
 _FUNCTION = FR_WORDS | EN_WORDS
-_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_LONG_WORD = LazyRegex(r"[^\W\d_]{4,}")
 """Marker words worth counting: four letters or more."""
 
 

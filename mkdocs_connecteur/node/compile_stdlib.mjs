@@ -1,37 +1,41 @@
 // Bytecode for the standard-library modules the checker's boot imports, compiled by the very
 // Pyodide the site bundles. Pyodide ships its standard library as sources only, so the browser
 // compiles every module it imports at every boot: most of the runtime's start-up time.
-// Usage: node compile_stdlib.mjs <pyodide dir> <folder with the site's pyodide-lock.json and wheel>
+// Usage: node compile_stdlib.mjs <pyodide dir> <the site's checker zip>
 // stdout: {"encodings/__init__.pyc": "<base64>", ...}: paths inside python_stdlib.zip.
-// Which modules: those imported when the browser's worker boots, installs the checker's wheel by
-// name, grades drafts in each language and kind, warms every pattern and reads a trainer's rubric.
+// Which modules: those imported when the browser's worker boots, puts the checker's zip on
+// sys.path (mkdocs_connecteur/runtime/core.py), imports the checker, reads its role model, grades
+// drafts in each language and kind, warms every pattern and reads a trainer's rubric.
 // The .pyc files are unchecked-hash (PEP 552) and named like sourceless modules (x.pyc, which
 // replaces x.py in the site's zip: mkdocs_connecteur/runtime/stdlib.py).
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-const [pyodideDir, siteRuntime] = process.argv.slice(2);
-if (!pyodideDir || !siteRuntime) {
-  console.error("usage: node compile_stdlib.mjs <pyodide dir> <folder with lockfile and wheel>");
+const [pyodideDir, checkerZip] = process.argv.slice(2);
+if (!pyodideDir || !checkerZip) {
+  console.error("usage: node compile_stdlib.mjs <pyodide dir> <the site's checker zip>");
   process.exit(2);
 }
 const indexURL = path.resolve(pyodideDir) + path.sep;
-const packages = path.resolve(siteRuntime) + path.sep;
 const { loadPyodide } = await import(pathToFileURL(path.join(indexURL, "pyodide.mjs")).href);
 const pyodide = await loadPyodide({
   indexURL,
-  lockFileURL: path.join(packages, "pyodide-lock.json"),
-  packageBaseUrl: packages,
-  packages: ["connecteur"],
   stdout: () => {},
   stderr: (line) => console.error(line),
 });
+// As the worker does (worker.js): the zip into the file system, first on sys.path.
+const zipPath = "/lib/" + path.basename(checkerZip);
+pyodide.FS.writeFile(zipPath, new Uint8Array(await readFile(checkerZip)));
+pyodide.globals.set("checker_zip", zipPath);
 const output = pyodide.runPython(`
 import json, os, sys
+sys.path.insert(0, checker_zip)
 from importlib import resources
 
 import checker
 import checker.bridge
+checker.bridge.prepare()
 
 DRAFTS = {
     "fr": "Bonjour Claire, Marc m'a conseillé de vous écrire. Accepteriez-vous un appel ?",

@@ -1,2 +1,2 @@
-"""The bundled runtime: the pinned Pyodide files, the checker's wheel, its bytecode and the
-standard library's, and their caches."""
+"""The bundled runtime: the pinned Pyodide files, the checker's zip (core.py), its bytecode and
+the standard library's, and their caches."""

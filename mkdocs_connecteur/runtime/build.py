@@ -3,9 +3,9 @@
 The plugin prepares it before the pages are rendered (``on_env``), because the pages carry what
 it weighs (the widget's progress shows bytes received of that total) and the preload hints for
 its files; it writes it at the end (``on_post_build``). Nothing is kept between builds in memory:
-the slow parts (bytecode compiled by Pyodide under Node, the lockfile written by pyodide-build)
-are kept in an on-disk cache keyed by content, ``cache_dir`` (default ``.cache/connecteur`` next
-to mkdocs.yml; ``$CONNECTEUR_CACHE`` overrides it), so that ``mkdocs serve`` rebuilds stay fast.
+the slow part (bytecode compiled by Pyodide under Node) is kept in an on-disk cache keyed by
+content, ``cache_dir`` (default ``.cache/connecteur`` next to mkdocs.yml; ``$CONNECTEUR_CACHE``
+overrides it), so that ``mkdocs serve`` rebuilds stay fast.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ import checker
 
 from . import bytecode, stdlib
 from . import pyodide as files
-from .wheel import Wheel, build_wheel, package_sources
+from .core import Core, build_core
+from .wheel import package_sources
 
 CACHE_ENV = bytecode.CACHE_ENV
 DEFAULT_CACHE_DIR = ".cache/connecteur"
@@ -52,14 +53,14 @@ class Runtime:
     pyodide: Path
     pyodide_version: str
     checker_version: str
-    wheel: Wheel
+    core: Core  # the checker as the worker imports it (core.py)
     lockfile: bytes
     stdlib: bytes | None  # None: Pyodide's zip as published
     rubric_text: str | None
 
     def config(self) -> files.RuntimeConfig:
         return files.runtime_config(
-            self.checker_version, self.pyodide_version, self.wheel, self.rubric_text
+            self.checker_version, self.pyodide_version, self.core, self.rubric_text
         )
 
     def sizes(self) -> dict[str, int]:
@@ -68,7 +69,7 @@ class Runtime:
         if self.stdlib is not None:
             out[files.STDLIB] = len(self.stdlib)
         out[files.LOCKFILE] = len(self.lockfile)
-        out[self.wheel.filename] = len(self.wheel.data)
+        out[self.core.filename] = len(self.core.data)
         out["config.json"] = len(self.config().to_json())
         if self.rubric_text is not None:
             out["rubric.toml"] = len(self.rubric_text.encode("utf-8"))
@@ -90,10 +91,11 @@ class Runtime:
             else:
                 files.copy_if_changed(self.pyodide / name, target / name)
         files.write_if_changed(target / files.LOCKFILE, self.lockfile)
-        for stale in target.glob("connecteur-*.whl"):
-            if stale.name != self.wheel.filename:
+        # What an earlier build shipped for the checker: a wheel (before core.py), another zip.
+        for stale in [*target.glob("connecteur-*.whl"), *target.glob("checker-*.zip")]:
+            if stale.name != self.core.filename:
                 stale.unlink()
-        files.write_if_changed(target / self.wheel.filename, self.wheel.data)
+        files.write_if_changed(target / self.core.filename, self.core.data)
         if self.rubric_text is not None:
             files.write_if_changed(target / "rubric.toml", self.rubric_text.encode("utf-8"))
         elif (target / "rubric.toml").exists():
@@ -110,7 +112,7 @@ def prepare(
     with_bytecode: bool,
     cache: Path | None,
 ) -> Runtime:
-    """Build the wheel (with its bytecode), the lockfile and the standard library zip."""
+    """Build the checker's zip (with its bytecode), the lockfile and the standard library zip."""
     package = Path(checker.__file__).parent
     version = checker_version()
     try:
@@ -118,11 +120,11 @@ def prepare(
         if with_bytecode:
             sources = package_sources(package)
             compiled = bytecode.compile_sources(pyodide_dir, pyodide_version, sources, cache)
-        wheel = build_wheel(package, version, bytecode=compiled)
+        core = build_core(package, version, bytecode=compiled)
     except (OSError, ValueError) as error:
-        raise PluginError(f"connecteur: cannot build the checker wheel: {error}") from error
-    lock = files.lockfile_with_wheel(pyodide_dir, wheel, cache)
+        raise PluginError(f"connecteur: cannot build the checker's zip: {error}") from error
+    lock = files.lockfile(pyodide_dir)
     stdlib_zip = None
     if compiled is not None:  # else Node is missing, and that was said once already
-        stdlib_zip = stdlib.site_zip(pyodide_dir, pyodide_version, wheel, lock, cache)
-    return Runtime(pyodide_dir, pyodide_version, version, wheel, lock, stdlib_zip, rubric_text)
+        stdlib_zip = stdlib.site_zip(pyodide_dir, pyodide_version, core, lock, cache)
+    return Runtime(pyodide_dir, pyodide_version, version, core, lock, stdlib_zip, rubric_text)

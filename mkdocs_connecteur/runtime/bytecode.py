@@ -1,10 +1,10 @@
 """Bytecode for the bundled Python, so the browser does not compile the checker at every boot.
 
 Importing the checker from source costs Pyodide about 0.1 s of compiling on each page load. The
-wheel therefore carries, beside the sources, ``__pycache__/*.cpython-3XY.pyc`` compiled by the
-very Pyodide the site ships (run in Node.js: the host's CPython is another version, with another
-bytecode). They are unchecked-hash files (PEP 552), because Pyodide unpacks wheels without keeping
-file times.
+checker's zip (core.py) therefore carries each module's bytecode instead of its source, compiled
+here as ``__pycache__/*.cpython-3XY.pyc`` by the very Pyodide the site ships (run in Node.js: the
+host's CPython is another version, with another bytecode). They are unchecked-hash files (PEP
+552): zipimport has no source time to check them against.
 
 Compiling boots Pyodide under Node (a few seconds), so results are cached on disk by Pyodide
 version and source bytes, in the folder the plugin passes (its ``cache_dir`` option, see

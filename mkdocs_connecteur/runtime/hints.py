@@ -1,9 +1,12 @@
-"""What a page with a checker says in its ``<head>`` so the widget's first modules arrive early.
+"""What a page with a checker adds so the checker is ready sooner.
 
-- ``<link rel="modulepreload">`` for the modules ``main.js`` imports before anything else
-  (runtime.js, which starts the worker, restore.js and what it imports): the browser fetches them
-  while it parses the page, so ``main.js`` starts the worker as soon as it runs, without further
-  round trips (on a link with 40 ms of latency, two of them).
+- ``<link rel="modulepreload">`` in its ``<head>`` for the modules ``main.js`` imports before
+  anything else (runtime.js, which starts the worker, restore.js and what it imports): the browser
+  fetches them while it parses the page, so ``main.js`` starts the worker as soon as it runs,
+  without further round trips (on a link with 40 ms of latency, two of them).
+- ``search-later.js``, a classic script right before Material's bundle: Material's search index
+  downloads once the checker is ready (or the reader goes to search), instead of being parsed and
+  built while Pyodide boots, on the same cores (measured in docs/reference/performance.md).
 
 What is deliberately not here, measured with ``benchmarks/browser.py`` (docs/reference/
 performance.md, "Ready sooner"):
@@ -38,6 +41,8 @@ _HEAD_START = re.compile(r"<head[^>]*>\s*(<meta charset=[^>]*>\s*)?", re.IGNOREC
 MARK = "data-connecteur-hint"
 # main.js's static imports, and theirs: all of them before main.js can run.
 PRELOADED = ("runtime.js", "restore.js", "storage.js", "share.js")
+SEARCH_LATER = "search-later.js"
+_BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[^"]*\.js"')
 
 
 def head_hints(html: str) -> str:
@@ -49,5 +54,9 @@ def head_hints(html: str) -> str:
     if found is None or head is None:
         return html
     base = escape(found.group(1) + ASSETS)
+    bundle = _BUNDLE.search(html)
+    if bundle is not None:  # Material's: the search index it asks for waits for the checker
+        script = f'<script src="{base}/js/{SEARCH_LATER}" {MARK}></script>\n'
+        html = html[: bundle.start()] + script + html[bundle.start() :]
     links = [f'<link rel="modulepreload" href="{base}/js/{name}" {MARK}>' for name in PRELOADED]
     return html[: head.end()] + "\n".join(links) + "\n" + html[head.end() :]

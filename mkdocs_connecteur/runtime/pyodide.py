@@ -1,26 +1,23 @@
-"""The self-hosted runtime: pinned Pyodide files, the checker wheel, the lockfile, config.json.
+"""The self-hosted runtime: pinned Pyodide files, the lockfile, config.json.
 
 Integrity chain: npm installs Pyodide from package-lock.json (sha512 per tarball); here each file
 the site ships is checked against a sha256 pinned in this package for that exact version (an
-unknown version or a changed byte stops the build); the checker wheel is registered in the site's
-``pyodide-lock.json`` by pyodide-build's ``pyodide lockfile add-wheels``, which records its
-sha256, and Pyodide checks that hash when the browser loads the wheel by name. The standard
-library zip may be shipped with bytecode added (stdlib.py), derived from the checked one.
+unknown version or a changed byte stops the build); the checker's zip (core.py) is named in
+``config.json`` with its Subresource Integrity value, which the browser checks when the worker
+fetches it. The standard library zip may be shipped with bytecode added (stdlib.py), derived
+from the checked one.
 
-Only the files the browser needs are shipped, and the lockfile lists only the checker: no entry
-can send Pyodide looking for a package elsewhere.
+Only the files the browser needs are shipped, and the lockfile lists no package at all (Pyodide
+reads it at every boot; the checker is not installed through it): no entry can send Pyodide
+looking for a package elsewhere.
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import os
 import shutil
-import subprocess
-import sys
-import tempfile
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -28,7 +25,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from .wheel import Wheel
+from .core import Core
 
 RUNTIME_DIR = "assets/connecteur/runtime"
 PYODIDE_ENV = "CONNECTEUR_PYODIDE"
@@ -94,72 +91,11 @@ def verify(pyodide: Path) -> str:
     return version
 
 
-def _pyodide_cli() -> list[str]:
-    """pyodide-build's command line, from the running environment first."""
-    beside = Path(sys.executable).with_name("pyodide")
-    if beside.is_file():
-        return [str(beside)]
-    found = shutil.which("pyodide")
-    if found:
-        return [found]
-    raise PluginError(
-        "connecteur: the `pyodide` command (pyodide-build >= 0.39) is not installed; "
-        "install the site's dependencies (pip install 'connecteur[site]')"
-    )
-
-
-def lockfile_with_wheel(pyodide: Path, wheel: Wheel, cache: Path | None = None) -> bytes:
-    """The site's pyodide-lock.json: Pyodide's header, and the checker wheel as only package.
-
-    The wheel is registered by ``pyodide lockfile add-wheels``, which reads its metadata, finds
-    its import name and records its sha256. ``cache``: a folder where the result is kept, keyed
-    by the pinned lockfile and the wheel (build.py).
-    """
-    source = pyodide / LOCKFILE
-    key = hashlib.sha256(f"{_sha256(source)}:{wheel.sha256}".encode()).hexdigest()[:32]
-    cached_file = cache / f"lock-{key}.json" if cache is not None else None
-    if cached_file is not None and cached_file.is_file():
-        cached = cached_file.read_bytes()
-        try:
-            entry = json.loads(cached)["packages"]["connecteur"]
-        except (ValueError, KeyError, TypeError):
-            entry = None
-        if isinstance(entry, dict) and entry.get("sha256") == wheel.sha256:
-            return cached
-    original = json.loads(source.read_text("utf-8"))
-    with tempfile.TemporaryDirectory(prefix="connecteur-lock-") as tmp:
-        folder = Path(tmp)
-        (folder / wheel.filename).write_bytes(wheel.data)
-        # Only what the site ships: an entry for a package we do not host would be a dead end.
-        (folder / "in.json").write_text(json.dumps({"info": original["info"], "packages": {}}))
-        command = [
-            *_pyodide_cli(),
-            "lockfile",
-            "add-wheels",
-            "--input",
-            "in.json",
-            "--output",
-            "out.json",
-            wheel.filename,
-        ]
-        result = subprocess.run(command, cwd=folder, capture_output=True, text=True, check=False)
-        if result.returncode != 0:
-            raise PluginError(
-                "connecteur: `pyodide lockfile add-wheels` failed: "
-                + (result.stderr.strip() or result.stdout.strip())
-            )
-        data = json.loads((folder / "out.json").read_text("utf-8"))
-    entry = data["packages"].get("connecteur")
-    if entry is None or entry.get("sha256") != wheel.sha256:
-        raise PluginError("connecteur: the lockfile written by pyodide-build lacks the checker")
-    lock = (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8")
-    if cached_file is not None:
-        try:
-            cached_file.parent.mkdir(parents=True, exist_ok=True)
-            cached_file.write_bytes(lock)
-        except OSError:
-            pass  # no cache: the next build runs pyodide-build again
-    return lock
+def lockfile(pyodide: Path) -> bytes:
+    """The site's pyodide-lock.json: Pyodide's header (its version, Python's), and no package."""
+    original = json.loads((pyodide / LOCKFILE).read_text("utf-8"))
+    data = {"info": original["info"], "packages": {}}
+    return (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
 def copy_if_changed(source: Path, target: Path) -> None:
@@ -185,9 +121,9 @@ class RuntimeConfig:
     pyodide: str
     rubric: str | None
     rubric_sha256: str | None
-    # The checker's wheel: its file name and its Subresource Integrity value, so the worker can
-    # fetch it while Pyodide boots, with the same integrity check Pyodide asks for.
-    wheel: dict[str, str]
+    # The checker's zip (core.py): its file name and its Subresource Integrity value, so the
+    # worker fetches it while Pyodide boots, and the browser checks it.
+    core: dict[str, str]
 
     def to_json(self) -> bytes:
         data = {
@@ -195,16 +131,16 @@ class RuntimeConfig:
             "pyodide": self.pyodide,
             "rubric": self.rubric,
             "rubric_sha256": self.rubric_sha256,
-            "wheel": self.wheel,
+            "core": self.core,
         }
         return (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
 def runtime_config(
-    checker_version: str, pyodide_version: str, wheel: Wheel, rubric_text: str | None
+    checker_version: str, pyodide_version: str, core: Core, rubric_text: str | None
 ) -> RuntimeConfig:
-    """``runtime/config.json``: the versions, the wheel with its integrity, the trainer's rubric."""
-    integrity = "sha256-" + base64.b64encode(bytes.fromhex(wheel.sha256)).decode("ascii")
+    """``runtime/config.json``: the versions, the checker's zip with its integrity, the trainer's
+    rubric."""
     return RuntimeConfig(
         checker=checker_version,
         pyodide=pyodide_version,
@@ -214,5 +150,5 @@ def runtime_config(
             if rubric_text is not None
             else None
         ),
-        wheel={"file": wheel.filename, "integrity": integrity},
+        core={"file": core.filename, "integrity": core.integrity},
     )

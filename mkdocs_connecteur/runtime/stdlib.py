@@ -1,7 +1,7 @@
 """Pyodide's standard library with bytecode for what the checker's boot imports.
 
 Pyodide ships ``python_stdlib.zip`` as sources only, so every boot compiles each module it
-imports: about 145 modules for the interpreter, the wheel installer and the checker, which is most
+imports: about 145 modules for the interpreter and the checker, which is most
 of the runtime's start-up (under Node, 2.4 s of boot fall to 0.8 s with bytecode). The site's zip
 is therefore Pyodide's pinned zip with ``x.pyc`` **instead of** each ``x.py`` the boot imports,
 compiled by the very Pyodide the site ships (node/compile_stdlib.mjs, which records the list by
@@ -12,7 +12,7 @@ modules names the file and line without quoting it. The modules no grading worke
 (``UNUSED``: debuggers, test runners, the REPL, mail and process pools), when the boot did not
 import them, are left out; every other entry is copied as it is.
 
-Inputs fixed, output fixed: the same pinned zip, Pyodide and wheel give the same bytes. The
+Inputs fixed, output fixed: the same pinned zip, Pyodide and checker zip give the same bytes. The
 compiled files are cached like the checker's bytecode (bytecode.py), keyed by all three.
 """
 
@@ -29,8 +29,8 @@ from mkdocs.exceptions import PluginError
 
 from ..log import log
 from . import bytecode
-from .pyodide import LOCKFILE, STDLIB
-from .wheel import Wheel
+from .core import Core
+from .pyodide import STDLIB
 
 SCRIPT = Path(__file__).parent.parent / "node" / "compile_stdlib.mjs"
 WHAT = "compiling Pyodide's standard library"
@@ -69,10 +69,10 @@ def _is_pyc(name: str) -> bool:
     return name.endswith(".pyc") and not name.startswith("/") and ".." not in name.split("/")
 
 
-def cache_key(pyodide_version: str, original: bytes, wheel: Wheel, lockfile: bytes) -> str:
-    """What the standard library zip depends on: script, Pyodide, its zip, wheel, lock."""
+def cache_key(pyodide_version: str, original: bytes, core: Core, lockfile: bytes) -> str:
+    """What the standard library zip depends on: script, Pyodide, its zip, the checker's, lock."""
     digest = hashlib.sha256(SCRIPT.read_bytes())
-    for part in (pyodide_version.encode(), original, wheel.data, lockfile):
+    for part in (pyodide_version.encode(), original, core.data, lockfile):
         digest.update(hashlib.sha256(part).digest())
     return digest.hexdigest()[:32]
 
@@ -107,23 +107,22 @@ def with_bytecode(original: bytes, compiled: Mapping[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def _compile(pyodide: Path, wheel: Wheel, lockfile: bytes, node: str) -> str:
-    """Run the compiler on Pyodide, given the site's lockfile and wheel; its JSON output."""
+def _compile(pyodide: Path, core: Core, node: str) -> str:
+    """Run the compiler on Pyodide, given the site's checker zip; its JSON output."""
     with tempfile.TemporaryDirectory(prefix="connecteur-stdlib-") as tmp:
         folder = Path(tmp)
-        (folder / LOCKFILE).write_bytes(lockfile)
-        (folder / wheel.filename).write_bytes(wheel.data)
-        return bytecode.run_compiler(node, [SCRIPT, pyodide, folder], WHAT)
+        (folder / core.filename).write_bytes(core.data)
+        return bytecode.run_compiler(node, [SCRIPT, pyodide, folder / core.filename], WHAT)
 
 
 def site_zip(
-    pyodide: Path, pyodide_version: str, wheel: Wheel, lockfile: bytes, cache: Path | None
+    pyodide: Path, pyodide_version: str, core: Core, lockfile: bytes, cache: Path | None
 ) -> bytes | None:
     """The ``python_stdlib.zip`` the site ships; None (with a warning) when Node.js is missing.
 
     ``cache``: the on-disk cache folder (build.py), or None."""
     original = (pyodide / STDLIB).read_bytes()
-    key = cache_key(pyodide_version, original, wheel, lockfile)
+    key = cache_key(pyodide_version, original, core, lockfile)
     cached_file = cache / f"stdlib-{key}.json" if cache is not None else None
     compiled = bytecode.read_cache(cached_file, _is_pyc) if cached_file is not None else None
     if not compiled:
@@ -135,7 +134,7 @@ def site_zip(
                 "$CONNECTEUR_NODE, or set `bytecode: false` under the connecteur plugin"
             )
             return None
-        output = _compile(pyodide, wheel, lockfile, node)
+        output = _compile(pyodide, core, node)
         compiled = bytecode.decode(output, _is_pyc)
         if not compiled:
             raise PluginError(f"connecteur: {WHAT} gave unreadable output")

@@ -11,7 +11,7 @@ import pytest
 from import_probe import DEFERRED, modules_loaded_by_import
 
 import checker
-from checker import bridge
+from checker import bridge, lazyre
 from checker.bridge import Bridge
 
 DRAFT = "Bonjour, pourriez vous transférer. Cdt"
@@ -81,9 +81,11 @@ def test_warm_up_compiles_every_pattern_in_slices() -> None:
     while worker.warm_step():
         steps += 1
         assert steps < 10_000
-    # One step starts, then one per full slice of WARM_SLICE patterns; the next one ends.
-    assert steps == 1 + len(patterns) // bridge.WARM_SLICE
+    # One step reads the rubric, one compiles the core's own patterns, then one per full slice
+    # of WARM_SLICE patterns; the next one ends.
+    assert steps == 2 + len(patterns) // bridge.WARM_SLICE
     assert all(p._compiled is not None for p in patterns)
+    assert all("compiled" in vars(regex) for regex in lazyre._ALL)
     assert worker.warm_step() is False  # done stays done
 
 
@@ -96,3 +98,11 @@ def test_importing_the_bridge_defers_what_the_checker_defers() -> None:
     loaded = modules_loaded_by_import("checker.bridge")
     assert "checker.bridge" in loaded
     assert [name for name in DEFERRED if name in loaded] == []
+
+
+def test_prepare_reads_the_role_model_before_ready() -> None:
+    from checker.roles import default_model
+
+    default_model.cache_clear()
+    bridge.prepare()
+    assert default_model.cache_info().currsize == 1

@@ -317,7 +317,7 @@ def test_a_veto_phrase_takes_the_role_reading_of_its_sentence_away() -> None:
     model = RoleModel(
         shipped.roles,
         tuple(-20.0 for _ in shipped.roles),
-        {"w:introduce": ((consent, 40.0),)},
+        {"w:introduce": [consent, 40_000]},  # role, weight in thousandths
         shipped.thresholds,
         "test",
     )

@@ -127,7 +127,14 @@ def _model_reading(word: str, scores: dict[str, float]) -> RoleModel:
     return RoleModel(
         roles=shipped.roles,
         bias=tuple(-20.0 for _ in shipped.roles),
-        weights={"w:" + word: tuple((shipped.roles.index(r), 20.0 + z) for r, z in scores.items())},
+        # Flat, in thousandths, as the model's file has them: role, weight, role, weight...
+        weights={
+            "w:" + word: [
+                v
+                for role, z in scores.items()
+                for v in (shipped.roles.index(role), round(1000 * (20 + z)))
+            ]
+        },
         thresholds=shipped.thresholds,
         digest="test",
     )

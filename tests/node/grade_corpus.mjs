@@ -1,5 +1,6 @@
 // Grades a corpus under the Pyodide bundled into a built site, through the module the Web Worker
-// imports (checker.bridge, named in worker.js), from the site's wheel.
+// imports (checker.bridge, named in worker.js), from the site's checker zip put on sys.path as
+// the worker does (its name in the site's config.json).
 // Usage: node grade_corpus.mjs <runtime dir> <worker.js> <corpus.json>   (corpus: [{text, kind, lang, ui}])
 // Prints a JSON array: for each draft, the report string the worker would post, or {error}.
 import { readFile } from "node:fs/promises";
@@ -21,12 +22,17 @@ if (!match) {
 const corpus = JSON.parse(await readFile(corpusFile, "utf8"));
 
 const { loadPyodide } = await import(pathToFileURL(path.join(runtime, "pyodide.mjs")).href);
-const pyodide = await loadPyodide({ indexURL: runtime, packageBaseUrl: runtime, stdout: () => {} });
 const problems = [];
-await pyodide.loadPackage("connecteur", {
-  messageCallback: () => {},
-  errorCallback: (line) => problems.push(line),
+const pyodide = await loadPyodide({
+  indexURL: runtime,
+  packageBaseUrl: runtime,
+  stdout: () => {},
+  stderr: (line) => problems.push(line),
 });
+const config = JSON.parse(await readFile(path.join(runtime, "config.json"), "utf8"));
+const zipPath = "/lib/" + config.core.file;
+pyodide.FS.writeFile(zipPath, new Uint8Array(await readFile(path.join(runtime, config.core.file))));
+pyodide.pyimport("sys").path.insert(0, zipPath);
 let bridge;
 try {
   bridge = pyodide.pyimport(match[1]);
@@ -35,12 +41,13 @@ try {
   process.exit(1);
 }
 const grade = bridge.grade;
-// The module must come from the site's wheel, not from anywhere else on the path.
+// The module must come from the site's zip, not from anywhere else on the path.
 const origin = bridge.__file__;
-if (!origin.includes("site-packages")) {
-  console.error(`${match[1]} was imported from ${origin}, not from the site's wheel`);
+if (!origin.startsWith(zipPath + "/")) {
+  console.error(`${match[1]} was imported from ${origin}, not from the site's zip`);
   process.exit(1);
 }
+bridge.prepare(); // as the worker does before "ready"
 const out = corpus.map(({ text, kind, lang, ui }) => {
   try {
     return grade(JSON.stringify({ text, kind, lang: lang ?? null, ui: ui ?? null }));

@@ -13,44 +13,53 @@ import pytest
 
 pytestmark = [pytest.mark.node, pytest.mark.slow]
 
-# Loads the site's wheel by name, then replaces every source file of the installed checker with
-# one that raises: only bytecode can still import it and grade.
-SCRIPT = r"""
+# Boots the runtime as the browser's worker does: the site's checker zip (named in config.json)
+# first on sys.path, before anything imports the checker.
+BOOT = r"""
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 const runtime = path.resolve(process.argv[2]) + path.sep;
 const { loadPyodide } = await import(pathToFileURL(runtime + "pyodide.mjs").href);
 const pyodide = await loadPyodide({ indexURL: runtime, packageBaseUrl: runtime, stdout: () => {} });
-await pyodide.loadPackage("connecteur", { messageCallback: () => {} });
-process.stdout.write(pyodide.runPython(`
-import importlib.util, pathlib, sysconfig
-root = pathlib.Path(sysconfig.get_paths()["purelib"]) / "checker"
-sources = sorted(root.rglob("*.py"))
-for source in sources:
-    source.write_text("raise ImportError('imported from source')\\n")
-import checker
-band = checker.grade("Bonjour, merci. Cdt", kind="ask").band
-"%d sources replaced; band %s" % (len(sources), band)
-`));
+const config = JSON.parse(await readFile(runtime + "config.json", "utf8"));
+const core = "/lib/" + config.core.file;
+pyodide.FS.writeFile(core, new Uint8Array(await readFile(runtime + config.core.file)));
+pyodide.pyimport("sys").path.insert(0, core);
 """
 
+# Imports the checker, reads its role model and grades; reports where each of its modules came
+# from: the zip holds no source, so only bytecode can import it.
+SCRIPT = (
+    BOOT
+    + r"""
+process.stdout.write(pyodide.runPython(`
+import json, sys
+import checker.bridge
+checker.bridge.prepare()
+band = checker.grade("Bonjour, merci. Cdt", kind="ask").band
+files = sorted(m.__file__ for name, m in list(sys.modules.items())
+               if name == "checker" or name.startswith("checker."))
+json.dumps({"band": band, "files": files})
+`));
+"""
+)
 
-# Boots the runtime as the browser's worker does, then reports which modules of the standard
-# library came from bytecode, and what a traceback through one of them shows.
-STDLIB_SCRIPT = r"""
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-const runtime = path.resolve(process.argv[2]) + path.sep;
-const { loadPyodide } = await import(pathToFileURL(runtime + "pyodide.mjs").href);
-const pyodide = await loadPyodide({
-  indexURL: runtime, packageBaseUrl: runtime, packages: ["connecteur"], stdout: () => {} });
+
+# Reports which modules of the standard library came from bytecode, and what a traceback
+# through one of them shows.
+STDLIB_SCRIPT = (
+    BOOT
+    + r"""
 process.stdout.write(pyodide.runPython(`
 import json, sys, traceback
-import checker
+import checker.bridge
+checker.bridge.prepare()
 band = checker.grade("Bonjour, merci. Cdt", kind="ask").band
 # Frozen modules (os, codecs...) live in the interpreter itself: only those read from the zip.
 in_zip = [m.__file__ for m in list(sys.modules.values())
-          if type(getattr(m, "__loader__", None)).__name__ == "zipimporter"]
+          if type(getattr(m, "__loader__", None)).__name__ == "zipimporter"
+          and "/python" in m.__file__]
 try:
     json.loads("{")
 except ValueError:
@@ -59,6 +68,7 @@ json.dumps({"band": band, "pyc": sum(f.endswith(".pyc") for f in in_zip),
             "py": sorted(f for f in in_zip if f.endswith(".py")), "traceback": shown})
 `));
 """
+)
 
 
 def run_node(script_text: str, runtime: Path, tmp_path: Path) -> str:
@@ -78,10 +88,14 @@ def run_node(script_text: str, runtime: Path, tmp_path: Path) -> str:
 
 def test_the_checker_imports_from_bytecode(built_site: Path, tmp_path: Path) -> None:
     runtime = built_site / "assets" / "connecteur" / "runtime"
-    output = run_node(SCRIPT, runtime, tmp_path)
-    count, _, band = output.partition(" sources replaced; band ")
-    assert int(count) >= 10
-    assert band == "not-ready"
+    config = json.loads((runtime / "config.json").read_text())
+    with zipfile.ZipFile(runtime / config["core"]["file"]) as shipped:
+        assert not [name for name in shipped.namelist() if name.endswith(".py")]
+    report = json.loads(run_node(SCRIPT, runtime, tmp_path))
+    assert report["band"] == "not-ready"
+    assert len(report["files"]) >= 10
+    prefix = f"/lib/{config['core']['file']}/checker/"
+    assert all(f.startswith(prefix) and f.endswith(".pyc") for f in report["files"]), report
 
 
 def test_the_standard_library_boots_from_bytecode_without_its_sources(
@@ -101,7 +115,7 @@ def test_the_standard_library_boots_from_bytecode_without_its_sources(
 
 def test_the_standard_library_bytecode_is_what_runs(built_site: Path, tmp_path: Path) -> None:
     """The site's zip holds no source beside a module's bytecode, and the modules read from it
-    load from that bytecode: the runtime boots, installs the checker and grades."""
+    load from that bytecode: the runtime boots, imports the checker and grades."""
     runtime = built_site / "assets" / "connecteur" / "runtime"
     with zipfile.ZipFile(runtime / "python_stdlib.zip") as shipped:
         names = set(shipped.namelist())

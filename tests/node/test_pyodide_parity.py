@@ -1,8 +1,8 @@
 """Parity: the checker under the site's bundled Pyodide (Node) reports exactly what CPython does.
 
 The Node script grades through the very module the Web Worker imports (``checker.bridge``, its
-name read from worker.js) and loads the checker by name from the site's pyodide-lock.json, so the
-shipped lockfile, wheel and Pyodide files are what is tested.
+name read from worker.js), from the site's checker zip put on ``sys.path`` as the worker does, so
+the shipped zip, config.json and Pyodide files are what is tested.
 """
 
 from __future__ import annotations

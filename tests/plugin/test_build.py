@@ -39,9 +39,9 @@ def _text(html: str) -> str:
 
 def test_runtime_holds_only_the_pinned_files_needed(site: Path) -> None:
     runtime = site / RUNTIME
-    wheel = f"connecteur-{checker.__version__}-py3-none-any.whl"
+    core = f"checker-{checker.__version__}.zip"
     assert sorted(p.name for p in runtime.iterdir()) == sorted(
-        [*SHIPPED, "pyodide-lock.json", wheel, "config.json", "rubric.toml"]
+        [*SHIPPED, "pyodide-lock.json", core, "config.json", "rubric.toml"]
     )
     pinned = pins()["314.0.7"]
     for name in SHIPPED:
@@ -49,40 +49,29 @@ def test_runtime_holds_only_the_pinned_files_needed(site: Path) -> None:
             assert _sha(runtime / name) == pinned[name], name
 
 
-def test_lockfile_lists_the_checker_wheel_with_its_hash(site: Path) -> None:
-    runtime = site / RUNTIME
-    lock = json.loads((runtime / "pyodide-lock.json").read_text())
+def test_the_lockfile_lists_no_package(site: Path) -> None:
+    """Pyodide reads it at every boot; the checker is not installed through it, and no entry can
+    send Pyodide looking for a package elsewhere."""
+    lock = json.loads((site / RUNTIME / "pyodide-lock.json").read_text())
     assert lock["info"]["python"].startswith("3.14")
-    assert list(lock["packages"]) == ["connecteur"]  # nothing Pyodide could fetch elsewhere
-    entry = lock["packages"]["connecteur"]
-    wheel = runtime / entry["file_name"]
-    assert entry["sha256"] == _sha(wheel)
-    assert entry["imports"] == ["checker"]
-    names = zipfile.ZipFile(io.BytesIO(wheel.read_bytes())).namelist()
-    assert "checker/grader.py" in names or "checker/__init__.py" in names
+    assert lock["packages"] == {}
 
 
-def test_the_shipped_wheel_holds_the_grading_core_only(site: Path) -> None:
-    """Its sources are exactly the core package's (the catalogues compiled, without their .po
-    sources); the rest is their bytecode and dist-info."""
+def test_the_shipped_zip_holds_the_grading_core_only(site: Path) -> None:
+    """Its files are exactly the core package's (the catalogues compiled, without their .po
+    sources), each module as its bytecode in place of its source."""
     core = Path(checker.__file__).parent
     runtime = site / RUNTIME
-    entry = json.loads((runtime / "pyodide-lock.json").read_text())["packages"]["connecteur"]
-    names = zipfile.ZipFile(io.BytesIO((runtime / entry["file_name"]).read_bytes())).namelist()
+    config = json.loads((runtime / "config.json").read_text())
+    names = zipfile.ZipFile(io.BytesIO((runtime / config["core"]["file"]).read_bytes())).namelist()
     sources = {
         p.relative_to(core.parent).as_posix()
         for p in core.rglob("*")
         if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".po", ".pot")
     }
     assert "checker/locale/fr/LC_MESSAGES/connecteur.mo" in sources
-    shipped = {n for n in names if "__pycache__" not in n and ".dist-info/" not in n}
-    assert shipped == sources
-    compiled = {
-        n.split("/__pycache__/")[0] + "/" + n.rsplit("/", 1)[1].split(".")[0] + ".py"
-        for n in names
-        if "__pycache__" in n
-    }
-    assert compiled <= sources
+    assert "checker/data/roles.json" in names and "checker/grader.pyc" in names
+    assert {n[:-1] if n.endswith(".pyc") else n for n in names} == sources
     assert not [n for n in names if "cli" in n or "batch" in n or "scaffold" in n]
 
 
@@ -94,15 +83,13 @@ def test_config_json_names_the_trainer_rubric(site: Path) -> None:
         "pyodide": "314.0.7",
         "rubric": "rubric.toml",
         "rubric_sha256": _sha(runtime / "rubric.toml"),
-        "wheel": config["wheel"],
+        "core": config["core"],
     }
     assert "plugin-test" in (runtime / "rubric.toml").read_text()
-    # The wheel the worker asks for early, with the integrity Pyodide asks for (the lockfile's).
-    wheel = runtime / config["wheel"]["file"]
-    lock = json.loads((runtime / "pyodide-lock.json").read_text())["packages"]["connecteur"]
-    assert lock["file_name"] == wheel.name and lock["sha256"] == _sha(wheel)
-    digest = base64.b64encode(hashlib.sha256(wheel.read_bytes()).digest()).decode()
-    assert config["wheel"]["integrity"] == "sha256-" + digest
+    # The checker's zip, which the worker fetches with this integrity (the browser checks it).
+    core = runtime / config["core"]["file"]
+    digest = base64.b64encode(hashlib.sha256(core.read_bytes()).digest()).decode()
+    assert config["core"]["integrity"] == "sha256-" + digest
 
 
 def test_checker_pages_preload_the_runtime_modules_and_carry_its_size(site: Path) -> None:

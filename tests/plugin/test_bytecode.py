@@ -1,4 +1,4 @@
-"""The wheel carries bytecode compiled by the bundled Pyodide; the cache and Node's absence."""
+"""The checker's zip carries bytecode compiled by the bundled Pyodide; the cache; Node's absence."""
 
 from __future__ import annotations
 
@@ -23,9 +23,10 @@ def stdlib_files(root: Path) -> dict[str, bytes]:
         return {info.filename: archive.read(info) for info in archive.infolist()}
 
 
-def wheel_files(site: Path) -> dict[str, bytes]:
-    lock = json.loads((site / RUNTIME / "pyodide-lock.json").read_text())
-    data = (site / RUNTIME / lock["packages"]["connecteur"]["file_name"]).read_bytes()
+def core_files(site: Path) -> dict[str, bytes]:
+    """Name to bytes of the checker's zip the site ships (named in its config.json)."""
+    config = json.loads((site / RUNTIME / "config.json").read_text())
+    data = (site / RUNTIME / config["core"]["file"]).read_bytes()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
 
@@ -49,20 +50,20 @@ def compiled_site(tmp_path_factory: pytest.TempPathFactory, pyodide_dir: Path, c
 def test_every_module_ships_with_unchecked_bytecode_for_pyodides_python(
     compiled_site: Path,
 ) -> None:
-    files = wheel_files(compiled_site)
-    lock = json.loads((compiled_site / RUNTIME / "pyodide-lock.json").read_text())
-    major, minor = lock["info"]["python"].split(".")[:2]
+    files = core_files(compiled_site)
     modules = sorted(p.relative_to(CHECKER.parent).as_posix() for p in CHECKER.rglob("*.py"))
     assert modules
+    magic = set()
     for module in modules:
-        folder, _, name = module.rpartition("/")
-        pyc = f"{folder}/__pycache__/{name[:-3]}.cpython-{major}{minor}.pyc"
-        assert pyc in files, pyc
-        assert files[module] == (CHECKER.parent / module).read_bytes()
+        # Sourceless, where zipimport looks: checker/x.pyc instead of checker/x.py.
+        pyc = module + "c"
+        assert pyc in files and module not in files, pyc
         # PEP 552 flags: bit 0 hash-based, bit 1 check_source. Unchecked: 0b01.
         assert int.from_bytes(files[pyc][4:8], "little") == 0b01, pyc
-    record = files[next(n for n in files if n.endswith(".dist-info/RECORD"))].decode()
-    assert all(name in record for name in files if name.endswith(".pyc"))
+        magic.add(files[pyc][:4])
+    assert len(magic) == 1, "compiled by more than one Python"
+    stdlib = stdlib_files(compiled_site / RUNTIME)
+    assert magic == {stdlib["json/decoder.pyc"][:4]}, "not the bundled Python's bytecode"
 
 
 @pytest.mark.node
@@ -106,7 +107,7 @@ def test_a_later_build_takes_the_bytecode_from_the_cache_without_node(
     env = {"CONNECTEUR_CACHE": str(cache), "CONNECTEUR_NODE": str(tmp_path / "no-node-here")}
     result = run_mkdocs(write_site(tmp_path, pyodide_dir), env=env)
     assert result.returncode == 0, result.stderr
-    assert wheel_files(tmp_path / "site") == wheel_files(compiled_site)
+    assert core_files(tmp_path / "site") == core_files(compiled_site)
     zip_again = tmp_path / "site" / RUNTIME / "python_stdlib.zip"
     assert zip_again.read_bytes() == (compiled_site / RUNTIME / "python_stdlib.zip").read_bytes()
 
@@ -128,7 +129,7 @@ def test_without_node_the_standard_library_ships_as_published(
     assert "standard library ships without bytecode" in strict.stderr
     relaxed = run_mkdocs(config, strict=False, env=env)
     assert relaxed.returncode == 0, relaxed.stderr
-    assert wheel_files(tmp_path / "site") == wheel_files(compiled_site)
+    assert core_files(tmp_path / "site") == core_files(compiled_site)
     shipped = (tmp_path / "site" / RUNTIME / "python_stdlib.zip").read_bytes()
     assert shipped == (pyodide_dir / "python_stdlib.zip").read_bytes()
 
@@ -144,7 +145,7 @@ def test_without_node_the_build_says_so_and_ships_sources(
     assert "bytecode: false" in strict.stderr
     relaxed = run_mkdocs(config, strict=False, env=env)
     assert relaxed.returncode == 0, relaxed.stderr
-    files = wheel_files(tmp_path / "site")
+    files = core_files(tmp_path / "site")
     assert "checker/grader.py" in files
     assert not [name for name in files if name.endswith(".pyc")]
     assert stdlib_files(tmp_path / "site" / RUNTIME) == stdlib_files(pyodide_dir)
@@ -159,7 +160,7 @@ def test_bytecode_false_needs_no_node(tmp_path: Path, pyodide_dir: Path) -> None
     env = {"CONNECTEUR_CACHE": str(tmp_path / "empty"), "CONNECTEUR_NODE": "no-such-node"}
     result = run_mkdocs(config, env=env)
     assert result.returncode == 0, result.stderr
-    assert not [name for name in wheel_files(tmp_path / "site") if name.endswith(".pyc")]
+    assert not [name for name in core_files(tmp_path / "site") if name.endswith(".pyc")]
     shipped = (tmp_path / "site" / RUNTIME / "python_stdlib.zip").read_bytes()
     assert shipped == (pyodide_dir / "python_stdlib.zip").read_bytes()
 
@@ -182,13 +183,13 @@ def test_the_cache_folder_is_the_option_unless_the_environment_says(
 @pytest.mark.slow
 def test_a_second_build_reuses_the_disk_cache(tmp_path: Path, pyodide_dir: Path) -> None:
     """The plugin keeps nothing between builds in memory: a second build, even in another
-    process with Node and pyodide-build unreachable, takes the runtime from cache_dir."""
+    process with Node unreachable, takes the runtime from cache_dir."""
     config = write_site(tmp_path, pyodide_dir)
     first = run_mkdocs(config, env={"CONNECTEUR_CACHE": ""})
     assert first.returncode == 0, first.stderr
     cache = tmp_path / ".cache" / "connecteur"
     kinds = sorted({entry.name.split("-")[0] for entry in cache.iterdir()})
-    assert kinds == ["bytecode", "lock", "stdlib"]
+    assert kinds == ["bytecode", "stdlib"]
     runtime = tmp_path / "site" / RUNTIME
     before = {path.name: path.read_bytes() for path in runtime.iterdir()}
     for path in runtime.iterdir():

@@ -20,7 +20,12 @@ let state = {
 };
 
 function publish(patch) {
+  const before = state.phase;
   state = { ...state, ...patch };
+  // The page hears it too (search-later.js lets Material's search index download then).
+  if (state.phase !== before && (state.phase === "ready" || state.phase === "failed")) {
+    document.dispatchEvent(new CustomEvent("connecteur:runtime", { detail: { phase: state.phase } }));
+  }
   for (const listener of [...listeners]) {
     try {
       listener(state);
@@ -67,6 +72,10 @@ function onMessage(event) {
       break;
     case "failed":
       fail(message.message);
+      break;
+    case "warm":
+      // The worker has compiled what the first drafts need: the page may use the cores now.
+      document.dispatchEvent(new CustomEvent("connecteur:warm"));
       break;
     case "graded":
     case "error": {

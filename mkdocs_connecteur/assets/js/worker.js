@@ -1,5 +1,6 @@
-// The one Web Worker of a tab: boots the bundled Pyodide, loads the checker wheel by name from
-// the site's own pyodide-lock.json, applies a trainer's rubric when the site has one, and grades.
+// The one Web Worker of a tab: boots the bundled Pyodide, puts the checker's zip (named with its
+// integrity in config.json: mkdocs_connecteur/runtime/core.py) on sys.path, applies a trainer's
+// rubric when the site has one, and grades.
 // Protocol (ARCHITECTURE.md): progress / ready / failed, then grade -> graded | error.
 // Nothing here fetches anything outside ../runtime/ : packageBaseUrl pins package downloads to the
 // site so a missing package fails instead of falling back to a CDN.
@@ -57,8 +58,7 @@ if (typeof PerformanceObserver === "function") {
 }
 
 // The runtime's big files are fetched at once, side by side, not one after another as Pyodide
-// would ask for them: Pyodide's own fetch of each URL then gets this response (same URL, same
-// integrity: the wheel's sha256, from config.json, is checked by the browser as before).
+// would ask for them: Pyodide's own fetch of each URL then gets this response (same URL).
 const early = new Map();
 const nativeFetch = self.fetch.bind(self);
 function fetchEarly(name, integrity = "") {
@@ -115,7 +115,18 @@ async function boot() {
   imported.catch(() => {}); // reported below, once the config has been read
   const config = await configured;
   mark("config");
-  if (config.wheel) fetchEarly(config.wheel.file, config.wheel.integrity);
+  // The checker's zip, while Pyodide boots; the browser checks its integrity (config.json's).
+  const coreFile = String(config.core?.file || "");
+  const coreData = nativeFetch(RUNTIME + coreFile, { integrity: config.core?.integrity || "" })
+    .then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      countBody(response);
+      return response.arrayBuffer();
+    })
+    .catch((error) => {
+      throw new Error(`runtime/${coreFile} could not be downloaded (${shortMessage(error)})`);
+    });
+  coreData.catch(() => {}); // reported below, once Pyodide has booted
   progress.total = config.rubric ? 3 : 2;
   postProgress(true);
 
@@ -130,9 +141,6 @@ async function boot() {
   const pyodide = await loadPyodide({
     indexURL: RUNTIME,
     packageBaseUrl: RUNTIME,
-    // Named here, the checker's wheel downloads and installs while the interpreter finishes
-    // booting, instead of after it (by name, from the site's lockfile, its sha256 checked).
-    packages: ["connecteur"],
     stdout: () => {},
     stderr: (line) => problems.push(line),
   });
@@ -141,14 +149,19 @@ async function boot() {
   mark("runtime");
   Object.assign(progress, { stage: "checker", done: 1 });
   postProgress(true);
-  await pyodide.loadPackage("connecteur", {
-    messageCallback: () => {},
-    errorCallback: (line) => problems.push(line),
-  });
-  mark("wheel");
+  // Nothing to install: zipimport reads the checker from its zip (bytecode, data, catalogues).
+  const corePath = "/lib/" + coreFile.replace(/[^\w.-]/g, "");
+  pyodide.FS.writeFile(corePath, new Uint8Array(await coreData));
+  const sys = pyodide.pyimport("sys");
+  sys.path.insert(0, corePath);
+  sys.destroy();
+  mark("core");
   try {
     bridge = pyodide.pyimport(BRIDGE);
     mark("import");
+    // The sentence-role model, which every grading reads: counted in the time to "ready".
+    bridge.prepare();
+    mark("model");
   } catch (error) {
     const detail = problems.length ? problems[problems.length - 1] : shortMessage(error);
     throw new Error(`the checker could not be loaded (${detail})`);
@@ -251,6 +264,7 @@ boot().then(
     finish(true);
     // Macrotasks: a grade already waiting for "booted" (a pre-filled draft) runs first, and any
     // grade that arrives later runs between two slices of the warm-up.
+    // "warm" once it is done: the page may then start what it held back (search-later.js).
     const warmStep = bridge?.warm_step;
     const warmUp = () => {
       try {
@@ -262,8 +276,10 @@ boot().then(
         console.warn("connecteur: warm-up failed:", shortMessage(error));
       }
       warmStep.destroy();
+      post({ type: "warm" });
     };
     if (warmStep) setTimeout(warmUp, 0);
+    else post({ type: "warm" });
   },
   (error) => finish(false, error),
 );
