@@ -7,6 +7,12 @@ longer matches the corpus, this script or the feature code (their digest is stor
 Held-out split: a sentence whose sha256 (of language and text) has a first hex digit of 0-2 is never
 trained on; `--report` prints per-role precision and recall on it. Thresholds are chosen on a
 validation slice carved out of the training part, never on the held-out sentences.
+
+Real sentences (issue 16): the hand-labelled body sentences of the public set's development
+messages of the early collection rounds (PUBLIC_SPLIT, PUBLIC_MAX_ROUND) are trained on too,
+PUBLIC_WEIGHT times each. They are only ever in the fit part: never held out, never in the
+validation slice that chooses thresholds. The test split and the later rounds never reach
+training (load_public_rows).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import json
 import math
 import random
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +48,21 @@ MIN_COUNT = 2
 PRUNE = 20  # thousandths: smaller weights are dropped from the shipped model
 HELD_OUT = "012"
 VALIDATION = "34"
+
+PUBLIC = ROOT / "tests" / "corpus" / "public.toml"
+PUBLIC_ROLES = ROOT / "tests" / "corpus" / "public_roles.toml"
+PUBLIC_SPLIT = "dev"
+"""The only split of the public set trained on. Its test split serves only to measure."""
+PUBLIC_MAX_ROUND = 2
+"""The last collection round (tests/corpus/PUBLIC.md, "Rounds") whose development messages are
+trained on. The development messages of later rounds stay out: they are the check nobody trained
+on (`benchmarks/roles_on_public.py --split dev --since-round 3`). Raise it only when a newer round
+has come in to take over that role."""
+PUBLIC_WEIGHT = 1
+"""How many times each real sentence counts in training (it is repeated in every epoch); the
+feature vocabulary counts it once."""
+PUBLIC_BUCKET = "p"
+"""The bucket of a real sentence: neither HELD_OUT nor VALIDATION, so only ever fitted on."""
 
 
 class CorpusError(ValueError):
@@ -75,11 +97,72 @@ def load_corpus() -> list[tuple[str, str, str, frozenset[str], str]]:
     return rows
 
 
+def public_messages(public: Path | None = None) -> list[dict]:
+    """The messages of the public set whose sentences may be trained on: split PUBLIC_SPLIT and
+    round at most PUBLIC_MAX_ROUND, read from public.toml (the split and round are the set's, not
+    the gold file's). A message without a split or a round is an error, never a guess."""
+    data = tomllib.loads((public or PUBLIC).read_text(encoding="utf-8"))
+    kept = []
+    for m in data.get("message", []):
+        if "split" not in m or "round" not in m:
+            raise CorpusError(f"{m.get('id', '?')}: public message without a split or a round")
+        if m["split"] == PUBLIC_SPLIT and m["round"] <= PUBLIC_MAX_ROUND:
+            kept.append(m)
+    return kept
+
+
+def load_public_rows(
+    public: Path | None = None, gold: Path | None = None
+) -> list[tuple[str, str, str, frozenset[str], str]]:
+    """(lang, kind, folded text, roles, PUBLIC_BUCKET) for every labelled body sentence of the
+    public messages that may be trained on (public_messages), in the set's order. Sentences
+    labelled "?" (not labelled yet) are skipped."""
+    allowed = public_messages(public)
+    data = tomllib.loads((gold or PUBLIC_ROLES).read_text(encoding="utf-8"))
+    sentences = {m["id"]: m.get("sentence", []) for m in data.get("message", [])}
+    rows = []
+    for m in allowed:
+        if m["kind"] not in KINDS:
+            raise CorpusError(f"{m['id']}: unknown kind {m['kind']!r}")
+        for s in sentences.get(m["id"], []):
+            label = s["roles"].strip()
+            if label == "?":
+                continue
+            roles = (
+                frozenset()
+                if label == "-"
+                else frozenset(r.strip() for r in label.split(",") if r.strip())
+            )
+            unknown = roles - set(ROLES)
+            if unknown:
+                where = f"{m['id']} {s['start']}-{s['end']}"
+                raise CorpusError(f"{where}: unknown role(s) {sorted(unknown)}")
+            rows.append((m["lang"], m["kind"], fold_fast(s["text"].strip()), roles, PUBLIC_BUCKET))
+    return rows
+
+
+def training_sets() -> tuple[list, list, list, list]:
+    """(train, held-out, fit, validation) rows. Held-out and validation are the corpus's own
+    sentences; the real sentences (load_public_rows) are in train and fit only."""
+    rows = load_corpus()
+    public = load_public_rows()
+    train_rows = [r for r in rows if r[4] not in HELD_OUT] + public
+    held_rows = [r for r in rows if r[4] in HELD_OUT]
+    fit_rows = [r for r in train_rows if r[4] not in VALIDATION]
+    val_rows = [r for r in rows if r[4] not in HELD_OUT and r[4] in VALIDATION]
+    return train_rows, held_rows, fit_rows, val_rows
+
+
 def inputs_digest() -> str:
     h = hashlib.sha256()
     for path in sorted(CORPUS.glob("*/*.tsv")):
         h.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
         h.update(path.read_bytes())
+    # The real sentences trained on (not the whole public files: the test split's labels are not
+    # an input, and relabelling them must not make the model stale).
+    # Roles sorted: a frozenset's repr follows the string hash, which changes from run to run.
+    real = [(lang, kind, text, sorted(roles)) for lang, kind, text, roles, _ in load_public_rows()]
+    h.update(repr(real).encode())
     for path in INPUTS:
         h.update(path.read_bytes())
     # The feature code, not the rest of roles.py: evaluating faster leaves the model as it is.
@@ -109,19 +192,24 @@ def vectorise(rows, vocab=None):
     return xs, ys, vocab
 
 
-def train(xs, ys, n_feats, seed=0):
+def _repeats(rows) -> list[int]:
+    return [PUBLIC_WEIGHT if r[4] == PUBLIC_BUCKET else 1 for r in rows]
+
+
+def train(xs, ys, n_feats, seed=0, repeats=None):
     """FTRL-proximal logistic regression, one output per role (McMahan et al., 2013).
 
     Its L1 term sets most weights to exactly zero, which keeps the shipped model small: a feature
-    only keeps the roles it really speaks for.
+    only keeps the roles it really speaks for. `repeats[i]` is how many times row i is seen in
+    each epoch (default once).
     """
     k = len(ROLES)
     z = [[0.0] * k for _ in range(n_feats)]
     n = [[0.0] * k for _ in range(n_feats)]
-    pos = [sum(y[r] for y in ys) for r in range(k)]
+    pos = [sum(y[r] for y in ys) for r in range(k)]  # the bias's start: each row once
     b = [math.log((p + 1) / (len(ys) - p + 1)) for p in pos]
     bn = [0.0] * k
-    order = list(range(len(xs)))
+    order = [i for i in range(len(xs)) for _ in range(repeats[i] if repeats else 1)]
     rng = random.Random(seed)
     inv_alpha = 1 / ALPHA
     for _epoch in range(EPOCHS):
@@ -225,11 +313,9 @@ def validation_errors(wanted: list[str]) -> int:
     if unknown:
         print(f"unknown role(s): {sorted(unknown)}", file=sys.stderr)
         return 2
-    rows = [r for r in load_corpus() if r[4] not in HELD_OUT]
-    fit_rows = [r for r in rows if r[4] not in VALIDATION]
-    val_rows = [r for r in rows if r[4] in VALIDATION]
+    _, _, fit_rows, val_rows = training_sets()
     xs, ys, vocab = vectorise(fit_rows)
-    b, w = train(xs, ys, len(vocab))
+    b, w = train(xs, ys, len(vocab), repeats=_repeats(fit_rows))
     vx, vy, _ = vectorise(val_rows, vocab)
     probs = [predict(b, w, x) for x in vx]
     thresholds = best_thresholds(probs, vy)
@@ -271,19 +357,16 @@ def main(argv=None) -> int:
             print("checker/data/roles.json is stale: run `make model`", file=sys.stderr)
             return 1
         return 0
-    rows = load_corpus()
-    train_rows = [r for r in rows if r[4] not in HELD_OUT]
-    held_rows = [r for r in rows if r[4] in HELD_OUT]
-    fit_rows = [r for r in train_rows if r[4] not in VALIDATION]
-    val_rows = [r for r in train_rows if r[4] in VALIDATION]
-    # 1. Thresholds from a validation slice of the training part.
+    train_rows, held_rows, fit_rows, val_rows = training_sets()
+    # 1. Thresholds from a validation slice of the corpus's training part (real sentences are fitted
+    #    on, never used to choose a threshold).
     xs, ys, vocab = vectorise(fit_rows)
-    b, w = train(xs, ys, len(vocab))
+    b, w = train(xs, ys, len(vocab), repeats=_repeats(fit_rows))
     vx, vy, _ = vectorise(val_rows, vocab)
     thresholds = best_thresholds([predict(b, w, x) for x in vx], vy)
     # 2. The shipped model: the whole training part.
     xs, ys, vocab = vectorise(train_rows)
-    b, w = train(xs, ys, len(vocab))
+    b, w = train(xs, ys, len(vocab), repeats=_repeats(train_rows))
     names = sorted(vocab, key=vocab.__getitem__)
     weights = {}
     for f, i in zip(names, range(len(names)), strict=True):
@@ -308,7 +391,8 @@ def main(argv=None) -> int:
     )
     print(
         f"wrote {OUTPUT.relative_to(ROOT)}: {len(weights)} features, "
-        f"{OUTPUT.stat().st_size // 1024} KB; trained on {len(train_rows)} sentences"
+        f"{OUTPUT.stat().st_size // 1024} KB; trained on {len(train_rows)} sentences "
+        f"({sum(r[4] == PUBLIC_BUCKET for r in train_rows)} of them real, weight {PUBLIC_WEIGHT})"
     )
     if args.report:
         from checker.roles import parse_model
