@@ -17,7 +17,7 @@ sys.path.insert(0, str(REPO))
 from mkdocs_connecteur.runtime import bytecode  # noqa: E402
 from mkdocs_connecteur.runtime import pyodide as runtime  # noqa: E402
 from mkdocs_connecteur.runtime.build import DEFAULT_CACHE_DIR, cache_dir  # noqa: E402
-from mkdocs_connecteur.runtime.wheel import package_sources  # noqa: E402
+from mkdocs_connecteur.runtime.package import package_sources  # noqa: E402
 
 CHECKER = REPO / "checker"
 

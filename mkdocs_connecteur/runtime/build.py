@@ -22,7 +22,7 @@ import checker
 from . import bytecode, stdlib
 from . import pyodide as files
 from .core import Core, build_core
-from .wheel import package_sources
+from .package import package_sources
 
 CACHE_ENV = bytecode.CACHE_ENV
 DEFAULT_CACHE_DIR = ".cache/connecteur"

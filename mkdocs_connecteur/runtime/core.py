@@ -7,7 +7,7 @@ package loader (the lockfile lookup, unpacking the wheel, its metadata) is not o
 ``ready``; that cost the boot about 35 ms under Node and more in a page.
 
 The zip holds the ``checker`` package only (the same files the wheel would: sources, data and
-compiled catalogues, wheel.py's ``package_files``), each module as its bytecode ``x.pyc``
+compiled catalogues, package.py's ``package_files``), each module as its bytecode ``x.pyc``
 **instead of** its source ``x.py`` when the bytecode was compiled (bytecode.py), since zipimport
 loads a sourceless ``x.pyc`` (unchecked-hash, PEP 552); every byte is downloaded, and the sources
 would only add to them. Without Node.js the zip holds the sources, and Pyodide compiles them at
@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .wheel import PACKAGE, package_sources
+from .package import PACKAGE, package_sources
 
 _EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 
