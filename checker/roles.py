@@ -171,10 +171,10 @@ class Weights:
 
     Feature `i` (by `index`) holds the pairs `offsets[i]` to `offsets[i + 1]` of `roles` (role
     numbers) and `values` (weights in thousandths): the arrays the model's file holds, read
-    without a Python object per weight.
+    without a Python object per weight. A row a sentence reads is unpacked once, into `seen`.
     """
 
-    __slots__ = ("index", "offsets", "roles", "values")
+    __slots__ = ("index", "offsets", "roles", "seen", "values")
 
     def __init__(
         self,
@@ -187,6 +187,20 @@ class Weights:
         self.offsets = offsets
         self.roles = roles
         self.values = values
+        self.seen: dict[str, tuple[tuple[int, float], ...]] = {}
+
+    def pairs(self, feature: str) -> tuple[tuple[int, float], ...] | None:
+        """One feature's (role, weight) pairs, the weight as a float, or None: kept once read."""
+        pairs = self.seen.get(feature)
+        if pairs is None:
+            i = self.index.get(feature)
+            if i is None:
+                return None
+            span = range(self.offsets[i], self.offsets[i + 1])
+            pairs = self.seen[feature] = tuple(
+                (self.roles[j], self.values[j] / SCALE) for j in span
+            )
+        return pairs
 
     @classmethod
     def from_rows(cls, rows: dict[str, list[int]]) -> Weights:
@@ -233,16 +247,13 @@ class RoleModel:
     def scores(self, sentence: str, kind: str) -> tuple[float, ...]:
         """The probability of each role for one folded sentence."""
         z = list(self.bias)
-        weights = self.weights
-        get = weights.index.get
-        offsets = weights.offsets
-        roles = weights.roles
-        values = weights.values
+        seen = self.weights.seen.get
+        pairs = self.weights.pairs
         for feat in dict.fromkeys(features(sentence, kind)):
-            i = get(feat)
-            if i is not None:
-                for j in range(offsets[i], offsets[i + 1]):
-                    z[roles[j]] += values[j] / SCALE
+            row = seen(feat) or pairs(feat)
+            if row is not None:
+                for role, weight in row:
+                    z[role] += weight
         return tuple(map(_sigmoid, z))
 
 
