@@ -84,7 +84,7 @@ browser: setup
 	@scripts/ensure-chromium
 	$(BIN)/python -m pytest -m "browser"
 
-# The sentence-role model (checker/data/roles.json), trained from model/sentences/ (deterministic),
+# The sentence-role model (checker/data/roles.bin), trained from model/sentences/ (deterministic),
 # then its calibration on the held-out sentences (model/reliability.py: soft gates read probabilities).
 model: setup
 	$(BIN)/python model/train.py --report

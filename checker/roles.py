@@ -5,7 +5,7 @@ what do they want, why me, how much of my time, can I say no? Phrase lists recog
 own wording; a model over words, word pairs and word stems, trained on thousands of sentences
 written in many styles (model/sentences/), recognises the job a sentence does in other words too.
 
-The weights live in `data/roles.json`, written by `model/train.py` (`make model`) from the corpus;
+The weights live in `data/roles.bin`, written by `model/train.py` (`make model`) from the corpus;
 this module only evaluates them, in plain Python, so CPython and Pyodide give the same numbers.
 """
 
@@ -13,10 +13,19 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import sys
+import zlib
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+from typing import TYPE_CHECKING, Any
 
 from .lazyre import LazyRegex
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 ROLES = (
     "who",
@@ -40,7 +49,7 @@ ROLES = (
 )
 """Role ids, in the order of the model's outputs (model/README.md defines each)."""
 
-MODEL_SCHEMA = 1
+MODEL_SCHEMA = 2
 _TOKEN = LazyRegex(r"[^\W\d_]+|\d+|[?!]")
 _STEM_MIN = 7
 _STEM = 5
@@ -157,25 +166,94 @@ def features(sentence: str, kind: str) -> list[str]:
     return feats
 
 
+class Weights:
+    """A model's sparse weights, packed: per feature, the roles it speaks for and their weights.
+
+    Feature `i` (by `index`) holds the pairs `offsets[i]` to `offsets[i + 1]` of `roles` (role
+    numbers) and `values` (weights in thousandths): the arrays the model's file holds, read
+    without a Python object per weight. A row a sentence reads is unpacked once, into `seen`.
+    """
+
+    __slots__ = ("index", "offsets", "roles", "seen", "values")
+
+    def __init__(
+        self,
+        index: dict[str, int],
+        offsets: Sequence[int],
+        roles: Sequence[int],
+        values: Sequence[int],
+    ) -> None:
+        self.index = index
+        self.offsets = offsets
+        self.roles = roles
+        self.values = values
+        self.seen: dict[str, tuple[tuple[int, float], ...]] = {}
+
+    def pairs(self, feature: str) -> tuple[tuple[int, float], ...] | None:
+        """One feature's (role, weight) pairs, the weight as a float, or None: kept once read."""
+        pairs = self.seen.get(feature)
+        if pairs is None:
+            i = self.index.get(feature)
+            if i is None:
+                return None
+            span = range(self.offsets[i], self.offsets[i + 1])
+            pairs = self.seen[feature] = tuple(
+                (self.roles[j], self.values[j] / SCALE) for j in span
+            )
+        return pairs
+
+    @classmethod
+    def from_rows(cls, rows: dict[str, list[int]]) -> Weights:
+        """From rows of role, weight in thousandths, role, weight... (what stand-in models give)."""
+        flat = [v for row in rows.values() for v in row]
+        return cls(
+            dict(zip(rows, range(len(rows)), strict=True)),
+            array("I", accumulate((len(row) // 2 for row in rows.values()), initial=0)),
+            array("B", flat[0::2]),
+            array("i", flat[1::2]),
+        )
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def row(self, feature: str) -> list[int] | None:
+        """One feature's weights as role, weight, role, weight..., or None."""
+        i = self.index.get(feature)
+        if i is None:
+            return None
+        span = range(self.offsets[i], self.offsets[i + 1])
+        return [v for j in span for v in (self.roles[j], self.values[j])]
+
+
 @dataclass(frozen=True, slots=True)
 class RoleModel:
-    """One-vs-rest logistic regression: a bias and sparse weights per role, and a threshold each."""
+    """One-vs-rest logistic regression: a bias and sparse weights per role, and a threshold each.
+
+    `weights` may be given as a dict of rows (feature: role, weight in thousandths, role,
+    weight...); it is packed into `Weights`.
+    """
 
     roles: tuple[str, ...]
     bias: tuple[float, ...]
-    weights: dict[str, list[int]]  # per feature: role, weight in thousandths, role, weight…
+    weights: Weights
     thresholds: tuple[float, ...]
     digest: str
+
+    def __post_init__(self) -> None:
+        rows: Any = self.weights
+        if isinstance(rows, dict):
+            object.__setattr__(self, "weights", Weights.from_rows(rows))
 
     def scores(self, sentence: str, kind: str) -> tuple[float, ...]:
         """The probability of each role for one folded sentence."""
         z = list(self.bias)
-        get = self.weights.get
+        seen = self.weights.seen.get
+        pairs = self.weights.pairs
         for feat in dict.fromkeys(features(sentence, kind)):
-            row = get(feat)
+            row = seen(feat) or pairs(feat)
             if row is not None:
-                for k in range(0, len(row), 2):
-                    z[row[k]] += row[k + 1] / SCALE
+                for role, weight in row:
+                    z[role] += weight
         return tuple(map(_sigmoid, z))
 
 
@@ -187,35 +265,88 @@ def _sigmoid(x: float) -> float:
 
 
 SCALE = 1000
-"""Weights are stored as integers in thousandths: compact JSON, and exact on every platform."""
+"""Weights are stored as integers in thousandths: compact, and exact on every platform."""
+
+HEADER_KEYS = ("features", "pairs", "keys_bytes", "crc32")
+"""What the header says of the packed part, besides the model's own fields."""
 
 
-def parse_model(text: str) -> RoleModel:
-    """Read the model's JSON (written by model/train.py)."""
-    data = json.loads(text)
-    if data.get("schema") != MODEL_SCHEMA:
-        raise ValueError(f"role model schema {data.get('schema')!r}, expected {MODEL_SCHEMA}")
-    roles = tuple(data["roles"])
+def pack_model(header: dict[str, Any], rows: dict[str, list[int]]) -> bytes:
+    """The model file's bytes (see model/README.md): a JSON header line, then the packed weights.
+
+    `header` holds the model's fields (schema, roles, digest, thresholds, bias...); `rows`, in the
+    order to write, each feature's role, weight in thousandths, role, weight...
+    """
+    keys = "\n".join(rows).encode("utf-8")
+    if any("\n" in feature for feature in rows):
+        raise ValueError("a feature holds a newline")
+    offsets = array("I", accumulate((len(row) // 2 for row in rows.values()), initial=0))
+    roles = bytes(row[k] for row in rows.values() for k in range(0, len(row), 2))
+    values = array("h", (row[k] for row in rows.values() for k in range(1, len(row), 2)))
+    if sys.byteorder == "big":
+        offsets.byteswap()
+        values.byteswap()
+    body = keys + offsets.tobytes() + roles + values.tobytes()
+    packed = {"features": len(rows), "pairs": len(roles), "keys_bytes": len(keys)}
+    packed["crc32"] = zlib.crc32(body)
+    head = json.dumps(header | packed, separators=(",", ":"), ensure_ascii=False)
+    return head.encode("utf-8") + b"\n" + body
+
+
+def read_header(data: bytes) -> dict[str, Any]:
+    """The model file's header line (schema, roles, digest, sizes...), checked for its schema."""
+    end = data.find(b"\n")
+    try:
+        head = json.loads(data[: max(end, 0)])
+    except ValueError:
+        raise ValueError("role model: no readable header line") from None
+    if not isinstance(head, dict) or head.get("schema") != MODEL_SCHEMA:
+        schema = head.get("schema") if isinstance(head, dict) else None
+        raise ValueError(f"role model schema {schema!r}, expected {MODEL_SCHEMA}")
+    if any(not isinstance(head.get(key), int) for key in HEADER_KEYS):
+        raise ValueError("role model: header lacks the packed part's sizes")
+    return head
+
+
+def parse_model(data: bytes) -> RoleModel:
+    """Read the model's file (written by model/train.py): a clear ValueError if it is damaged."""
+    head = read_header(data)
+    n, m, k = head["features"], head["pairs"], head["keys_bytes"]
+    body = memoryview(data)[data.index(b"\n") + 1 :]
+    size = k + 4 * (n + 1) + 3 * m
+    if len(body) != size:
+        raise ValueError(
+            f"role model truncated or padded: {len(body)} bytes after the header, expected {size}"
+        )
+    if zlib.crc32(body) != head["crc32"]:
+        raise ValueError("role model damaged: its checksum does not match")
+    keys = str(body[:k], "utf-8").split("\n") if n else []
+    r = k + 4 * (n + 1)  # where the roles start
+    offsets = array("I")
+    offsets.frombytes(body[k:r])
+    values = array("h")
+    values.frombytes(body[r + m :])
+    if sys.byteorder == "big":
+        offsets.byteswap()
+        values.byteswap()
     return RoleModel(
-        roles=roles,
-        bias=tuple(b / SCALE for b in data["bias"]),
-        # As the file has them: converting 24,000 rows here cost the browser's boot 40 ms; a
-        # sentence's score converts the few rows it reads, to the same floats.
-        weights=data["weights"],
-        thresholds=tuple(t / 100 for t in data["thresholds"]),
-        digest=data["inputs_sha256"],
+        roles=tuple(head["roles"]),
+        bias=tuple(b / SCALE for b in head["bias"]),
+        weights=Weights(
+            dict(zip(keys, range(n), strict=True)),
+            offsets,
+            bytes(body[r : r + m]),
+            values,
+        ),
+        thresholds=tuple(t / 100 for t in head["thresholds"]),
+        digest=head["inputs_sha256"],
     )
 
 
 @lru_cache(maxsize=1)
 def default_model() -> RoleModel:
     """The shipped model, read once."""
-    # pkgutil asks the package's own loader (zipimport in the browser): importlib.resources
-    # would import zipfile, tempfile, shutil and more on the way to the browser's "ready".
-    import pkgutil
-
-    data = pkgutil.get_data("checker", "data/roles.json")
-    if data is None:
-        raise FileNotFoundError("checker/data/roles.json")
-    text = data.decode("utf-8")
-    return parse_model(text)
+    # This module's own loader reads the file (zipimport in the browser), as pkgutil.get_data
+    # would: importing pkgutil cost the browser's "ready" 8 ms, importlib.resources more.
+    path = os.path.join(os.path.dirname(__file__), "data", "roles.bin")
+    return parse_model(__loader__.get_data(path))  # type: ignore[name-defined]

@@ -5,7 +5,7 @@ probabilities should mean what they say: of the held-out sentences (model/train.
 never trained on) given about 0.2 for a role, about a fifth should do it. For each role this prints
 the sentences per bin of predicted probability, the mean prediction, the observed share, the Brier
 score and the expected calibration error (ECE: the bins' |predicted − observed|, weighted by
-their sentences). It reads checker/data/roles.json and writes nothing; `make model` runs it after
+their sentences). It reads checker/data/roles.bin and writes nothing; `make model` runs it after
 training.
 
     python model/reliability.py                 # the decisive roles

@@ -1,7 +1,7 @@
-"""Train the sentence-role model from model/sentences/ and write checker/data/roles.json.
+"""Train the sentence-role model from model/sentences/ and write checker/data/roles.bin.
 
 Deterministic: the same corpus and code give the same bytes (fixed order, no randomness beyond a
-seeded shuffle, integer-rounded weights). `make model` runs it; a test fails when roles.json no
+seeded shuffle, integer-rounded weights). `make model` runs it; a test fails when roles.bin no
 longer matches the corpus, this script or the feature code (their digest is stored in the model).
 
 Held-out split: a sentence whose sha256 (of language and text) has a first hex digit of 0-2 is never
@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import inspect
-import json
 import math
 import random
 import sys
@@ -33,10 +32,18 @@ sys.path.insert(0, str(ROOT))
 import checker.roles as roles_module  # noqa: E402
 from checker import MESSAGE_KINDS  # noqa: E402
 from checker.folding import fold_fast  # noqa: E402
-from checker.roles import MODEL_SCHEMA, ROLES, SCALE, features  # noqa: E402
+from checker.roles import (  # noqa: E402
+    MODEL_SCHEMA,
+    ROLES,
+    SCALE,
+    features,
+    pack_model,
+    parse_model,
+    read_header,
+)
 
 CORPUS = ROOT / "model" / "sentences"
-OUTPUT = ROOT / "checker" / "data" / "roles.json"
+OUTPUT = ROOT / "checker" / "data" / "roles.bin"
 INPUTS = (ROOT / "model" / "train.py",)
 KINDS = (*MESSAGE_KINDS, "any")
 EPOCHS = 10
@@ -340,7 +347,7 @@ def validation_errors(wanted: list[str]) -> int:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--report", action="store_true", help="print held-out precision and recall")
-    ap.add_argument("--check", action="store_true", help="exit 1 if roles.json is stale")
+    ap.add_argument("--check", action="store_true", help="exit 1 if roles.bin is stale")
     ap.add_argument(
         "--errors",
         metavar="ROLE[,ROLE]",
@@ -352,9 +359,13 @@ def main(argv=None) -> int:
         return validation_errors([r.strip() for r in args.errors.split(",") if r.strip()])
     digest = inputs_digest()
     if args.check:
-        current = json.loads(OUTPUT.read_text(encoding="utf-8")).get("inputs_sha256")
+        try:
+            current = read_header(OUTPUT.read_bytes()).get("inputs_sha256")
+        except (OSError, ValueError) as exc:
+            print(f"checker/data/roles.bin: {exc}: run `make model`", file=sys.stderr)
+            return 1
         if current != digest:
-            print("checker/data/roles.json is stale: run `make model`", file=sys.stderr)
+            print("checker/data/roles.bin is stale: run `make model`", file=sys.stderr)
             return 1
         return 0
     train_rows, held_rows, fit_rows, val_rows = training_sets()
@@ -377,27 +388,22 @@ def main(argv=None) -> int:
                 flat += [r, q]
         if flat:
             weights[f] = flat
-    model = {
+    header = {
         "schema": MODEL_SCHEMA,
         "roles": list(ROLES),
         "inputs_sha256": digest,
         "sentences": {"train": len(train_rows), "held_out": len(held_rows)},
         "thresholds": [round(t * 100) for t in thresholds],
         "bias": [round(v * SCALE) for v in b],
-        "weights": dict(sorted(weights.items())),
     }
-    OUTPUT.write_text(
-        json.dumps(model, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    OUTPUT.write_bytes(pack_model(header, dict(sorted(weights.items()))))
     print(
         f"wrote {OUTPUT.relative_to(ROOT)}: {len(weights)} features, "
         f"{OUTPUT.stat().st_size // 1024} KB; trained on {len(train_rows)} sentences "
         f"({sum(r[4] == PUBLIC_BUCKET for r in train_rows)} of them real, weight {PUBLIC_WEIGHT})"
     )
     if args.report:
-        from checker.roles import parse_model
-
-        shipped = parse_model(OUTPUT.read_text(encoding="utf-8"))
+        shipped = parse_model(OUTPUT.read_bytes())
         hx = [(text, _kind(kind)) for _, kind, text, _, _ in held_rows]
         probs = [shipped.scores(t, k) for t, k in hx]
         hy = [[1.0 if r in roles else 0.0 for r in ROLES] for *_, roles, _ in held_rows]

@@ -129,7 +129,7 @@ def test_the_digest_follows_dev_labels_and_ignores_test_labels(synthetic: Path) 
     gold.write_text(text.replace('roles = "link"', 'roles = "ask"'), encoding="utf-8")
     assert train.inputs_digest() == before, "a test-split label is not a training input"
     gold.write_text(text.replace('roles = "vouch"', 'roles = "who"'), encoding="utf-8")
-    assert train.inputs_digest() != before, "a trained-on label change must make roles.json stale"
+    assert train.inputs_digest() != before, "a trained-on label change must make roles.bin stale"
 
 
 def test_the_real_files_train_on_dev_rounds_one_and_two_only() -> None:

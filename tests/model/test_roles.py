@@ -1,6 +1,6 @@
 """The sentence-role model: shipped data matches its corpus, training is deterministic, roles hold.
 
-The model is data (checker/data/roles.json) derived from model/sentences/ by model/train.py; like
+The model is data (checker/data/roles.bin) derived from model/sentences/ by model/train.py; like
 the rubric, it must never drift from what produced it.
 """
 
@@ -15,18 +15,18 @@ from pathlib import Path
 import pytest
 
 from checker import grade
-from checker.roles import ROLES, default_model, features, parse_model
+from checker.roles import ROLES, default_model, features, pack_model, parse_model, read_header
 
 ROOT = Path(__file__).resolve().parents[2]
-MODEL = ROOT / "checker" / "data" / "roles.json"
+MODEL = ROOT / "checker" / "data" / "roles.bin"
 sys.path.insert(0, str(ROOT / "model"))
 import train  # noqa: E402
 
 
 def test_shipped_model_matches_its_corpus_and_code() -> None:
     """Fails when a corpus file, the trainer or the feature code changed without `make model`."""
-    shipped = json.loads(MODEL.read_text(encoding="utf-8"))
-    assert shipped["inputs_sha256"] == train.inputs_digest(), "stale roles.json: run `make model`"
+    shipped = read_header(MODEL.read_bytes())
+    assert shipped["inputs_sha256"] == train.inputs_digest(), "stale roles.bin: run `make model`"
 
 
 def test_model_is_small_enough_to_ship() -> None:
@@ -36,7 +36,7 @@ def test_model_is_small_enough_to_ship() -> None:
 def test_model_covers_every_role() -> None:
     model = default_model()
     assert model.roles == ROLES
-    spoken = {row[k] for row in model.weights.values() for k in range(0, len(row), 2)}
+    spoken = set(model.weights.roles)
     assert spoken == set(range(len(ROLES))), "a role has no weight at all"
 
 
@@ -62,8 +62,58 @@ def test_features_are_those_of_the_folded_sentence() -> None:
 
 
 def test_parse_refuses_another_schema() -> None:
-    with pytest.raises(ValueError, match="schema"):
-        parse_model(json.dumps({"schema": 99}))
+    with pytest.raises(ValueError, match="schema 99"):
+        parse_model(json.dumps({"schema": 99}).encode() + b"\n")
+    with pytest.raises(ValueError, match="schema 1"):  # the JSON model of before
+        parse_model(json.dumps({"schema": 1, "weights": {}}).encode() + b"\n")
+
+
+HEADER = {"schema": 2, "roles": ["a", "b"], "inputs_sha256": "x", "thresholds": [50, 40]}
+HEADER |= {"bias": [-1500, 250]}
+ROWS = {"b:je prepare": [0, 1234, 1, -32768], "w:é": [1, 32767], "w:zz": [0, -20]}
+
+
+def test_packed_model_reads_back_what_was_written() -> None:
+    model = parse_model(pack_model(HEADER, ROWS))
+    assert model.roles == ("a", "b") and model.bias == (-1.5, 0.25)
+    assert model.thresholds == (0.5, 0.4) and model.digest == "x"
+    assert list(model.weights.index) == list(ROWS)
+    assert {f: model.weights.row(f) for f in ROWS} == ROWS
+    assert model.weights.row("w:absent") is None
+    # The same scores as the rows given as a dict (the stand-in models' form).
+    from checker.roles import RoleModel
+
+    plain = RoleModel(model.roles, model.bias, dict(ROWS), model.thresholds, "x")
+    assert model.scores("je prepare", "ask") == plain.scores("je prepare", "ask")
+    assert model.scores("je prepare", "ask") != model.scores("rien", "ask")
+
+
+def test_shipped_model_reads_back_through_the_writer() -> None:
+    """Writing the shipped model's rows again gives the shipped bytes: nothing lost in reading."""
+    data = MODEL.read_bytes()
+    model = parse_model(data)
+    head = read_header(data)
+    rows = {f: model.weights.row(f) for f in model.weights.index}
+    own = {"features", "pairs", "keys_bytes", "crc32"}
+    assert pack_model({k: v for k, v in head.items() if k not in own}, rows) == data
+
+
+@pytest.mark.parametrize("cut", [1, 100, 1000])
+def test_a_truncated_model_is_refused_clearly(cut: int) -> None:
+    data = pack_model(HEADER, ROWS) if cut < 1000 else MODEL.read_bytes()
+    with pytest.raises(ValueError, match="truncated"):
+        parse_model(data[: len(data) - min(cut, len(data) // 4)])
+
+
+def test_a_damaged_model_is_refused_clearly() -> None:
+    data = bytearray(MODEL.read_bytes())
+    data[len(data) // 2] ^= 0x40
+    with pytest.raises(ValueError, match="damaged"):
+        parse_model(bytes(data))
+    with pytest.raises(ValueError, match="header"):
+        parse_model(b"\x00garbage" + bytes(data))
+    with pytest.raises(ValueError, match="header"):
+        parse_model(b"")
 
 
 @pytest.mark.slow

@@ -70,7 +70,7 @@ def test_the_shipped_zip_holds_the_grading_core_only(site: Path) -> None:
         if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".po", ".pot")
     }
     assert "checker/locale/fr/LC_MESSAGES/connecteur.mo" in sources
-    assert "checker/data/roles.json" in names and "checker/grader.pyc" in names
+    assert "checker/data/roles.bin" in names and "checker/grader.pyc" in names
     assert {n[:-1] if n.endswith(".pyc") else n for n in names} == sources
     assert not [n for n in names if "cli" in n or "batch" in n or "scaffold" in n]
 
