@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import sys
 import zlib
 from array import array
@@ -23,6 +22,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from .lazyre import LazyRegex
+from .package_data import read
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -346,7 +346,4 @@ def parse_model(data: bytes) -> RoleModel:
 @lru_cache(maxsize=1)
 def default_model() -> RoleModel:
     """The shipped model, read once."""
-    # This module's own loader reads the file (zipimport in the browser), as pkgutil.get_data
-    # would: importing pkgutil cost the browser's "ready" 8 ms, importlib.resources more.
-    path = os.path.join(os.path.dirname(__file__), "data", "roles.bin")
-    return parse_model(__loader__.get_data(path))  # type: ignore[name-defined]
+    return parse_model(read("data", "roles.bin"))

@@ -38,15 +38,12 @@ NBSP = "\u00a0"  # French puts a non-breaking space before : ; ? !
 def catalogue(lang: str) -> GNUTranslations:
     """The compiled catalogue of ``lang`` (``fr``, ``en``), read once from the package's data."""
     # Deferred: in the browser, importing the checker must stay short (tests/checker/test_imports).
-    import os
     from gettext import GNUTranslations
     from io import BytesIO
 
-    # This module's own loader (zipimport in the browser: no zipfile module), as pkgutil.get_data
-    # would, without importing pkgutil (8 ms in Pyodide).
-    path = os.path.join(os.path.dirname(__file__), "locale", lang, "LC_MESSAGES", f"{DOMAIN}.mo")
-    data = __loader__.get_data(path)  # type: ignore[name-defined]
-    return GNUTranslations(BytesIO(data))
+    from .package_data import read
+
+    return GNUTranslations(BytesIO(read("locale", lang, "LC_MESSAGES", f"{DOMAIN}.mo")))
 
 
 @dataclass(frozen=True, slots=True)

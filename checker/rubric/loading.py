@@ -333,13 +333,9 @@ def _load(text: str, source: str, base: Rubric | None, *, check_patterns: bool) 
 @lru_cache(maxsize=1)
 def default_rubric() -> Rubric:
     """The rubric shipped in the package (read once; package data, not user I/O)."""
-    # Deferred like tomllib: the browser warms this up after ready. This module's own loader
-    # reads it (zipimport in the browser), as pkgutil.get_data would, without importing pkgutil
-    # (8 ms in Pyodide), nor importlib.resources' zipfile and tempfile.
-    import os
+    # Deferred like tomllib: the browser warms this up after ready.
+    from ..package_data import read
 
-    package = os.path.dirname(os.path.dirname(__file__))
-    data = __loader__.get_data(os.path.join(package, "data", "rubric.toml"))  # type: ignore[name-defined]
-    text = data.decode("utf-8")
+    text = read("data", "rubric.toml").decode("utf-8")
     # The shipped rubric's patterns are all exercised by the test suite: not checked one by one.
     return _load(text, "checker/data/rubric.toml", None, check_patterns=False)
