@@ -280,9 +280,10 @@ def pack_model(header: dict[str, Any], rows: dict[str, list[int]]) -> bytes:
     keys = "\n".join(rows).encode("utf-8")
     if any("\n" in feature for feature in rows):
         raise ValueError("a feature holds a newline")
-    offsets = array("I", accumulate((len(row) // 2 for row in rows.values()), initial=0))
-    roles = bytes(row[k] for row in rows.values() for k in range(0, len(row), 2))
-    values = array("h", (row[k] for row in rows.values() for k in range(1, len(row), 2)))
+    packed_rows = Weights.from_rows(rows)
+    offsets = array("I", packed_rows.offsets)
+    roles = bytes(packed_rows.roles)
+    values = array("h", packed_rows.values)
     if sys.byteorder == "big":
         offsets.byteswap()
         values.byteswap()
