@@ -68,11 +68,17 @@ class Draft:
             return confidence / 100
         return self.model.thresholds[self.model.roles.index(role)]
 
+    def role_limits(
+        self, roles: tuple[str, ...], confidence: int | None = None
+    ) -> list[tuple[int, float]]:
+        """(the model's output index, threshold) of each of `roles`."""
+        return [(self.model.roles.index(r), self.threshold(r, confidence)) for r in roles]
+
     def with_role(self, roles: tuple[str, ...], confidence: int | None = None) -> list[int]:
         """Indices of the body sentences that do any of `roles`."""
         if not roles:
             return []
-        limits = [(self.model.roles.index(r), self.threshold(r, confidence)) for r in roles]
+        limits = self.role_limits(roles, confidence)
         return [
             i
             for i, scores in enumerate(self.roles)

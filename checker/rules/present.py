@@ -68,7 +68,7 @@ def _nearest_miss(rule: Rule, draft: Draft, vetoed: set[int]) -> float:
     kept below 1 (at 1 the rule would have passed)."""
     if not rule.roles:
         return 0.0
-    limits = [(draft.model.roles.index(r), draft.threshold(r, rule.confidence)) for r in rule.roles]
+    limits = draft.role_limits(rule.roles, rule.confidence)
     best = 0.0
     for i, scores in enumerate(draft.roles):
         if scores is None or i in vetoed or (rule.clause and not draft.verbs[i]):
