@@ -70,6 +70,7 @@ class Graded:
     band: str
     failed: tuple[str, ...] = ()  # the rules not fully met (the report's findings)
     cap: str = ""  # the rule (or criterion) whose ceiling lowered the score, if any
+    words: int = 0  # the message's length in words: the baseline any judgement must beat
 
 
 TEMPLATES_AS_FILLED = load_rubric(
@@ -97,6 +98,7 @@ def grade_public(messages: list[dict], rubric: Rubric | None = None) -> list[Gra
                 report.band,
                 tuple(sorted(f.rule for f in report.findings)),
                 report.cap.rule if report.cap is not None else "",
+                len(m["text"].split()),
             )
         )
     return out
@@ -145,6 +147,12 @@ def figures(graded: list[Graded]) -> dict:
         "n_good": len(good),
         "n_bad": len(bad),
         "auc": auc(good, bad),
+        # The same AUC for the message's length alone: what the checker adds over "longer is
+        # better" (good examples on public pages are often longer than bad ones).
+        "auc_words": auc(
+            [g.words for g in graded if g.verdict == "good"],
+            [g.words for g in graded if g.verdict == "bad"],
+        ),
         "good_ready": share(
             sum(1 for g in graded if g.verdict == "good" and g.band == "ready"), len(good)
         ),
@@ -261,17 +269,27 @@ def _num(value: float | None, digits: int) -> str:
 
 
 def print_readable(rows: list[tuple[str, dict]], team: dict) -> None:
-    head = ("set", "n (good/bad)", "AUC", "good ready", "bad not ready", "pairs up", "mean g/b")
+    head = (
+        "set",
+        "n (good/bad)",
+        "AUC",
+        "words",
+        "good ready",
+        "bad not ready",
+        "pairs up",
+        "mean g/b",
+    )
     print(
-        f"{head[0]:<11} {head[1]:>13} {head[2]:>6} {head[3]:>11} {head[4]:>14} "
-        f"{head[5]:>12} {head[6]:>12}"
+        f"{head[0]:<11} {head[1]:>13} {head[2]:>6} {head[3]:>6} {head[4]:>11} {head[5]:>14} "
+        f"{head[6]:>12} {head[7]:>12}"
     )
     for label, f in rows:
         counts = f"{f['n']} ({f['n_good']}/{f['n_bad']})"
         pairs = f"{_pct(f['pairs_up'])} of {f['pairs']}" if f["pairs"] else "–"
         means = f"{_num(f['mean_good'], 1)}/{_num(f['mean_bad'], 1)}"
         print(
-            f"{label:<11} {counts:>13} {_num(f['auc'], 3):>6} {_pct(f['good_ready']):>11} "
+            f"{label:<11} {counts:>13} {_num(f['auc'], 3):>6} {_num(f['auc_words'], 3):>6} "
+            f"{_pct(f['good_ready']):>11} "
             f"{_pct(f['bad_not_ready']):>14} {pairs:>12} {means:>12}"
         )
     print(
@@ -287,6 +305,7 @@ def json_lines(rows: list[tuple[str, dict]], team: dict) -> list[dict]:
         for key, unit in (
             ("n", "messages"),
             ("auc", "ratio"),
+            ("auc_words", "ratio"),
             ("good_ready", "ratio"),
             ("bad_not_ready", "ratio"),
             ("pairs_up", "ratio"),

@@ -65,3 +65,16 @@ def test_since_round_keeps_the_later_rounds_only(capsys: pytest.CaptureFixture[s
     with pytest.raises(SystemExit):
         j.main(["--since-round", str(last + 1)])
     assert "no message from round" in capsys.readouterr().err
+
+
+def test_length_alone_is_reported_beside_the_score() -> None:
+    """`auc_words` ranks the messages by their length alone: the baseline the score must beat."""
+    j = _tool()
+
+    def g(verdict: str, score: int, words: int) -> object:
+        return j.Graded("x", "en", "ask", verdict, "", "dev", score, "needs-work", (), "", words)
+
+    # The score orders good above bad; length orders them the other way.
+    f = j.figures([g("good", 80, 10), g("good", 70, 20), g("bad", 30, 90), g("bad", 20, 60)])
+    assert f["auc"] == 1.0
+    assert f["auc_words"] == 0.0
