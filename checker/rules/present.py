@@ -43,23 +43,57 @@ def _evidence(
     return None, inside
 
 
+TOUCHING = 4
+"""A veto phrase that starts at most this many characters after one of the rule's own phrases
+ends, with no punctuation between (" d’", " in ", " for "), is what that phrase is about: "je
+suis à la recherche d’opportunités", "I'm looking for opportunities"; "as agreed, I'm copying
+you both" keeps its own phrase."""
+
+_BREAKS = frozenset(",;:.!?()[]\n–—")
+
+
 def _vetoed_by_phrase(rule: Rule, draft: Draft) -> set[int]:
-    """Sentences holding a `veto` phrase and none of the rule's own: the model's reading of them
-    is no evidence ("I'd like to introduce you to Jack (cc'd)" makes the introduction, it does
-    not ask first; "as agreed, I'm copying you both" still reports consent)."""
+    """Sentences holding a `veto` phrase and no phrase of the rule's own apart from it: the
+    model's reading of them is no evidence ("I'd like to introduce you to Jack (cc'd)" makes the
+    introduction, it does not ask first; "as agreed, I'm copying you both" still reports
+    consent). One of the rule's phrases that overlaps a veto phrase, or runs straight into one,
+    names a vague object and is no evidence either ("interested in any opening at your
+    company")."""
     veto = rule.veto_matchers.get(draft.lang)
     if veto is None or not may_match(veto.gate, draft.judged):
         return set()
     own = rule.matchers.get(draft.lang)
-    out: set[int] = set()
+    by_sentence: dict[int, list[tuple[int, int]]] = {}
     for m in veto.finditer(draft.judged):
         i = draft.sentence_index(m.start())
-        if i is None or i in out:
-            continue
+        if i is not None:
+            by_sentence.setdefault(i, []).append((m.start(), m.end()))
+    out: set[int] = set()
+    for i, vetoes in by_sentence.items():
         s, e = draft.sentences[i]
-        if own is None or own.search(draft.judged[s:e]) is None:
+        mine = (
+            []
+            if own is None
+            else [
+                (s + m.start(), s + m.end())
+                for m in own.finditer(draft.judged[s:e])
+                if m.end() > m.start()
+            ]
+        )
+        if all(_about(span, vetoes, draft.judged) for span in mine):
             out.add(i)
     return out
+
+
+def _about(span: tuple[int, int], vetoes: list[tuple[int, int]], text: str) -> bool:
+    """Whether a phrase of the rule's own overlaps a veto phrase or runs straight into one."""
+    start, end = span
+    for vs, ve in vetoes:
+        if vs < end and ve > start:
+            return True
+        if end <= vs <= end + TOUCHING and not _BREAKS.intersection(text[end:vs]):
+            return True
+    return False
 
 
 def _nearest_miss(rule: Rule, draft: Draft, vetoed: set[int]) -> float:
