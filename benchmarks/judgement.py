@@ -355,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     rubric = TEMPLATES_AS_FILLED if args.templates_as_filled else None
-    public = since_round(load_public(), args.since_round, parser)
+    public = since_round(load_public(), args.since_round, parser, args.until_round)
     if args.rules or args.list:
         if args.split not in (None, "dev"):
             parser.error("--rules and --list read the dev split only: nobody tunes on test")

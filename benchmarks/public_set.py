@@ -19,7 +19,8 @@ def load_public(path: Path = PUBLIC) -> list[dict]:
 
 
 def add_since_round(parser: argparse.ArgumentParser) -> None:
-    """The ``--since-round N`` option: a check on development messages nobody has tuned on."""
+    """The ``--since-round N`` option: a check on development messages nobody has tuned on; and
+    ``--until-round N``: the set as an earlier stop knew it, to compare figures across stops."""
     parser.add_argument(
         "--since-round",
         type=int,
@@ -27,11 +28,21 @@ def add_since_round(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="only the messages of collection round N and later (tests/corpus/PUBLIC.md, 'Rounds')",
     )
+    parser.add_argument(
+        "--until-round",
+        type=int,
+        default=None,
+        metavar="N",
+        help="only the messages of collection round N and earlier",
+    )
 
 
-def since_round(messages: list[dict], first: int, parser: argparse.ArgumentParser) -> list[dict]:
-    """The messages of round ``first`` and later; a parser error when there are none."""
-    kept = [m for m in messages if m["round"] >= first]
+def since_round(
+    messages: list[dict], first: int, parser: argparse.ArgumentParser, last: int | None = None
+) -> list[dict]:
+    """The messages of rounds ``first`` to ``last``; a parser error when there are none."""
+    kept = [m for m in messages if m["round"] >= first and (last is None or m["round"] <= last)]
     if not kept:
-        parser.error(f"no message from round {first} on")
+        upto = "" if last is None else f" to {last}"
+        parser.error(f"no message from round {first}{upto}")
     return kept

@@ -226,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.skeleton:
         print(skeleton(messages, gold), end="")
         return 0
-    messages = since_round(messages, args.since_round, ap)
+    messages = since_round(messages, args.since_round, ap, args.until_round)
     if args.misses and args.split != "dev":
         ap.error("--misses lists dev misses only: pass --split dev (nobody reads the test misses)")
     rows = compare(messages, gold)

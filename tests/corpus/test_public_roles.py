@@ -146,3 +146,27 @@ def test_since_round_reads_the_later_rounds_only(
     assert 0 < support == expected
     with pytest.raises(SystemExit):
         bench.main(["--since-round", str(last + 1)])
+
+
+def test_until_round_reads_the_earlier_rounds_only(
+    public: list[dict], capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = min(m["round"] for m in public)
+    earlier = [m for m in public if m["split"] == "dev" and m["round"] <= first]
+    bench.main(["--split", "dev", "--until-round", str(first), "--json"])
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    support = sum(
+        line["value"]
+        for line in lines
+        if line["name"].endswith(".support") and ".dev." in line["name"]
+    )
+    labelled = {m["id"]: m for m in load(GOLD)["message"]}
+    expected = sum(
+        len(s["roles"].split(","))
+        for m in earlier
+        for s in labelled[m["id"]]["sentence"]
+        if s["roles"] != "-"
+    )
+    assert 0 < support == expected
+    with pytest.raises(SystemExit):
+        bench.main(["--since-round", str(first + 1), "--until-round", str(first)])
