@@ -40,6 +40,7 @@ import argparse
 import json
 import sys
 import tomllib
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.gold_roles import gold_roles_for, load_labels  # noqa: E402
 from benchmarks.public_set import SPLITS, add_since_round, load_public, since_round  # noqa: E402
 from checker import KINDS, Rubric, default_rubric, grade, load_rubric  # noqa: E402
 from checker import LANGS as CHECKER_LANGS  # noqa: E402
@@ -82,10 +84,15 @@ once filled in. `--templates-as-filled` grades every message (good and bad alike
 placeholder rule, so that the figure measures content; the default grades the text as quoted."""
 
 
-def grade_public(messages: list[dict], rubric: Rubric | None = None) -> list[Graded]:
+def grade_public(
+    messages: list[dict], rubric: Rubric | None = None, gold_roles: bool = False
+) -> list[Graded]:
+    """Grade each message; with `gold_roles`, by its labelled roles (benchmarks/gold_roles.py)."""
+    labels = load_labels() if gold_roles else {}
     out = []
     for m in messages:
-        report = grade(m["text"], kind=m["kind"], lang=m["lang"], rubric=rubric)
+        with gold_roles_for(m["id"], labels) if gold_roles else nullcontext():
+            report = grade(m["text"], kind=m["kind"], lang=m["lang"], rubric=rubric)
         out.append(
             Graded(
                 m["id"],
@@ -342,6 +349,11 @@ def main(argv: list[str] | None = None) -> int:
         help="grade without the placeholder rule (templates judged on what they say once filled)",
     )
     parser.add_argument("--kinds", action="store_true", help="add per-kind rows")
+    parser.add_argument(
+        "--gold-roles",
+        action="store_true",
+        help="dev split only: grade with the hand-labelled sentence roles instead of the model's",
+    )
     add_since_round(parser)
     parser.add_argument(
         "--rules",
@@ -356,17 +368,23 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rubric = TEMPLATES_AS_FILLED if args.templates_as_filled else None
     public = since_round(load_public(), args.since_round, parser, args.until_round)
+    if args.gold_roles:
+        if args.split != "dev":
+            parser.error(
+                "--gold-roles needs --split dev: the test split's labels only measure the model"
+            )
+        public = [m for m in public if m["split"] == "dev"]
     if args.rules or args.list:
         if args.split not in (None, "dev"):
             parser.error("--rules and --list read the dev split only: nobody tunes on test")
-        dev = grade_public([m for m in public if m["split"] == "dev"], rubric)
+        dev = grade_public([m for m in public if m["split"] == "dev"], rubric, args.gold_roles)
         if args.list:
             print_list(dev)
         if args.rules:
             print_rules(rule_table(dev, rubric or default_rubric()))
         return 0
     splits = (args.split,) if args.split else (*SPLITS, "all")
-    graded = grade_public(public, rubric)
+    graded = grade_public(public, rubric, args.gold_roles)
     rows = public_table(graded, splits, args.kinds)
     team = team_corpus()
     if args.json:

@@ -78,3 +78,28 @@ def test_length_alone_is_reported_beside_the_score() -> None:
     f = j.figures([g("good", 80, 10), g("good", 70, 20), g("bad", 30, 90), g("bad", 20, 60)])
     assert f["auc"] == 1.0
     assert f["auc_words"] == 0.0
+
+
+def test_gold_roles_grade_with_the_labels_and_refuse_the_test_split(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`--gold-roles` swaps the model's reading for the labels, dev only."""
+    j = _tool()
+    from benchmarks.gold_roles import gold_roles_for, load_labels
+    from checker import grade
+
+    labels = load_labels()
+    dev = [m for m in j.load_public() if m["split"] == "dev" and labels.get(m["id"])]
+    changed = 0
+    for m in dev:
+        with gold_roles_for(m["id"], labels):
+            gold = grade(m["text"], kind=m["kind"], lang=m["lang"])
+        model = grade(m["text"], kind=m["kind"], lang=m["lang"])
+        wanted = {frozenset(v) for v in labels[m["id"]].values()}
+        got = {frozenset(r.role for r in s.roles) for s in gold.sentences if s.part == "body"}
+        assert got <= wanted | {frozenset()}  # every body sentence carries its labelled roles
+        changed += gold.to_dict() != model.to_dict()
+    assert changed  # the labels are read: some reports differ from the model's
+    with pytest.raises(SystemExit):
+        j.main(["--gold-roles", "--split", "test"])
+    assert "--split dev" in capsys.readouterr().err

@@ -1,0 +1,70 @@
+"""Grading with the hand-labelled sentence roles in place of the role model's: an upper bound.
+
+``judgement.py --gold-roles`` (dev only) grades each public message as the checker does, except
+that every body sentence gets the roles a person gave it in tests/corpus/public_roles.toml
+(probability 1 for a labelled role, 0 for the others; the model's thresholds are kept). The
+difference with the ordinary figure is what the role model's mistakes cost; what is left below the
+target is the rubric's (how roles and phrases become a score), which a better model cannot fix.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from unittest import mock
+
+import checker.grader
+from checker.folding import fold
+from checker.roles import RoleModel, default_model
+
+GOLD = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "public_roles.toml"
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split())
+
+
+class GoldRoles:
+    """What the checker reads of a role model, answered from one message's labels."""
+
+    def __init__(self, model: RoleModel, labels: dict[str, frozenset[str]]) -> None:
+        self.roles = model.roles
+        self.thresholds = model.thresholds
+        self.digest = model.digest
+        self.weights = model.weights
+        self.bias = model.bias
+        self._labels = labels
+        self._model = model
+
+    def scores(self, sentence: str, kind: str) -> tuple[float, ...]:
+        """1 for each labelled role of the sentence, 0 for the others; the model's own reading
+        for a sentence nobody labelled (a "?" label)."""
+        labelled = self._labels.get(_key(sentence))
+        if labelled is None:
+            return self._model.scores(sentence, kind)
+        return tuple(1.0 if role in labelled else 0.0 for role in self.roles)
+
+
+def load_labels(path: Path = GOLD) -> dict[str, dict[str, frozenset[str]]]:
+    """Message id -> (folded sentence text -> its labelled roles); "?" labels are left out."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    out: dict[str, dict[str, frozenset[str]]] = {}
+    for m in data.get("message", []):
+        table = {}
+        for s in m.get("sentence", []):
+            if s["roles"] == "?":
+                continue
+            roles = frozenset() if s["roles"] == "-" else frozenset(s["roles"].split(","))
+            table[_key(fold(s["text"]).folded)] = roles
+        out[m["id"]] = table
+    return out
+
+
+@contextmanager
+def gold_roles_for(message_id: str, labels: dict[str, dict[str, frozenset[str]]]) -> Iterator[None]:
+    """Grade with the message's labelled roles inside the block."""
+    model = GoldRoles(default_model(), labels.get(message_id, {}))
+    with mock.patch.object(checker.grader, "default_model", lambda: model):
+        yield
