@@ -270,6 +270,31 @@ def figures(probs, labels, thresholds, roles=ROLES):
     return out
 
 
+BINS = (0.05, 0.15)
+
+
+def below(probs, labels, thresholds) -> str:
+    """Where the decisive roles' out-of-fold probabilities sit below the threshold: the missed
+    positives, and the negatives in the same bins (what a lower threshold would also take). Only
+    a diagnostic: thresholds are not chosen on real sentences (see VARIANTS)."""
+    edges = (0.0, *BINS)
+    miss = [0] * len(edges)
+    neg = [0] * len(edges)
+    for role in T.DECISIVE:
+        r = ROLES.index(role)
+        for p, y in zip(probs, labels, strict=True):
+            if p[r] >= thresholds[r]:
+                continue
+            j = max(i for i, e in enumerate(edges) if p[r] >= e)
+            (miss if role in y else neg)[j] += 1
+    tops = [*BINS, "threshold"]
+    cells = [
+        f"[{e}, {t}) {m} missed / {n} negatives"
+        for e, t, m, n in zip(edges, tops, miss, neg, strict=True)
+    ]
+    return "below the threshold, decisive (sentence, role) pairs: " + "; ".join(cells)
+
+
 def ratio(a, b):
     return a / b if b else float("nan")
 
@@ -352,6 +377,7 @@ def main(argv=None) -> int:
             f"out-of-fold real, decisive pooled: recall {ratio(tp, sup):.3f} ({tp}/{sup}), "
             f"precision {ratio(tp, pr):.3f} ({tp}/{pr})"
         )
+        print("  " + below(oof, labels, thresholds))
         print(
             f"held-out corpus: macro-F1 {macro:.3f}; lowest decisive recall {held_min:.3f}; "
             f"model {n_feats} features, {size / 1024:.1f} KiB gzipped"
