@@ -12,6 +12,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "model"))
 import realcv  # noqa: E402
@@ -111,3 +113,21 @@ def test_score_is_the_shipped_models_arithmetic() -> None:
     for _, kind, text, _, _ in rows:
         feats = realcv.features(text, kind)
         assert tuple(realcv.score(bias, weights, feats)) == model.scores(text, kind)
+
+
+def test_misses_list_decisive_errors_only(capsys: pytest.CaptureFixture[str]) -> None:
+    def real(text: str, roles: set[str]) -> realcv.Real:
+        return realcv.Real(("en", "request", text, frozenset(roles), "p"), "u", True, True)
+
+    thresholds = [0.3] * len(ROLES)
+    purpose, link, who = (ROLES.index(r) for r in ("purpose", "link", "who"))
+    probs = [[0.0] * len(ROLES) for _ in range(3)]
+    probs[0][purpose] = 0.1  # missed
+    probs[1][link] = 0.9  # found wrongly
+    probs[2][who] = 0.9  # a non-decisive error: not listed
+    reals = [real("missed one", {"purpose"}), real("wrong one", set()), real("who one", set())]
+    realcv.print_misses(reals, probs, thresholds)
+    out = capsys.readouterr().out
+    assert "-purpose 0.10" in out and "missed one" in out
+    assert "+link 0.90" in out and "wrong one" in out
+    assert "who one" not in out
