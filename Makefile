@@ -5,6 +5,7 @@
 #   make bench  run the benchmarks (see benchmarks/README.md)
 #   make lock   re-resolve requirements-dev.txt, the hash-pinned lock make setup installs
 #   make model  retrain the sentence-role model from model/sentences/ (see model/README.md)
+#   make realcv  cross-validate the role model on the real sentences it trains on (model/realcv.py)
 #   make messages  extract the strings to translate, update each language's .po, compile the .mo
 # PYTHON=/path/to/python3.12 overrides the interpreter search (scripts/find-python).
 
@@ -18,7 +19,7 @@ export NO_MKDOCS_2_WARNING := 1
 LOCK  := requirements-dev.txt
 UV_VERSION := 0.13.9
 
-.PHONY: setup run serve site test lint unit browser bench model clean lock messages
+.PHONY: setup run serve site test lint unit browser bench model realcv clean lock messages
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -89,6 +90,12 @@ browser: setup
 model: setup
 	$(BIN)/python model/train.py --report
 	$(BIN)/python model/reliability.py
+
+# The role model on real sentences: out-of-fold precision and recall over the real sentences
+# `make model` trains on, in folds by page, for each variant of model/realcv.py (not in make test:
+# about 35 trainings of a minute each, two at a time).
+realcv: setup
+	$(BIN)/python model/realcv.py
 
 # The gettext catalogues (checker/locale/): Babel extracts the marked strings into connecteur.pot,
 # merges each language's connecteur.po with it, and compiles connecteur.mo (ARCHITECTURE.md,
