@@ -25,10 +25,14 @@ NEAR_MAX = 0.99
 
 
 def _evidence(
-    rule: Rule, draft: Draft, vetoed: set[int], partial: bool = False
+    rule: Rule,
+    draft: Draft,
+    vetoed: set[int],
+    partial: bool = False,
+    hollow: frozenset[int] = frozenset(),
 ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """The first match inside a clause (or anywhere, for `clause = false` rules) outside the
-    `vetoed` sentences, and the first one inside them."""
+    `vetoed` sentences, and the first one inside them, unless its sentence is `hollow`."""
     matcher = (rule.partial_matchers if partial else rule.matchers).get(draft.lang)
     if matcher is None or not may_match(matcher.gate, draft.judged):
         return None, None
@@ -36,8 +40,10 @@ def _evidence(
     for m in matcher.finditer(draft.judged):
         if m.end() == m.start() or (rule.clause and not draft.in_clause(m.start())):
             continue
-        if vetoed and draft.sentence_index(m.start()) in vetoed:
-            inside = inside or (m.start(), m.end())
+        i = draft.sentence_index(m.start()) if vetoed else None
+        if i is not None and i in vetoed:
+            if i not in hollow:
+                inside = inside or (m.start(), m.end())
             continue
         return (m.start(), m.end()), inside
     return None, inside
@@ -52,16 +58,17 @@ you both" keeps its own phrase."""
 _BREAKS = frozenset(",;:.!?()[]\n–—")
 
 
-def _vetoed_by_phrase(rule: Rule, draft: Draft) -> set[int]:
+def _vetoed_by_phrase(rule: Rule, draft: Draft) -> tuple[set[int], frozenset[int]]:
     """Sentences holding a `veto` phrase and no phrase of the rule's own apart from it: the
     model's reading of them is no evidence ("I'd like to introduce you to Jack (cc'd)" makes the
     introduction, it does not ask first; "as agreed, I'm copying you both" still reports
     consent). One of the rule's phrases that overlaps a veto phrase, or runs straight into one,
-    names a vague object and is no evidence either ("interested in any opening at your
-    company")."""
+    names a vague object and is no evidence either, not even of a direction in vague words: the
+    sentences where each of the rule's phrases does so come back as `hollow` ("interested in any
+    opening at your company")."""
     veto = rule.veto_matchers.get(draft.lang)
     if veto is None or not may_match(veto.gate, draft.judged):
-        return set()
+        return set(), frozenset()
     own = rule.matchers.get(draft.lang)
     by_sentence: dict[int, list[tuple[int, int]]] = {}
     for m in veto.finditer(draft.judged):
@@ -69,6 +76,7 @@ def _vetoed_by_phrase(rule: Rule, draft: Draft) -> set[int]:
         if i is not None:
             by_sentence.setdefault(i, []).append((m.start(), m.end()))
     out: set[int] = set()
+    hollow: set[int] = set()
     for i, vetoes in by_sentence.items():
         s, e = draft.sentences[i]
         mine = (
@@ -82,7 +90,9 @@ def _vetoed_by_phrase(rule: Rule, draft: Draft) -> set[int]:
         )
         if all(_about(span, vetoes, draft.judged) for span in mine):
             out.add(i)
-    return out
+            if mine:
+                hollow.add(i)
+    return out, frozenset(hollow)
 
 
 def _about(span: tuple[int, int], vetoes: list[tuple[int, int]], text: str) -> bool:
@@ -118,7 +128,8 @@ def evaluate(rule: Rule, draft: Draft) -> Outcome:
     if rule.part is not None and draft.has_part(rule.part):
         return PASSED
     vetoed = draft.vetoed(rule.veto_roles, rule.roles) if rule.veto_roles else set()
-    vetoed |= _vetoed_by_phrase(rule, draft)
+    by_phrase, hollow = _vetoed_by_phrase(rule, draft)
+    vetoed |= by_phrase
     # A sentence that more surely does a veto role than the rule's own is no evidence, whether
     # the model or a phrase finds the rule's element in it ("more mentorship" is a vague purpose).
     read = [
@@ -126,7 +137,7 @@ def evaluate(rule: Rule, draft: Draft) -> Outcome:
     ]
     if any(i not in vetoed for i in read):
         return PASSED
-    found, vague = _evidence(rule, draft, vetoed)
+    found, vague = _evidence(rule, draft, vetoed, hollow=hollow)
     if found is not None:
         return PASSED
     weak, _ = _evidence(rule, draft, vetoed, partial=True)

@@ -155,3 +155,27 @@ def test_a_vague_sentence_is_no_role_evidence_either(vague: float, passes: bool)
     # A direction in vague words is worth half, under the rule's veto_cap, not nothing.
     assert outcome.value == (1.0 if passes else 0.5)
     assert passes or outcome.cap == RUBRIC.rule("objective-stated").veto_cap
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "value"),
+    [
+        # The rule's own phrase ("opening at") is about the veto phrase ("any opening"): nothing.
+        ("I am interested in any opening at your company.", "opening", 0.0),
+        ("Je suis à la recherche d’opportunités dans le marketing.", "marketing", 0.0),
+        # A direction in vague words: the own phrase ("I'm trying to") stands apart.
+        ("I'm trying to get into fintech.", "fintech", 0.5),
+    ],
+)
+def test_an_own_phrase_about_a_veto_phrase_is_no_direction_either(
+    sentence: str, word: str, value: float
+) -> None:
+    """A phrase of the rule that names a veto phrase as its object is no evidence, not even of a
+    vague direction; one that stands apart from it still earns the direction's half when the
+    model reads the sentence as vague."""
+    lang = "fr" if "recherche" in sentence else "en"
+    text = ("Bonjour Madame Chen, " if lang == "fr" else "Hello Ms Chen, ") + sentence
+    model = _model_reading(word, {"purpose": -1.0, "vague": 1.0})
+    draft = prepare(text, fold(text), "request", lang, model)
+    outcome = evaluate(RUBRIC.rule("objective-stated"), draft)
+    assert outcome.value == value
