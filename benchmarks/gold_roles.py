@@ -9,17 +9,15 @@ target is the rubric's (how roles and phrases become a score), which a better mo
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from unittest import mock
 
 import checker.grader
+from benchmarks.public_set import GOLD, UNLABELLED, load_gold, parse_roles
 from checker.folding import fold
 from checker.roles import RoleModel, default_model
-
-GOLD = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "public_roles.toml"
 
 
 def _key(text: str) -> str:
@@ -49,17 +47,14 @@ class GoldRoles:
 
 def load_labels(path: Path = GOLD) -> dict[str, dict[str, frozenset[str]]]:
     """Message id -> (folded sentence text -> its labelled roles); "?" labels are left out."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    out: dict[str, dict[str, frozenset[str]]] = {}
-    for m in data.get("message", []):
-        table = {}
-        for s in m.get("sentence", []):
-            if s["roles"] == "?":
-                continue
-            roles = frozenset() if s["roles"] == "-" else frozenset(s["roles"].split(","))
-            table[_key(fold(s["text"]).folded)] = roles
-        out[m["id"]] = table
-    return out
+    return {
+        message_id: {
+            _key(fold(s["text"]).folded): parse_roles(s["roles"])
+            for s in sentences
+            if s["roles"].strip() != UNLABELLED
+        }
+        for message_id, sentences in load_gold(path).items()
+    }
 
 
 @contextmanager

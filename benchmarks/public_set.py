@@ -1,7 +1,8 @@
-"""The public set as the judgement benchmarks read it: the file, its splits, its rounds.
+"""The public set as the benchmarks and the trainer read it: its files, splits, rounds and labels.
 
-``judgement.py`` and ``roles_on_public.py`` grade the same messages (tests/corpus/PUBLIC.md);
-they read them, and narrow them to the later collection rounds, through this one module.
+``judgement.py`` and ``roles_on_public.py`` grade the same messages (tests/corpus/PUBLIC.md),
+``gold_roles.py`` and ``model/train.py`` read the same labels (tests/corpus/public_roles.toml):
+all through this one module, which also narrows the set to some collection rounds.
 """
 
 from __future__ import annotations
@@ -11,11 +12,30 @@ import tomllib
 from pathlib import Path
 
 PUBLIC = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "public.toml"
+GOLD = PUBLIC.with_name("public_roles.toml")
 SPLITS = ("dev", "test")
+NONE = "-"
+"""The label of a sentence that does none of the roles."""
+UNLABELLED = "?"
+"""The label of a sentence nobody has labelled yet: no reader counts it."""
 
 
 def load_public(path: Path = PUBLIC) -> list[dict]:
     return tomllib.loads(path.read_text(encoding="utf-8")).get("message", [])
+
+
+def load_gold(path: Path = GOLD) -> dict[str, list[dict]]:
+    """Message id -> its labelled body sentences (start, end, text, roles, note)."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {m["id"]: m.get("sentence", []) for m in data.get("message", [])}
+
+
+def parse_roles(label: str) -> frozenset[str]:
+    """The roles of a label: "-" is none; "?" (not labelled yet) is for the caller to skip."""
+    label = label.strip()
+    if label == NONE:
+        return frozenset()
+    return frozenset(r.strip() for r in label.split(",") if r.strip())
 
 
 def add_since_round(parser: argparse.ArgumentParser) -> None:

@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,17 +31,23 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.public_set import SPLITS, add_since_round, load_public, since_round  # noqa: E402
+from benchmarks.public_set import (  # noqa: E402
+    GOLD,
+    SPLITS,
+    add_since_round,
+    load_gold,
+    load_public,
+    parse_roles,
+    since_round,
+)
 from checker import grade  # noqa: E402
 from checker.draft import prepare  # noqa: E402
 from checker.folding import fold  # noqa: E402
 from checker.roles import ROLES, default_model  # noqa: E402
 
-GOLD = ROOT / "tests" / "corpus" / "public_roles.toml"
 DECISIVE = ("purpose", "link", "timebox", "target", "consent")
 """The roles issue 16 asks a recall of at least 0.85 for (timebox: a bounded ask)."""
 TARGET_RECALL = ">= 0.85"
-NONE = "-"
 
 
 @dataclass(frozen=True)
@@ -79,19 +84,6 @@ def predicted_roles(text: str, kind: str, lang: str) -> dict[tuple[int, int], fr
     if shown != set(out):
         raise RuntimeError("the draft's body sentences differ from the report's")
     return out
-
-
-def load_gold(path: Path = GOLD) -> dict[str, list[dict]]:
-    """Message id -> its gold sentences (start, end, text, roles, note)."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return {m["id"]: m.get("sentence", []) for m in data.get("message", [])}
-
-
-def parse_roles(label: str) -> frozenset[str]:
-    label = label.strip()
-    if label == NONE:
-        return frozenset()
-    return frozenset(r.strip() for r in label.split(","))
 
 
 @dataclass(frozen=True)

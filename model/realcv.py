@@ -36,7 +36,6 @@ import math
 import random
 import sys
 import time
-import tomllib
 from dataclasses import dataclass
 from multiprocessing import Pool
 from pathlib import Path
@@ -47,6 +46,7 @@ sys.path.insert(0, str(ROOT / "model"))
 
 import train as T  # noqa: E402
 
+from benchmarks.public_set import UNLABELLED, load_gold  # noqa: E402
 from checker.roles import MODEL_SCHEMA, ROLES, SCALE, features, pack_model  # noqa: E402
 
 FOLDS = 5
@@ -88,14 +88,13 @@ class Real:
 def real_sentences() -> list[Real]:
     """The rows of train.load_public_rows, in its order, with their page and place in the body."""
     allowed = T.public_messages()
-    data = tomllib.loads(T.PUBLIC_ROLES.read_text(encoding="utf-8"))
-    sentences = {m["id"]: m.get("sentence", []) for m in data.get("message", [])}
+    sentences = load_gold(T.PUBLIC_ROLES)
     rows = T.load_public_rows()
     out, i = [], 0
     for m in allowed:
         sents = sentences.get(m["id"], [])
         for n, s in enumerate(sents):
-            if s["roles"].strip() == "?":
+            if s["roles"].strip() == UNLABELLED:
                 continue
             out.append(Real(rows[i], m["url"], n == 0, n == len(sents) - 1))
             i += 1

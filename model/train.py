@@ -23,13 +23,13 @@ import inspect
 import math
 import random
 import sys
-import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import checker.roles as roles_module  # noqa: E402
+from benchmarks.public_set import GOLD, PUBLIC, UNLABELLED, load_gold, load_public, parse_roles  # noqa: E402
 from checker import MESSAGE_KINDS  # noqa: E402
 from checker.folding import fold_fast  # noqa: E402
 from checker.roles import (  # noqa: E402
@@ -44,7 +44,7 @@ from checker.roles import (  # noqa: E402
 
 CORPUS = ROOT / "model" / "sentences"
 OUTPUT = ROOT / "checker" / "data" / "roles.bin"
-INPUTS = (ROOT / "model" / "train.py",)
+INPUTS = (ROOT / "model" / "train.py", ROOT / "benchmarks" / "public_set.py")
 KINDS = (*MESSAGE_KINDS, "any")
 EPOCHS = 10
 ALPHA = 0.5
@@ -56,8 +56,7 @@ PRUNE = 20  # thousandths: smaller weights are dropped from the shipped model
 HELD_OUT = "012"
 VALIDATION = "34"
 
-PUBLIC = ROOT / "tests" / "corpus" / "public.toml"
-PUBLIC_ROLES = ROOT / "tests" / "corpus" / "public_roles.toml"
+PUBLIC_ROLES = GOLD
 PUBLIC_SPLIT = "dev"
 """The only split of the public set trained on. Its test split serves only to measure."""
 PUBLIC_MAX_ROUND = 2
@@ -108,9 +107,8 @@ def public_messages(public: Path | None = None) -> list[dict]:
     """The messages of the public set whose sentences may be trained on: split PUBLIC_SPLIT and
     round at most PUBLIC_MAX_ROUND, read from public.toml (the split and round are the set's, not
     the gold file's). A message without a split or a round is an error, never a guess."""
-    data = tomllib.loads((public or PUBLIC).read_text(encoding="utf-8"))
     kept = []
-    for m in data.get("message", []):
+    for m in load_public(public or PUBLIC):
         if "split" not in m or "round" not in m:
             raise CorpusError(f"{m.get('id', '?')}: public message without a split or a round")
         if m["split"] == PUBLIC_SPLIT and m["round"] <= PUBLIC_MAX_ROUND:
@@ -125,21 +123,15 @@ def load_public_rows(
     public messages that may be trained on (public_messages), in the set's order. Sentences
     labelled "?" (not labelled yet) are skipped."""
     allowed = public_messages(public)
-    data = tomllib.loads((gold or PUBLIC_ROLES).read_text(encoding="utf-8"))
-    sentences = {m["id"]: m.get("sentence", []) for m in data.get("message", [])}
+    sentences = load_gold(gold or PUBLIC_ROLES)
     rows = []
     for m in allowed:
         if m["kind"] not in KINDS:
             raise CorpusError(f"{m['id']}: unknown kind {m['kind']!r}")
         for s in sentences.get(m["id"], []):
-            label = s["roles"].strip()
-            if label == "?":
+            if s["roles"].strip() == UNLABELLED:
                 continue
-            roles = (
-                frozenset()
-                if label == "-"
-                else frozenset(r.strip() for r in label.split(",") if r.strip())
-            )
+            roles = parse_roles(s["roles"])
             unknown = roles - set(ROLES)
             if unknown:
                 where = f"{m['id']} {s['start']}-{s['end']}"
