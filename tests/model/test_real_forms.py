@@ -74,7 +74,7 @@ NOT_FOUND = [
         "How was your trip to Japan?",
         "request",
         "purpose",
-        # a known miss of today's model (0.32, threshold 0.30): "how was/did …?" small talk still
+        # a known miss of today's model (0.31, threshold 0.30): "how was/did …?" small talk still
         # reads as a question about what the writer wants to learn; strict, so it fails once fixed
         marks=pytest.mark.xfail(strict=True, reason="small talk 'how was…?' read as purpose"),
     ),
