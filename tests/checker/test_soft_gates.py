@@ -21,7 +21,7 @@ DRAFT = (
     "with me. Would you have twenty minutes for a call in the coming weeks, whenever suits you? No "
     "problem at all if not.\n\nThank you,\nClaire Martin"
 )
-NEAR_MISS = "Our problem is that our seedlings wilt every July."
+NEAR_MISS = "The seedlings wilt every July, which is our problem."
 """A purpose framed as a problem, which the role model reads as one at a little under its
 threshold (the precondition below says so, and fails first if a retrained model reads it
 otherwise: then pick another such sentence)."""
