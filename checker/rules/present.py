@@ -5,7 +5,8 @@ rule's `roles` (whatever its words), or a part of the draft (`part = "greeting"`
 more surely does one of its `veto_roles` than any of its `roles` is no evidence, by role or by
 phrase ("I'm open to opportunities" names a purpose without having one), and the failure then
 points at that sentence. So is a sentence holding one of the rule's `veto` phrases and none of its
-own patterns, whatever role the model reads in it.
+own patterns apart from it, whatever role the model reads in it: an own phrase whose object is a
+veto phrase ("interested in any opening at…") is no evidence, not even of a vague direction.
 
 A rule that fails still says how close the role model came (`Outcome.near`): the best ratio of a
 sentence's probability for one of the rule's roles to that role's threshold, over the sentences
