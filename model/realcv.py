@@ -32,8 +32,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
-import math
-import random
 import sys
 import time
 from dataclasses import dataclass
@@ -123,75 +121,11 @@ def extras(real: Real | None, variant: Variant) -> list[str]:
     return (["o:first"] if real.first else []) + (["o:last"] if real.last else [])
 
 
-def vectorise(rows, extra, vocab=None):
-    """train.vectorise, with extra features per row (none: the same vectors)."""
-    feats = [
-        sorted(set(features(text, T._kind(kind))) | set(x))
-        for (_, kind, text, _, _), x in zip(rows, extra, strict=True)
-    ]
-    if vocab is None:
-        counts: dict[str, int] = {}
-        for fs in feats:
-            for f in fs:
-                counts[f] = counts.get(f, 0) + 1
-        vocab = {
-            f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= T.MIN_COUNT))
-        }
-    xs = [[vocab[f] for f in fs if f in vocab] for fs in feats]
-    ys = [[1.0 if r in roles else 0.0 for r in ROLES] for *_, roles, _ in rows]
-    return xs, ys, vocab
-
-
-def train_weighted(xs, ys, n_feats, repeats, pos_weight, seed=0):
-    """train.train with the gradient of a decisive role's positive rows times pos_weight."""
-    if pos_weight == 1.0:
-        return T.train(xs, ys, n_feats, seed=seed, repeats=repeats)
-    k = len(ROLES)
-    boost = [pos_weight if role in T.DECISIVE else 1.0 for role in ROLES]
-    z = [[0.0] * k for _ in range(n_feats)]
-    n = [[0.0] * k for _ in range(n_feats)]
-    pos = [sum(y[r] for y in ys) for r in range(k)]
-    b = [math.log((p + 1) / (len(ys) - p + 1)) for p in pos]
-    bn = [0.0] * k
-    order = [i for i in range(len(xs)) for _ in range(repeats[i])]
-    rng = random.Random(seed)
-    inv_alpha = 1 / T.ALPHA
-    for _epoch in range(T.EPOCHS):
-        rng.shuffle(order)
-        for i in order:
-            x, y = xs[i], ys[i]
-            ws = [[T._weight(z[f][r], n[f][r], inv_alpha) for r in range(k)] for f in x]
-            for r in range(k):
-                zr = b[r] + sum(row[r] for row in ws)
-                p = 1 / (1 + math.exp(-zr)) if zr >= 0 else math.exp(zr) / (1 + math.exp(zr))
-                g = p - y[r]
-                if y[r]:
-                    g *= boost[r]
-                bn[r] += g * g
-                b[r] -= T.ALPHA * g / (T.BETA + math.sqrt(bn[r]))
-                g2 = g * g
-                for f, row in zip(x, ws, strict=True):
-                    nf = n[f]
-                    sigma = (math.sqrt(nf[r] + g2) - math.sqrt(nf[r])) * inv_alpha
-                    z[f][r] += g - sigma * row[r]
-                    nf[r] += g2
-    w = [[T._weight(z[f][r], n[f][r], inv_alpha) for r in range(k)] for f in range(n_feats)]
-    return b, w
-
-
-def shipped(b, w, vocab):
-    """What train.py writes: bias and weights in thousandths, small weights pruned."""
-    names = sorted(vocab, key=vocab.__getitem__)
-    rows = {}
-    for f, i in zip(names, range(len(names)), strict=True):
-        flat = []
-        for r, v in enumerate(w[i]):
-            q = round(v * SCALE)
-            if abs(q) >= T.PRUNE:
-                flat += [r, q]
-        if flat:
-            rows[f] = flat
-    return [round(v * SCALE) for v in b], dict(sorted(rows.items()))
+def boost(variant: Variant) -> list[float] | None:
+    """train.train's per-role weight of positive rows: the variant's on the decisive roles."""
+    if variant.pos_weight == 1.0:
+        return None
+    return [variant.pos_weight if role in T.DECISIVE else 1.0 for role in ROLES]
 
 
 def score(bias, rows, feats):
@@ -229,13 +163,13 @@ def run_job(job):
         extra = [[]] * len(train_c) + [extras(r, v) for r in kept]
     repeats = [v.public_weight if r[4] == T.PUBLIC_BUCKET else 1 for r in rows]
     start = time.perf_counter()
-    xs, ys, vocab = vectorise(rows, extra)
-    b, w = train_weighted(xs, ys, len(vocab), repeats, v.pos_weight)
+    xs, ys, vocab = T.vectorise(rows, extra=extra)
+    b, w = T.train(xs, ys, len(vocab), repeats=repeats, boost=boost(v))
     seconds = time.perf_counter() - start
     if what == "thr":
-        vx, vy, _ = vectorise(val, [[]] * len(val), vocab)
+        vx, vy, _ = T.vectorise(val, vocab)
         return key, what, seconds, T.best_thresholds([T.predict(b, w, x) for x in vx], vy)
-    bias, weights = shipped(b, w, vocab)
+    bias, weights = T.quantise(b, w, vocab)
     if what == "full":
         header = {
             "schema": MODEL_SCHEMA,

@@ -178,8 +178,11 @@ def _kind(kind: str) -> str:
     return "request" if kind == "any" else kind
 
 
-def vectorise(rows, vocab=None):
+def vectorise(rows, vocab=None, extra=None):
+    """Feature ids and role targets per row; `extra[i]`: more features for row i (realcv.py)."""
     feats = [sorted(set(features(text, _kind(kind)))) for _, kind, text, _, _ in rows]
+    if extra is not None:
+        feats = [sorted(set(fs) | set(x)) for fs, x in zip(feats, extra, strict=True)]
     if vocab is None:
         counts: dict[str, int] = {}
         for fs in feats:
@@ -195,14 +198,16 @@ def _repeats(rows) -> list[int]:
     return [PUBLIC_WEIGHT if r[4] == PUBLIC_BUCKET else 1 for r in rows]
 
 
-def train(xs, ys, n_feats, seed=0, repeats=None):
+def train(xs, ys, n_feats, seed=0, repeats=None, boost=None):
     """FTRL-proximal logistic regression, one output per role (McMahan et al., 2013).
 
     Its L1 term sets most weights to exactly zero, which keeps the shipped model small: a feature
     only keeps the roles it really speaks for. `repeats[i]` is how many times row i is seen in
-    each epoch (default once).
+    each epoch (default once); `boost[r]` multiplies the gradient of role r's positive rows
+    (default 1: a class weight model/realcv.py measures).
     """
     k = len(ROLES)
+    boost = boost or [1.0] * k
     z = [[0.0] * k for _ in range(n_feats)]
     n = [[0.0] * k for _ in range(n_feats)]
     pos = [sum(y[r] for y in ys) for r in range(k)]  # the bias's start: each row once
@@ -220,6 +225,8 @@ def train(xs, ys, n_feats, seed=0, repeats=None):
                 zr = b[r] + sum(row[r] for row in ws)
                 p = 1 / (1 + math.exp(-zr)) if zr >= 0 else math.exp(zr) / (1 + math.exp(zr))
                 g = p - y[r]
+                if y[r]:
+                    g *= boost[r]
                 bn[r] += g * g
                 b[r] -= ALPHA * g / (BETA + math.sqrt(bn[r]))
                 g2 = g * g
@@ -230,6 +237,22 @@ def train(xs, ys, n_feats, seed=0, repeats=None):
                     nf[r] += g2
     w = [[_weight(z[f][r], n[f][r], inv_alpha) for r in range(k)] for f in range(n_feats)]
     return b, w
+
+
+def quantise(b, w, vocab):
+    """What the model file holds: bias and weights in thousandths, weights under PRUNE dropped,
+    features in order (the rows `pack_model` packs)."""
+    names = sorted(vocab, key=vocab.__getitem__)
+    rows = {}
+    for f, i in zip(names, range(len(names)), strict=True):
+        flat = []
+        for r, v in enumerate(w[i]):
+            q = round(v * SCALE)
+            if abs(q) >= PRUNE:
+                flat += [r, q]
+        if flat:
+            rows[f] = flat
+    return [round(v * SCALE) for v in b], dict(sorted(rows.items()))
 
 
 def _weight(z: float, n: float, inv_alpha: float) -> float:
@@ -370,25 +393,16 @@ def main(argv=None) -> int:
     # 2. The shipped model: the whole training part.
     xs, ys, vocab = vectorise(train_rows)
     b, w = train(xs, ys, len(vocab), repeats=_repeats(train_rows))
-    names = sorted(vocab, key=vocab.__getitem__)
-    weights = {}
-    for f, i in zip(names, range(len(names)), strict=True):
-        flat = []
-        for r, v in enumerate(w[i]):
-            q = round(v * SCALE)
-            if abs(q) >= PRUNE:
-                flat += [r, q]
-        if flat:
-            weights[f] = flat
+    bias, weights = quantise(b, w, vocab)
     header = {
         "schema": MODEL_SCHEMA,
         "roles": list(ROLES),
         "inputs_sha256": digest,
         "sentences": {"train": len(train_rows), "held_out": len(held_rows)},
         "thresholds": [round(t * 100) for t in thresholds],
-        "bias": [round(v * SCALE) for v in b],
+        "bias": bias,
     }
-    OUTPUT.write_bytes(pack_model(header, dict(sorted(weights.items()))))
+    OUTPUT.write_bytes(pack_model(header, weights))
     print(
         f"wrote {OUTPUT.relative_to(ROOT)}: {len(weights)} features, "
         f"{OUTPUT.stat().st_size // 1024} KB; trained on {len(train_rows)} sentences "

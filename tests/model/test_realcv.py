@@ -61,26 +61,31 @@ def _rows():
     return [("en", "request", fold_fast(t), frozenset(r), "5") for t, r in texts]
 
 
-def test_without_extras_vectorise_is_train_vectorise() -> None:
+def test_extra_features_are_added_to_the_rows_own() -> None:
     rows = _rows()
-    assert realcv.vectorise(rows, [[]] * len(rows)) == train.vectorise(rows)
+    plain = train.vectorise(rows)
+    assert train.vectorise(rows, extra=[[]] * len(rows)) == plain
+    xs, _, vocab = train.vectorise(rows, extra=[["o:first"]] * len(rows))
+    assert "o:first" in vocab and all(vocab["o:first"] in x for x in xs)
+    assert set(vocab) - {"o:first"} == set(plain[2])
 
 
-def test_without_a_class_weight_training_is_train_train() -> None:
-    rows = _rows()
-    xs, ys, vocab = train.vectorise(rows)
-    ones = [1] * len(rows)
-    assert realcv.train_weighted(xs, ys, len(vocab), ones, 1.0) == train.train(
-        xs, ys, len(vocab), repeats=ones
-    )
+def test_the_class_weight_is_on_decisive_roles_only() -> None:
+    assert realcv.boost(realcv.VARIANTS["a"]) is None
+    weights = realcv.boost(realcv.VARIANTS["c"])
+    assert weights is not None
+    assert {r for r, w in zip(ROLES, weights, strict=True) if w != 1.0} == set(train.DECISIVE)
 
 
 def test_a_class_weight_raises_decisive_probabilities_only() -> None:
     rows = _rows()
     xs, ys, vocab = train.vectorise(rows)
     ones = [1] * len(rows)
-    plain = realcv.train_weighted(xs, ys, len(vocab), ones, 1.0)
-    boosted = realcv.train_weighted(xs, ys, len(vocab), ones, 3.0)
+    plain = train.train(xs, ys, len(vocab), repeats=ones)
+    assert train.train(xs, ys, len(vocab), repeats=ones, boost=[1.0] * len(ROLES)) == plain
+    boosted = train.train(
+        xs, ys, len(vocab), repeats=ones, boost=realcv.boost(realcv.VARIANTS["c"])
+    )
     purpose, filler = ROLES.index("purpose"), ROLES.index("filler")
     x = xs[1]  # the purpose sentence
     assert train.predict(*boosted, x)[purpose] > train.predict(*plain, x)[purpose]
@@ -102,7 +107,7 @@ def test_score_is_the_shipped_models_arithmetic() -> None:
     rows = _rows()
     xs, ys, vocab = train.vectorise(rows)
     b, w = train.train(xs, ys, len(vocab), repeats=[1] * len(rows))
-    bias, weights = realcv.shipped(b, w, vocab)
+    bias, weights = train.quantise(b, w, vocab)
     model = RoleModel(
         roles=ROLES,
         bias=tuple(v / 1000 for v in bias),
