@@ -10,9 +10,7 @@ a regression in the corpus or the features shows here.
 from __future__ import annotations
 
 import pytest
-
-from checker.folding import fold_fast
-from checker.roles import default_model
+from role_reading import model_reads
 
 FOUND = [
     # purpose inside the ask, job goals, questions to the recipient
@@ -88,18 +86,11 @@ NOT_FOUND = [
 ]
 
 
-def _has(sentence: str, kind: str, role: str) -> bool:
-    model = default_model()
-    scores = model.scores(fold_fast(sentence), kind)
-    i = model.roles.index(role)
-    return scores[i] >= model.thresholds[i]
-
-
 @pytest.mark.parametrize(("sentence", "kind", "role"), FOUND)
 def test_real_style_role_found(sentence: str, kind: str, role: str) -> None:
-    assert _has(sentence, kind, role)
+    assert model_reads(sentence, kind, role)
 
 
 @pytest.mark.parametrize(("sentence", "kind", "role"), NOT_FOUND)
 def test_real_style_near_miss_not_taken(sentence: str, kind: str, role: str) -> None:
-    assert not _has(sentence, kind, role)
+    assert not model_reads(sentence, kind, role)
