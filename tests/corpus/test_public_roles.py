@@ -124,26 +124,34 @@ def test_benchmark_reads_every_gold_sentence(public: list[dict], gold: list[dict
     assert all(r.got <= set(ROLES) for r in rows)
 
 
+def _dev_support(args: list[str], capsys: pytest.CaptureFixture[str]) -> int:
+    """The dev labels the benchmark counts when run with `args`."""
+    bench.main(["--split", "dev", *args, "--json"])
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    return sum(
+        line["value"]
+        for line in lines
+        if line["name"].endswith(".support") and ".dev." in line["name"]
+    )
+
+
+def _labels_of(messages: list[dict]) -> int:
+    """The role labels the gold file gives these messages' sentences."""
+    labelled = {m["id"]: m for m in load(GOLD)["message"]}
+    return sum(
+        len(s["roles"].split(","))
+        for m in messages
+        for s in labelled[m["id"]]["sentence"]
+        if s["roles"] != "-"
+    )
+
+
 def test_since_round_reads_the_later_rounds_only(
     public: list[dict], capsys: pytest.CaptureFixture[str]
 ) -> None:
     last = max(m["round"] for m in public)
     later = [m for m in public if m["split"] == "dev" and m["round"] >= last]
-    bench.main(["--split", "dev", "--since-round", str(last), "--json"])
-    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    support = sum(
-        line["value"]
-        for line in lines
-        if line["name"].endswith(".support") and ".dev." in line["name"]
-    )
-    labelled = {m["id"]: m for m in load(GOLD)["message"]}
-    expected = sum(
-        len(s["roles"].split(","))
-        for m in later
-        for s in labelled[m["id"]]["sentence"]
-        if s["roles"] != "-"
-    )
-    assert 0 < support == expected
+    assert 0 < _dev_support(["--since-round", str(last)], capsys) == _labels_of(later)
     with pytest.raises(SystemExit):
         bench.main(["--since-round", str(last + 1)])
 
@@ -153,20 +161,6 @@ def test_until_round_reads_the_earlier_rounds_only(
 ) -> None:
     first = min(m["round"] for m in public)
     earlier = [m for m in public if m["split"] == "dev" and m["round"] <= first]
-    bench.main(["--split", "dev", "--until-round", str(first), "--json"])
-    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    support = sum(
-        line["value"]
-        for line in lines
-        if line["name"].endswith(".support") and ".dev." in line["name"]
-    )
-    labelled = {m["id"]: m for m in load(GOLD)["message"]}
-    expected = sum(
-        len(s["roles"].split(","))
-        for m in earlier
-        for s in labelled[m["id"]]["sentence"]
-        if s["roles"] != "-"
-    )
-    assert 0 < support == expected
+    assert 0 < _dev_support(["--until-round", str(first)], capsys) == _labels_of(earlier)
     with pytest.raises(SystemExit):
         bench.main(["--since-round", str(first + 1), "--until-round", str(first)])
