@@ -30,9 +30,6 @@ class GoldRoles:
     def __init__(self, model: RoleModel, labels: dict[str, frozenset[str]]) -> None:
         self.roles = model.roles
         self.thresholds = model.thresholds
-        self.digest = model.digest
-        self.weights = model.weights
-        self.bias = model.bias
         self._labels = labels
         self._model = model
 
