@@ -117,6 +117,7 @@ class Rule:
     unless_roles: tuple[str, ...] = ()
     confidence: int | None = None
     veto_cap: int | None = None
+    phrase_floor: int | None = None
     part: str | None = None
     insert: Mapping[str, str] = field(default_factory=dict)
     insert_at: str | None = None

@@ -58,6 +58,7 @@ _RULE_KEYS = (
     "unless_roles",
     "confidence",
     "veto_cap",
+    "phrase_floor",
     "part",
     "insert",
     "insert_at",
@@ -333,6 +334,15 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
     veto_cap = table.get("veto_cap")
     if veto_cap is not None:
         veto_cap = _int(veto_cap, c, "veto_cap", 0, 100)
+    phrase_floor = table.get("phrase_floor")
+    if phrase_floor is not None:
+        phrase_floor = _int(phrase_floor, c, "phrase_floor", 1, 99)
+        if kind != "present" or not roles:
+            raise c.error(
+                _t("phrase_floor needs a 'present' rule with roles"),
+                key="phrase_floor",
+                fix=_t('write roles = ["purpose"], or remove phrase_floor'),
+            )
     part = table.get("part")
     if part is not None:
         part = _choice(part, PART_NAMES, c, "part")
@@ -392,6 +402,7 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
         unless_roles=unless_roles,
         confidence=confidence,
         veto_cap=veto_cap,
+        phrase_floor=phrase_floor,
         part=part,
         insert=insert,
         insert_at=insert_at,

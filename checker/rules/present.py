@@ -8,6 +8,13 @@ points at that sentence. So is a sentence holding one of the rule's `veto` phras
 own patterns apart from it, whatever role the model reads in it: an own phrase whose object is a
 veto phrase ("interested in any opening at…") is no evidence, not even of a vague direction.
 
+With `phrase_floor`, a phrase is evidence only in a sentence the role model does not deny: one
+where it gives one of the rule's roles at least that percentage of the role's threshold. A phrase
+in a sentence the model reads as doing nothing of the kind ("How can you help me?", "happy to
+talk shop about what I'm learning") names the element without doing its job: it counts as a
+direction in vague words (`veto_cap`), not as the element. Lists of phrases help the model find
+an element; they no longer overrule it.
+
 A rule that fails still says how close the role model came (`Outcome.near`): the best ratio of a
 sentence's probability for one of the rule's roles to that role's threshold, over the sentences
 that could have been its evidence. Scoring turns that nearest miss into partial credit and a
@@ -107,6 +114,18 @@ def _about(span: tuple[int, int], vetoes: list[tuple[int, int]], text: str) -> b
     return False
 
 
+def _denied(rule: Rule, draft: Draft) -> set[int]:
+    """Body sentences where the model gives every one of the rule's roles less than
+    `phrase_floor` percent of its threshold: a phrase there is no evidence of the element."""
+    floor = (rule.phrase_floor or 0) / 100
+    limits = draft.role_limits(rule.roles, rule.confidence)
+    return {
+        i
+        for i, scores in enumerate(draft.roles)
+        if scores is not None and all(scores[j] < floor * t for j, t in limits)
+    }
+
+
 def _nearest_miss(rule: Rule, draft: Draft, vetoed: set[int]) -> float:
     """How close the model came to finding the element: max over the candidate sentences (in a
     clause when the rule wants one, not vetoed) and the rule's roles of probability / threshold,
@@ -138,14 +157,18 @@ def evaluate(rule: Rule, draft: Draft) -> Outcome:
     ]
     if any(i not in vetoed for i in read):
         return PASSED
-    found, vague = _evidence(rule, draft, vetoed, hollow=hollow)
+    denied = _denied(rule, draft) if rule.phrase_floor else set()
+    found, vague = _evidence(rule, draft, vetoed | denied, hollow=hollow)
     if found is not None:
         return PASSED
-    weak, _ = _evidence(rule, draft, vetoed, partial=True)
+    weak, _ = _evidence(rule, draft, vetoed | denied, partial=True)
     if weak is not None:
         return Outcome(PARTIAL, (weak,))
     # Point at what stood in for the missing element: "I'm open to new opportunities".
-    spans = tuple(draft.sentences[i] for i in sorted(vetoed)[:MAX_SPANS])
+    pointed = set(vetoed)
+    if vague is not None and (i := draft.sentence_index(vague[0])) is not None:
+        pointed.add(i)  # a phrase the model denied: the sentence that named the element
+    spans = tuple(draft.sentences[i] for i in sorted(pointed)[:MAX_SPANS])
     if (vague is not None or read) and rule.veto_cap is not None:
         # A direction in vague words ("I'm trying to get into fintech") is worth more than none,
         # whether a phrase or the model found it in the vetoed sentence.
