@@ -1,7 +1,7 @@
 """How well does the role model find roles in REAL sentences? Grouped cross-validation (issue 16).
 
 The real sentences trained on (model/train.py's load_public_rows: the hand-labelled body sentences
-of the public set's development messages of rounds 1 and 2) are cut into FOLDS folds by page (a
+of the public set's development messages of rounds 1 to PUBLIC_MAX_ROUND) are cut into FOLDS folds by page (a
 page's url: messages quoted on one page share a style, so a page is never on both sides). For each
 fold, a model is trained on the corpus's whole training part and the real sentences of the other
 folds, exactly as `make model` trains (same features, FTRL, pruning, integer weights), and predicts
@@ -256,7 +256,7 @@ def main(argv=None) -> int:
         "--misses",
         action="store_true",
         help="list the real sentences whose decisive roles are missed or found wrongly out of fold "
-        "(development sentences of rounds 1-2, already trained on: never the test split)",
+        "(development sentences of the trained rounds, already trained on: never the test split)",
     )
     args = ap.parse_args(argv)
     keys = [k.strip() for k in args.variants.split(",") if k.strip()]
