@@ -218,6 +218,22 @@ ERRORS = [
         "r",
         "applies_to",
     ),
+    (
+        'extends = "default"\n[[rules]]\nid = "r"\nkind = "absent"\ncriterion = "objective"\n'
+        'phrase_floor = 25\nmessage = {en="m", fr="m"}\nsuggestion = {en="s", fr="s"}\n'
+        'phrases = {en=["x"], fr=["x"]}',
+        "phrase_floor needs a 'present' rule with roles",
+        "r",
+        "phrase_floor",
+    ),
+    (
+        'extends = "default"\n[[rules]]\nid = "r"\nkind = "present"\ncriterion = "objective"\n'
+        'roles = ["purpose"]\nphrase_floor = 100\nmessage = {en="m", fr="m"}\n'
+        'suggestion = {en="s", fr="s"}\nphrases = {en=["x"], fr=["x"]}',
+        "phrase_floor",
+        "r",
+        "phrase_floor",
+    ),
 ]
 
 

@@ -179,3 +179,23 @@ def test_an_own_phrase_about_a_veto_phrase_is_no_direction_either(
     draft = prepare(text, fold(text), "request", lang, model)
     outcome = evaluate(RUBRIC.rule("objective-stated"), draft)
     assert outcome.value == value
+
+@pytest.mark.parametrize(
+    ("purpose", "value"),
+    [(-1.0, 1.0), (-5.0, 0.5)],
+    ids=["model-near-the-purpose", "model-denies-the-purpose"],
+)
+def test_a_phrase_the_model_denies_is_only_a_vague_direction(purpose: float, value: float) -> None:
+    """With `phrase_floor`, the objective's phrase ("about what …") counts only where the model
+    gives a purpose at least that share of its threshold: near it (0.27 against 0.30), the phrase
+    finds the objective; far below (0.007), it is a direction in vague words under `veto_cap`."""
+    rule = RUBRIC.rule("objective-stated")
+    assert rule.phrase_floor
+    text = "Hello Ms Chen, I'm always happy to talk shop about what I'm learning too."
+    model = _model_reading("shop", {"purpose": purpose})
+    draft = prepare(text, fold(text), "request", "en", model)
+    outcome = evaluate(rule, draft)
+    assert outcome.value == value
+    if value < 1.0:
+        assert outcome.cap == rule.veto_cap
+        assert any("talk shop" in text[s:e] for s, e in outcome.spans)
