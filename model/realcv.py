@@ -1,12 +1,12 @@
 """How well does the role model find roles in REAL sentences? Grouped cross-validation (issue 16).
 
 The real sentences trained on (model/train.py's load_public_rows: the hand-labelled body sentences
-of the public set's development messages of rounds 1 to PUBLIC_MAX_ROUND) are cut into FOLDS
-folds by page (a page's url: messages quoted on one page share a style, so a page is never on both
-sides). For each fold, a model is trained on the corpus's whole training part and the real sentences of the other
-folds, exactly as `make model` trains (same features, FTRL, pruning, integer weights), and predicts
-the held-out fold. The out-of-fold predictions of all folds give per-role precision and recall on
-real sentences that no model saw, at the shipped thresholds rule.
+of the public set's development messages of rounds 1 to PUBLIC_MAX_ROUND) are cut into FOLDS folds
+by page (a page's url: messages quoted on one page share a style, so a page is never on both
+sides). For each fold, a model is trained on the corpus's whole training part and the real
+sentences of the other folds, exactly as `make model` trains (same features, FTRL, pruning, integer
+weights), and predicts the held-out fold. The out-of-fold predictions of all folds give per-role
+precision and recall on real sentences that no model saw, at the shipped thresholds rule.
 
 Thresholds: chosen as train.py chooses them (on the corpus's validation slice, by a model trained
 on the fit part and every real sentence), once per variant, not once per fold: the held-out fold's
