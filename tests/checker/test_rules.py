@@ -180,6 +180,7 @@ def test_an_own_phrase_about_a_veto_phrase_is_no_direction_either(
     outcome = evaluate(RUBRIC.rule("objective-stated"), draft)
     assert outcome.value == value
 
+
 @pytest.mark.parametrize(
     ("purpose", "value"),
     [(-1.0, 1.0), (-5.0, 0.5)],
