@@ -24,6 +24,7 @@ Nobody tunes the checker on the test split: its figures are reported as they com
     python benchmarks/judgement.py --split dev --kinds   # the same figures per message kind too
     python benchmarks/judgement.py --rules         # dev only: how often each rule fails good vs bad
     python benchmarks/judgement.py --list          # dev only: every message's score, band, failures
+    python benchmarks/judgement.py --ablate        # dev only: the AUC with each rule disabled
     python benchmarks/judgement.py --split dev --since-round 3   # only rounds 3 and later
 
 Every message has the collection ``round`` it came in (tests/corpus/PUBLIC.md). A change tuned on
@@ -32,6 +33,9 @@ came in after it (``--split dev --since-round N``): the test split is not the pl
 
 `--rules` and `--list` are the error-analysis views, and read the dev split only (they refuse
 `--split test`): a rule that fails good and bad messages alike carries no signal but costs points.
+`--ablate` (dev only too) grades the dev messages once per rule with that rule disabled, as a
+trainer's rubric would (`disable = [...]`), and prints the rules whose absence moves the AUC: what
+each rule costs or earns on messages the team has already read, not a measure of judgement.
 """
 
 from __future__ import annotations
@@ -334,6 +338,40 @@ def json_lines(rows: list[tuple[str, dict]], team: dict) -> list[dict]:
     return out
 
 
+def without(rule_id: str, base: Rubric | None = None) -> Rubric:
+    """The default rubric (or `base`) with one rule disabled, as a trainer's file would do it."""
+    return load_rubric(
+        f'name = "without-{rule_id}"\nextends = "default"\ndisable = ["{rule_id}"]\n',
+        source="benchmarks/judgement.py",
+        base=base or default_rubric(),
+    )
+
+
+def ablation(messages: list[dict], base: Rubric | None = None) -> list[tuple[str, float | None]]:
+    """("", AUC as shipped), then (rule id, AUC with that rule disabled) for every rule of `base`
+    (the default rubric), in the rubric's order."""
+    base = base or default_rubric()
+
+    def auc_of(rubric: Rubric) -> float | None:
+        graded = grade_public(messages, rubric)
+        return auc(
+            [g.score for g in graded if g.verdict == "good"],
+            [g.score for g in graded if g.verdict == "bad"],
+        )
+
+    return [("", auc_of(base))] + [(r.id, auc_of(without(r.id, base))) for r in base.rules]
+
+
+def print_ablation(rows: list[tuple[str, float | None]], threshold: float = 0.004) -> None:
+    shipped = rows[0][1]
+    print(f"{'as shipped':32} {_num(shipped, 3)}")
+    for rule, value in rows[1:]:
+        if value is None or shipped is None:
+            continue
+        if abs(value - shipped) >= threshold:
+            print(f"{'without ' + rule:32} {value:.3f}  {value - shipped:+.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -365,6 +403,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="dev split only: each message's score, band, cap and failed rules",
     )
+    parser.add_argument(
+        "--ablate",
+        action="store_true",
+        help="dev split only: the AUC with each rule disabled in turn (rules moving it by 0.004+)",
+    )
     args = parser.parse_args(argv)
     rubric = TEMPLATES_AS_FILLED if args.templates_as_filled else None
     public = since_round(load_public(), args.since_round, parser, args.until_round)
@@ -374,6 +417,11 @@ def main(argv: list[str] | None = None) -> int:
                 "--gold-roles needs --split dev: the test split's labels only measure the model"
             )
         public = [m for m in public if m["split"] == "dev"]
+    if args.ablate:
+        if args.split not in (None, "dev"):
+            parser.error("--ablate reads the dev split only: nobody tunes on test")
+        print_ablation(ablation([m for m in public if m["split"] == "dev"]))
+        return 0
     if args.rules or args.list:
         if args.split not in (None, "dev"):
             parser.error("--rules and --list read the dev split only: nobody tunes on test")

@@ -47,7 +47,7 @@ def test_rule_table_counts_failures_and_lift() -> None:
 
 def test_error_analysis_refuses_the_test_split(capsys: pytest.CaptureFixture[str]) -> None:
     j = _tool()
-    for option in ("--rules", "--list"):
+    for option in ("--rules", "--list", "--ablate"):
         with pytest.raises(SystemExit):
             j.main([option, "--split", "test"])
         assert "dev split only" in capsys.readouterr().err
@@ -103,3 +103,38 @@ def test_gold_roles_grade_with_the_labels_and_refuse_the_test_split(
     with pytest.raises(SystemExit):
         j.main(["--gold-roles", "--split", "test"])
     assert "--split dev" in capsys.readouterr().err
+
+
+def test_ablation_disables_one_rule_at_a_time() -> None:
+    """`--ablate`: the first row is the AUC as shipped, then one row per rule; disabling the
+    placeholder rule grades a template as if filled in, as `--templates-as-filled` does."""
+    j = _tool()
+    messages = [
+        {
+            "id": "g",
+            "lang": "en",
+            "kind": "request",
+            "verdict": "good",
+            "pair": "",
+            "split": "dev",
+            "text": "Hello [Name], I'm moving into data work and would like to understand how your "
+            "team hires juniors. Could we talk for 20 minutes? Thanks, Sam",
+        },
+        {
+            "id": "b",
+            "lang": "en",
+            "kind": "request",
+            "verdict": "bad",
+            "pair": "",
+            "split": "dev",
+            "text": "Hi, I'm open to opportunities. Thx",
+        },
+    ]
+    rows = dict(j.ablation(messages))
+    assert [r for r, _ in j.ablation(messages)][1:] == [r.id for r in default_rubric().rules]
+    assert rows[""] == 1.0  # even capped at 39, the template scores above the empty note
+    assert rows["no-placeholder"] == 1.0
+    assert "no-placeholder" not in {r.id for r in j.without("no-placeholder").rules}
+    graded = {g.id: g.score for g in j.grade_public(messages)}
+    ablated = {g.id: g.score for g in j.grade_public(messages, j.without("no-placeholder"))}
+    assert ablated["g"] > graded["g"] and ablated["b"] == graded["b"]
