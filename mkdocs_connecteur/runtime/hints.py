@@ -17,6 +17,12 @@ performance.md, "Ready sooner"):
   3.80 s without under load; 1.57 s against 1.88 s in a quieter run whose bare boots differed as
   much): Pyodide's boot and the page's parsing and scripts compete for the same cores. Run by
   run (``baseline_paired_difference``), it was ready first in 6 runs of 12, +22 ms median.
+- An ``async`` module in the head that creates the worker IDLE while the page is parsed (it
+  fetches only ``config.json`` and Pyodide's loader) and boots Pyodide when ``main.js`` says so.
+  By a rule fixed beforehand (two paired ``--runs 5 --no-throttle --baseline`` runs, each ready
+  first in 4 of 5 and 40 ms sooner run by run), it gave -41 ms and 3 of 5, then -31 ms and 4 of 5:
+  it saves only the worker's own start, 30 to 40 ms (docs/reference/performance.md, "Ready sooner,
+  fourth pass"). Not kept.
 - ``<link rel="preload">`` for Pyodide's wasm, the standard library zip or the wheel: a preload
   fills the *document's* preload cache, which a worker does not read; the worker could only meet
   it again in the HTTP cache, and Chromium with a fresh profile (memory-backed cache) did not keep
