@@ -52,6 +52,7 @@ import functools
 import http.server
 import json
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -519,6 +520,46 @@ def measure(
     ]
 
 
+HELD_BUNDLE = """(() => {
+  // Benchmark only (--hold-material): Material's bundle, held back until the checker is ready.
+  const src = document.currentScript.dataset.bundle;
+  let done = false;
+  const go = () => {
+    if (done) return;
+    done = true;
+    const script = document.createElement("script");
+    script.src = src;
+    document.body.append(script);
+  };
+  document.addEventListener("connecteur:runtime", go, { once: true });
+  for (const type of ["pointerdown", "keydown"]) {
+    document.addEventListener(type, go, { once: true, capture: true });
+  }
+  setTimeout(go, 8000);
+})();
+"""
+_MATERIAL_BUNDLE = re.compile(
+    r'<script src="([^"]*assets/javascripts/bundle\.[^"]*\.js)"></script>'
+)
+
+
+def hold_material(site: Path, out: Path) -> Path:
+    """A copy of `site` whose checker pages load Material's bundle only once the checker is ready
+    (or the reader presses a key or the pointer, or after 8 s): what the page's own start costs
+    the checker, measured against `site` itself. An experiment, not the site we ship."""
+    shutil.copytree(site, out)
+    (out / "assets" / "held-bundle.js").write_text(HELD_BUNDLE, encoding="utf-8")
+    for page in (out / "checker" / "index.html", out / "fr" / "checker" / "index.html"):
+        html = page.read_text(encoding="utf-8")
+        found = _MATERIAL_BUNDLE.search(html)
+        if found is None:
+            sys.exit(f"Material's bundle not found in {page}")
+        assets = found.group(1).split("javascripts/bundle", 1)[0]  # "../assets/" on this page
+        tag = f'<script src="{assets}held-bundle.js" data-bundle="{found.group(1)}"></script>'
+        page.write_text(html[: found.start()] + tag + html[found.end() :], encoding="utf-8")
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="one JSON object per figure")
@@ -543,7 +584,15 @@ def main() -> None:
         help="a site built from another commit: its checker page and bundled bare page are "
         "measured in turn with ours, in the same browser (baseline_ready_ratio)",
     )
+    parser.add_argument(
+        "--hold-material",
+        action="store_true",
+        help="experiment: our checker page with Material's bundle held back until the checker is "
+        "ready, measured against the site as built (given as the baseline)",
+    )
     options = parser.parse_args()
+    if options.hold_material and options.baseline:
+        parser.error("--hold-material measures against the site as built: no --baseline")
     if not Path(CHROMIUM).is_file():
         sys.exit(f"Chromium not found at {CHROMIUM}")
     port = options.port or free_port()
@@ -553,7 +602,10 @@ def main() -> None:
             site = Path(tmp) / "site"
             build(port, site)
         slow = 0 if options.no_throttle else options.throttled_runs
-        figures = measure(site, port, options.runs, options.without_search, slow, options.baseline)
+        baseline = options.baseline
+        if options.hold_material:
+            site, baseline = hold_material(site, Path(tmp) / "held"), site
+        figures = measure(site, port, options.runs, options.without_search, slow, baseline)
     for figure in figures:
         if options.json:
             print(json.dumps(figure))
