@@ -79,10 +79,16 @@ class Graded:
     words: int = 0  # the message's length in words: the baseline any judgement must beat
 
 
-TEMPLATES_AS_FILLED = load_rubric(
-    'name = "templates-as-filled"\nextends = "default"\ndisable = ["no-placeholder"]\n',
-    source="benchmarks/judgement.py",
-)
+def without(rule_id: str, base: Rubric | None = None, name: str = "") -> Rubric:
+    """The default rubric (or `base`) with one rule disabled, as a trainer's file would do it."""
+    return load_rubric(
+        f'name = "{name or "without-" + rule_id}"\nextends = "default"\ndisable = ["{rule_id}"]\n',
+        source="benchmarks/judgement.py",
+        base=base or default_rubric(),
+    )
+
+
+TEMPLATES_AS_FILLED = without("no-placeholder", name="templates-as-filled")
 """Many pages' good examples are templates that keep "[Name]": the page judges what the message says
 once filled in. `--templates-as-filled` grades every message (good and bad alike) without the
 placeholder rule, so that the figure measures content; the default grades the text as quoted."""
@@ -338,26 +344,13 @@ def json_lines(rows: list[tuple[str, dict]], team: dict) -> list[dict]:
     return out
 
 
-def without(rule_id: str, base: Rubric | None = None) -> Rubric:
-    """The default rubric (or `base`) with one rule disabled, as a trainer's file would do it."""
-    return load_rubric(
-        f'name = "without-{rule_id}"\nextends = "default"\ndisable = ["{rule_id}"]\n',
-        source="benchmarks/judgement.py",
-        base=base or default_rubric(),
-    )
-
-
 def ablation(messages: list[dict], base: Rubric | None = None) -> list[tuple[str, float | None]]:
     """("", AUC as shipped), then (rule id, AUC with that rule disabled) for every rule of `base`
     (the default rubric), in the rubric's order."""
     base = base or default_rubric()
 
     def auc_of(rubric: Rubric) -> float | None:
-        graded = grade_public(messages, rubric)
-        return auc(
-            [g.score for g in graded if g.verdict == "good"],
-            [g.score for g in graded if g.verdict == "bad"],
-        )
+        return figures(grade_public(messages, rubric))["auc"]
 
     return [("", auc_of(base))] + [(r.id, auc_of(without(r.id, base))) for r in base.rules]
 

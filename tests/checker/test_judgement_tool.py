@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import pytest
+from bench_scripts import load_script
 
 from checker import default_rubric
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _tool():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("judgement", ROOT / "benchmarks/judgement.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["judgement"] = module
-    spec.loader.exec_module(module)
-    return module
-
 
 def test_rule_table_counts_failures_and_lift() -> None:
-    j = _tool()
+    j = load_script("judgement")
 
     def g(verdict: str, failed: tuple[str, ...], cap: str = "") -> object:
         return j.Graded("x", "en", "ask", verdict, "", "dev", 50, "needs-work", failed, cap)
@@ -46,7 +33,7 @@ def test_rule_table_counts_failures_and_lift() -> None:
 
 
 def test_error_analysis_refuses_the_test_split(capsys: pytest.CaptureFixture[str]) -> None:
-    j = _tool()
+    j = load_script("judgement")
     for option in ("--rules", "--list", "--ablate"):
         with pytest.raises(SystemExit):
             j.main([option, "--split", "test"])
@@ -54,7 +41,7 @@ def test_error_analysis_refuses_the_test_split(capsys: pytest.CaptureFixture[str
 
 
 def test_since_round_keeps_the_later_rounds_only(capsys: pytest.CaptureFixture[str]) -> None:
-    j = _tool()
+    j = load_script("judgement")
     public = j.load_public()
     last = max(m["round"] for m in public)
     expected = sum(1 for m in public if m["split"] == "dev" and m["round"] >= last)
@@ -69,7 +56,7 @@ def test_since_round_keeps_the_later_rounds_only(capsys: pytest.CaptureFixture[s
 
 def test_length_alone_is_reported_beside_the_score() -> None:
     """`auc_words` ranks the messages by their length alone: the baseline the score must beat."""
-    j = _tool()
+    j = load_script("judgement")
 
     def g(verdict: str, score: int, words: int) -> object:
         return j.Graded("x", "en", "ask", verdict, "", "dev", score, "needs-work", (), "", words)
@@ -84,7 +71,7 @@ def test_gold_roles_grade_with_the_labels_and_refuse_the_test_split(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """`--gold-roles` swaps the model's reading for the labels, dev only."""
-    j = _tool()
+    j = load_script("judgement")
     from benchmarks.gold_roles import gold_roles_for, load_labels
     from checker import grade
 
@@ -108,7 +95,7 @@ def test_gold_roles_grade_with_the_labels_and_refuse_the_test_split(
 def test_ablation_disables_one_rule_at_a_time() -> None:
     """`--ablate`: the first row is the AUC as shipped, then one row per rule; disabling the
     placeholder rule grades a template as if filled in, as `--templates-as-filled` does."""
-    j = _tool()
+    j = load_script("judgement")
     messages = [
         {
             "id": "g",

@@ -7,23 +7,12 @@ there: the checker pages load a small loader instead of the bundle, everything e
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from bench_scripts import load_script
 
-ROOT = Path(__file__).resolve().parents[2]
 BUNDLE = '<script src="{up}assets/javascripts/bundle.abc123.min.js"></script>'
-
-
-def _bench():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("browser_bench", ROOT / "benchmarks/browser.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["browser_bench"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _site(tmp_path: Path) -> Path:
@@ -37,7 +26,7 @@ def _site(tmp_path: Path) -> Path:
 
 
 def test_the_checker_pages_load_the_bundle_once_the_checker_is_ready(tmp_path: Path) -> None:
-    bench = _bench()
+    bench = load_script("browser")
     site = _site(tmp_path)
     held = bench.hold_material(site, tmp_path / "held")
     for page, up in (("checker", "../"), ("fr/checker", "../../")):
@@ -57,7 +46,7 @@ def test_the_checker_pages_load_the_bundle_once_the_checker_is_ready(tmp_path: P
 
 
 def test_a_checker_page_without_the_bundle_is_an_error(tmp_path: Path) -> None:
-    bench = _bench()
+    bench = load_script("browser")
     site = _site(tmp_path)
     (site / "checker" / "index.html").write_text("<html></html>", encoding="utf-8")
     with pytest.raises(SystemExit, match="bundle not found"):
