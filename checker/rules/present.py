@@ -157,11 +157,12 @@ def evaluate(rule: Rule, draft: Draft) -> Outcome:
     ]
     if any(i not in vetoed for i in read):
         return PASSED
-    denied = _denied(rule, draft) if rule.phrase_floor else set()
-    found, vague = _evidence(rule, draft, vetoed | denied, hollow=hollow)
+    # Phrases count outside the vetoed sentences and those the model denies (`phrase_floor`).
+    unheard = vetoed | _denied(rule, draft) if rule.phrase_floor else vetoed
+    found, vague = _evidence(rule, draft, unheard, hollow=hollow)
     if found is not None:
         return PASSED
-    weak, _ = _evidence(rule, draft, vetoed | denied, partial=True)
+    weak, _ = _evidence(rule, draft, unheard, partial=True)
     if weak is not None:
         return Outcome(PARTIAL, (weak,))
     # Point at what stood in for the missing element: "I'm open to new opportunities".
