@@ -1,5 +1,5 @@
 """What the Node benchmarks share: the pinned Pyodide and the checker's bytecode, one Node run,
-and the command line (checker_import.py, runtime_boot.py)."""
+and the command line (checker_import.py, runtime_boot.py, snapshot_boot.py)."""
 
 from __future__ import annotations
 

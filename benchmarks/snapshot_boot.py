@@ -1,0 +1,123 @@
+"""An experiment: what a boot from a memory snapshot would save, and cost to download.
+
+Pyodide can save its WebAssembly memory once Python has started (``makeMemorySnapshot``) and
+start from it later (``loadPyodide({_loadSnapshot})``), which skips starting the interpreter
+and importing its modules. This builds the runtime as the plugin does from this checkout (the
+site's ``python_stdlib.zip`` with bytecode, the checker's zip), boots it under Node once to make
+a snapshot with the checker imported and its role model read (the state of ``ready``), then, once
+per round, alternating: the boot the worker does today (``loadPyodide``, the checker's zip first
+on ``sys.path``, ``import checker.bridge``, ``prepare()``) against a boot from the snapshot (the
+checker's zip written back to the file system, which the snapshot does not hold). Both grade the
+same draft, and the two reports must be identical. Medians over the rounds; the snapshot's size
+as saved and gzipped; and the link speed under which fetching it costs more time
+than it saves (``break_even_mbit_s``: gzipped bytes over the time saved).
+
+Not used by the site (docs/reference/performance.md, "sixth pass"): Pyodide still fetches its
+standard library when it starts from a snapshot, so the snapshot adds to the download.
+
+    .venv/bin/python benchmarks/snapshot_boot.py [--json] [--rounds 5]
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+from pyodide_node import CHECKER, figure, main, run_script, setup
+
+from mkdocs_connecteur.runtime import pyodide as runtime
+from mkdocs_connecteur.runtime import stdlib
+from mkdocs_connecteur.runtime.core import Core, build_core
+
+SCRIPT = r"""
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+const [folder, mode] = process.argv.slice(2);
+const indexURL = path.resolve(folder) + path.sep;
+const { loadPyodide } = await import(pathToFileURL(indexURL + "pyodide.mjs").href);
+const checkerZip = new Uint8Array(await readFile(indexURL + "checker.zip"));
+const snapshotFile = indexURL + "snapshot.bin";
+const started = performance.now();
+let pyodide;
+if (mode === "snapshot") {
+  const snapshot = new Uint8Array(await readFile(snapshotFile));
+  pyodide = await loadPyodide({ indexURL, stdout: () => {}, _loadSnapshot: snapshot });
+  pyodide.FS.writeFile("/lib/checker.zip", checkerZip);
+} else {
+  pyodide = await loadPyodide({
+    indexURL, stdout: () => {}, _makeSnapshot: mode === "make",
+  });
+  pyodide.FS.writeFile("/lib/checker.zip", checkerZip);
+  pyodide.runPython(
+    "import sys; sys.path.insert(0, '/lib/checker.zip'); import checker.bridge; "
+    + "checker.bridge.prepare()",
+  );
+}
+const ready = performance.now();
+if (mode === "make") await writeFile(snapshotFile, pyodide.makeMemorySnapshot());
+const report = pyodide.runPython(
+  "import checker, json; json.dumps(checker.grade('Bonjour Claire, pourriez-vous me présenter "
+  + "à Marc ? Je prépare ma reconversion. Merci. Paul', kind='ask').to_dict())",
+);
+process.stdout.write(JSON.stringify({ ready_ms: ready - started, report }));
+"""
+
+
+def measure(rounds: int) -> list[dict]:
+    ready = setup()
+    pyodide = ready.pyodide
+    core = build_core(CHECKER, "0", bytecode=ready.compiled)
+    lock = runtime.lockfile(pyodide)
+    site_zip = stdlib.site_zip(pyodide, ready.version, core, lock, ready.cache)
+    if site_zip is None:
+        sys.exit("could not compile the standard library's bytecode")
+    times: dict[str, list[float]] = {"today": [], "snapshot": []}
+    with tempfile.TemporaryDirectory(prefix="connecteur-snapshot-") as tmp:
+        folder = Path(tmp)
+        script = folder / "boot.mjs"
+        script.write_text(SCRIPT, encoding="utf-8")
+        for shipped in runtime.SHIPPED:
+            shutil.copyfile(pyodide / shipped, folder / shipped)
+        (folder / runtime.STDLIB).write_bytes(site_zip)
+        (folder / runtime.LOCKFILE).write_bytes(lock)
+        (folder / "checker.zip").write_bytes(core.data)
+        made = run_script(ready.node, script, folder, "make")
+        snapshot = (folder / "snapshot.bin").read_bytes()
+        for _ in range(rounds):
+            for mode in times:
+                result = run_script(ready.node, script, folder, mode)
+                if result["report"] != made["report"]:
+                    sys.exit(f"the {mode} boot graded the draft differently")
+                times[mode].append(result["ready_ms"])
+
+    today, from_snapshot = statistics.median(times["today"]), statistics.median(times["snapshot"])
+    gzipped = len(gzip.compress(snapshot, compresslevel=9))
+    saved_s = (today - from_snapshot) / 1000
+    return [
+        figure("ready_today", round(today)),
+        figure("ready_from_snapshot", round(from_snapshot)),
+        figure("snapshot_ratio", round(from_snapshot / today, 3), "x"),
+        figure("snapshot_mb", round(len(snapshot) / 1e6, 2), "MB"),
+        figure("snapshot_gzip_mb", round(gzipped / 1e6, 2), "MB"),
+        figure("site_runtime_mb", round(_runtime_bytes(pyodide, site_zip, core) / 1e6, 2), "MB"),
+        figure(
+            "break_even_mbit_s",
+            round(gzipped * 8 / 1e6 / saved_s) if saved_s > 0 else float("inf"),
+            "Mbit/s",
+        ),
+    ]
+
+
+def _runtime_bytes(pyodide: Path, site_zip: bytes, core: Core) -> int:
+    """What a cold boot downloads today: Pyodide's files, the site's stdlib, the checker's zip."""
+    files = [name for name in runtime.SHIPPED if name != runtime.STDLIB]
+    return sum((pyodide / name).stat().st_size for name in files) + len(site_zip) + len(core.data)
+
+
+if __name__ == "__main__":
+    main(__doc__, measure, rounds=5, rounds_help="boots of each kind (default 5)")
