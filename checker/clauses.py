@@ -21,6 +21,10 @@ _FR_VERB = LazyRegex(
     r"|souhaiterai|aimerais|aimerait|cherche|cherchez|prepare|travaille|dirige|vient|viens"
     r"|merite|permet|permettrait|faut|faudrait|reste|connait|connais|veux|veut|sais|sait"
     r"|accepteriez|seriez|auriez|voudriez|aimeriez|sauriez)"
+    # "a" + a past participle ("Priya en a choisi un"): folding made "à" into "a", so not before
+    # a determiner, and only participles that end as they do ("à Paris" stays a fragment).
+    r"|a\s+(?!(?:une|ce|cette|notre|votre|leur|celle|elle|toute|chaque|quelle)(?!\w))"
+    r"(?:[^\W\d_]{2,}(?:e|i|u)|(?:[^\W\d_]*(?:pris|mis|dit|fait|crit|uit))|eu|su|vu|lu|pu|du)"
     r"|[^\W\d_]{3,}ez|[^\W\d_]{2,}(?<!ti)ons"
     r"|[^\W\d_]{2,}(?:ais|ait|aient|erai|erais|erait|era|eront|iez)"
     r")(?!\w)"

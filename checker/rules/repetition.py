@@ -68,6 +68,9 @@ def evaluate(rule: Rule, draft: Draft) -> Outcome:
         w for w, n in counts.items() if n >= repeat_min and n * 100 >= share and w not in _FUNCTION
     ]
     if repeated:
+        names = _names(draft)
+        repeated = [w for w in repeated if w not in names]
+    if repeated:
         stuffed = True
         targets = set(repeated)
         for m in LETTERS_RE.finditer(judged):
@@ -78,3 +81,18 @@ def evaluate(rule: Rule, draft: Draft) -> Outcome:
     if not stuffed:
         return PASSED
     return Outcome(FAIL, tuple(sorted(set(spans))[:MAX_SPANS]))
+
+
+def _names(draft: Draft) -> set[str]:
+    """Folded words written with a capital every time they occur: people's and firms' names. A
+    terse intro names each person three times ("Priya: Jonas is…"), which is no stuffing; a
+    stuffed keyword is also written in lower case ("Motivation motivation") or in capitals."""
+    capital: dict[str, bool] = {}
+    original = draft.folded.original
+    for m in _LONG_WORD.finditer(draft.judged):
+        start, end = draft.folded.span(m.start(), m.end())
+        written = original[start:end]
+        word = m.group()
+        name = written[:1].isupper() and not written.isupper()  # "MOTIVATION" is shouting
+        capital[word] = capital.get(word, True) and name
+    return {w for w, is_name in capital.items() if is_name}
