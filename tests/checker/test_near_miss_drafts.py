@@ -107,3 +107,63 @@ def test_the_requesters_wish_is_no_consent_and_the_recipients_agreement_is(
     assert "consent" in _roles_of(consented, agreed_text, agreed)
     assert "intro-consent" not in _failed(consented)
     assert consented.score > wished.score
+
+
+REFERRAL_EN = (
+    "Hi Ruth,\n\nI'm a product designer at a small health start-up in Bristol. {referral} We are "
+    "about to double our team and I'd like to know what you would do differently. Could I ask you "
+    "three questions over a 20-minute call, whenever suits you? No worries at all if not.\n\n"
+    "Thanks,\nTom"
+)
+WITH_REASON_EN = (
+    "Dana, my old manager at Shopify, said you took their payments team from ten to forty people."
+)
+REFERRAL_FR = (
+    "Bonjour Hélène,\n\nJe suis développeuse dans une petite agence à Nantes. {referral} J’hésite "
+    "à me lancer en indépendante l’an prochain et j’aimerais savoir ce qui vous a le plus surprise "
+    "la première année. Auriez-vous vingt minutes au téléphone, quand cela vous arrange ? Aucun "
+    "souci si ce n’est pas possible.\n\nMerci,\nJulie"
+)
+WITH_REASON_FR = (
+    "Mon ancien professeur de comptabilité, M. Garnier, m’a dit que vous aviez monté votre cabinet "
+    "seule à 28 ans."
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "draft", "referral"),
+    [("en", REFERRAL_EN, WITH_REASON_EN), ("fr", REFERRAL_FR, WITH_REASON_FR)],
+)
+def test_a_referral_that_gives_the_reason_is_the_link_and_why_them(
+    lang: str, draft: str, referral: str
+) -> None:
+    """Issue 16, failure 4: "Marc, my former manager, said you…" is a link and a reason."""
+    text = draft.format(referral=referral)
+    report = grade(text, kind="request", lang=lang)
+    assert {"link", "why-you"} <= _roles_of(report, text, referral)
+    assert not {"link-stated", "why-them"} & _failed(report)
+    assert report.band == "ready"
+
+
+RAW_FORWARD = {
+    "en": (
+        "Fwd: Hi Omar, my sister-in-law Ines wants to ask you about moving into product "
+        "management. Her mobile is 07700 900 456. She'll call you. Cheers, Dan",
+        "my sister-in-law Ines wants to ask you about moving into product management.",
+    ),
+    "fr": (
+        "TR : Salut Omar, ma belle-sœur Inès veut te demander comment passer à la gestion de "
+        "produit. Son portable : 06 11 22 33 44. Elle t’appellera. Bises, Dan",
+        "ma belle-sœur Inès veut te demander comment passer à la gestion de produit.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_raw_forward_with_the_requesters_number_is_not_ready_to_send(lang: str) -> None:
+    """Issue 16, failure 5: a forward that hands over a number, with no one asked, is no intro."""
+    text, wish = RAW_FORWARD[lang]
+    report = grade(text, kind="intro", lang=lang)
+    assert "consent" not in _roles_of(report, text, wish)
+    assert "intro-consent" in _failed(report)
+    assert report.band != "ready"
