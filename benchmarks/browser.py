@@ -40,9 +40,13 @@ In one run and one headless Chromium (Debian's /usr/bin/chromium), on a fresh bu
   to its first result (cold boot).
 - ``instant_nav_ready``: click on a link to the checker, from another page of a tab whose runtime
   has booted, to ``data-state=ready`` (median; target < 150 ms).
+- Experiments, each measured against the site as built (as the baseline): ``--hold-material``,
+  the checker pages with Material's bundle held back until ``ready``; ``--snapshot``, the worker
+  starting Pyodide from a gzipped memory snapshot made under Node at ``ready`` (its bytes counted
+  in ``runtime_mb``). Neither is the site we ship (docs/reference/performance.md).
 
     .venv/bin/python benchmarks/browser.py [--json] [--runs 3] [--site DIR] [--without-search]
-        [--throttled-runs 3 | --no-throttle] [--baseline OTHER_SITE]
+        [--throttled-runs 3 | --no-throttle] [--baseline OTHER_SITE | --hold-material | --snapshot]
 """
 
 from __future__ import annotations
@@ -67,6 +71,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 RUNTIME = "assets/connecteur/runtime/"
+SNAPSHOT_FILE = "snapshot.bin.gz"
+"""--snapshot's memory snapshot, in the runtime folder of the copy it measures."""
 CHROMIUM = os.environ.get("CONNECTEUR_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
     "--no-sandbox",
@@ -267,10 +273,11 @@ def write_bare_pages(site: Path) -> None:
 
 def runtime_bytes(folder: Path) -> int:
     """What a cold boot downloads from a runtime folder: Pyodide's files, the lockfile, and the
-    checker's zip (or wheel, in builds before the zip) and config when there are any."""
+    checker's zip (or wheel, in builds before the zip), config and --snapshot's memory snapshot
+    when there are any."""
     from mkdocs_connecteur.runtime.pyodide import LOCKFILE, SHIPPED
 
-    names = [*SHIPPED, LOCKFILE, "config.json"]
+    names = [*SHIPPED, LOCKFILE, "config.json", SNAPSHOT_FILE]
     checker = [*folder.glob("*.whl"), *folder.glob("checker-*.zip")]
     return sum((folder / n).stat().st_size for n in names if (folder / n).is_file()) + sum(
         path.stat().st_size for path in checker
@@ -560,6 +567,64 @@ def hold_material(site: Path, out: Path) -> Path:
     return out
 
 
+_WORKER_RUNTIME = 'const RUNTIME = new URL("../runtime/", import.meta.url).href;\n'
+_WORKER_LOAD = "  const pyodide = await loadPyodide({\n    indexURL: RUNTIME,\n"
+SNAPSHOT_FETCH = f"""// Benchmark only (--snapshot): Pyodide's memory at "ready", fetched at once.
+const SNAPSHOT = fetch(RUNTIME + "{SNAPSHOT_FILE}").then((response) =>
+  new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
+);
+"""
+MAKE_SNAPSHOT = r"""
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+const [folder, coreFile, out] = process.argv.slice(2);
+const indexURL = path.resolve(folder) + path.sep;
+const { loadPyodide } = await import(pathToFileURL(indexURL + "pyodide.mjs").href);
+const pyodide = await loadPyodide({ indexURL, packageBaseUrl: indexURL, _makeSnapshot: true });
+const corePath = "/lib/" + coreFile;
+pyodide.FS.writeFile(corePath, new Uint8Array(await readFile(indexURL + coreFile)));
+pyodide.runPython(
+  `import sys; sys.path.insert(0, ${JSON.stringify(corePath)}); import checker.bridge; `
+  + "checker.bridge.prepare()",
+);
+await writeFile(out, gzipSync(pyodide.makeMemorySnapshot(), { level: 9 }));
+process.stdout.write("{}");
+"""
+
+
+def snapshot_worker(source: str) -> str:
+    """The worker's module, changed to start Pyodide from `SNAPSHOT_FILE` instead of booting it:
+    the snapshot is fetched (and gunzipped) from the worker's start, and handed to loadPyodide."""
+    if source.count(_WORKER_RUNTIME) != 1 or source.count(_WORKER_LOAD) != 1:
+        sys.exit("the worker's module no longer has the lines --snapshot changes")
+    source = source.replace(_WORKER_RUNTIME, _WORKER_RUNTIME + SNAPSHOT_FETCH)
+    return source.replace(_WORKER_LOAD, _WORKER_LOAD + "    _loadSnapshot: SNAPSHOT,\n")
+
+
+def snapshot_site(site: Path, out: Path) -> Path:
+    """A copy of `site` whose worker starts Pyodide from a memory snapshot made under Node from the
+    site's own runtime, with the checker imported and its model read (benchmarks/snapshot_boot.py):
+    measured against `site` itself. An experiment, not the site we ship."""
+    from pyodide_node import run_script
+
+    from mkdocs_connecteur.runtime import bytecode
+
+    shutil.copytree(site, out)
+    worker = out / "assets" / "connecteur" / "js" / "worker.js"
+    worker.write_text(snapshot_worker(worker.read_text(encoding="utf-8")), encoding="utf-8")
+    runtime = out / "assets" / "connecteur" / "runtime"
+    core = json.loads((runtime / "config.json").read_text(encoding="utf-8"))["core"]["file"]
+    node = bytecode.find_node()
+    if node is None:
+        sys.exit("Node.js is needed to make the snapshot")
+    script = out.parent / "make-snapshot.mjs"
+    script.write_text(MAKE_SNAPSHOT, encoding="utf-8")
+    run_script(node, script, runtime, core, runtime / SNAPSHOT_FILE)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="one JSON object per figure")
@@ -590,9 +655,17 @@ def main() -> None:
         help="experiment: our checker page with Material's bundle held back until the checker is "
         "ready, measured against the site as built (given as the baseline)",
     )
+    parser.add_argument(
+        "--snapshot",
+        action="store_true",
+        help="experiment: our checker page starting Pyodide from a memory snapshot (made under "
+        "Node, gzipped, fetched from the worker's start), measured against the site as built",
+    )
     options = parser.parse_args()
-    if options.hold_material and options.baseline:
-        parser.error("--hold-material measures against the site as built: no --baseline")
+    if (options.hold_material or options.snapshot) and options.baseline:
+        parser.error("--hold-material and --snapshot measure against the site as built")
+    if options.hold_material and options.snapshot:
+        parser.error("one experiment at a time: --hold-material or --snapshot")
     if not Path(CHROMIUM).is_file():
         sys.exit(f"Chromium not found at {CHROMIUM}")
     port = options.port or free_port()
@@ -605,6 +678,8 @@ def main() -> None:
         baseline = options.baseline
         if options.hold_material:
             site, baseline = hold_material(site, Path(tmp) / "held"), site
+        if options.snapshot:
+            site, baseline = snapshot_site(site, Path(tmp) / "snapshot"), site
         figures = measure(site, port, options.runs, options.without_search, slow, baseline)
     for figure in figures:
         if options.json:
