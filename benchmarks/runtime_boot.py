@@ -12,17 +12,13 @@ pinned one as npm publishes it, and the site's. Medians over the rounds; the zip
 
 from __future__ import annotations
 
-import shutil
 import statistics
-import sys
 import tempfile
 from pathlib import Path
 
-from pyodide_node import CHECKER, figure, main, run_script, setup
+from pyodide_node import figure, main, run_script, setup, site_runtime, write_runtime
 
 from mkdocs_connecteur.runtime import pyodide as runtime
-from mkdocs_connecteur.runtime import stdlib
-from mkdocs_connecteur.runtime.core import build_core
 
 SCRIPT = r"""
 import { readFile } from "node:fs/promises";
@@ -42,13 +38,8 @@ process.stdout.write(JSON.stringify({ boot_ms: booted - started, ready_ms: ready
 
 def measure(rounds: int) -> list[dict]:
     ready = setup()
-    pyodide = ready.pyodide
-    core = build_core(CHECKER, "0", bytecode=ready.compiled)
-    lock = runtime.lockfile(pyodide)
-    site_zip = stdlib.site_zip(pyodide, ready.version, core, lock, ready.cache)
-    if site_zip is None:
-        sys.exit("could not compile the standard library's bytecode")
-    zips = {"pinned": (pyodide / runtime.STDLIB).read_bytes(), "site": site_zip}
+    site = site_runtime(ready)
+    zips = {"pinned": (ready.pyodide / runtime.STDLIB).read_bytes(), "site": site.stdlib}
     times: dict[str, dict[str, list[float]]] = {
         name: {"boot_ms": [], "ready_ms": []} for name in zips
     }
@@ -57,13 +48,7 @@ def measure(rounds: int) -> list[dict]:
         script = folder / "boot.mjs"
         script.write_text(SCRIPT, encoding="utf-8")
         for name, data in zips.items():
-            target = folder / name
-            target.mkdir()
-            for shipped in runtime.SHIPPED:
-                shutil.copyfile(pyodide / shipped, target / shipped)
-            (target / runtime.STDLIB).write_bytes(data)
-            (target / runtime.LOCKFILE).write_bytes(lock)
-            (target / "checker.zip").write_bytes(core.data)
+            write_runtime(folder / name, ready.pyodide, site, data)
         for _ in range(rounds):
             for name in zips:
                 result = run_script(ready.node, script, folder / name)

@@ -21,17 +21,14 @@ standard library when it starts from a snapshot, so the snapshot adds to the dow
 from __future__ import annotations
 
 import gzip
-import shutil
 import statistics
 import sys
 import tempfile
 from pathlib import Path
 
-from pyodide_node import CHECKER, figure, main, run_script, setup
+from pyodide_node import SiteRuntime, figure, main, run_script, setup, site_runtime, write_runtime
 
 from mkdocs_connecteur.runtime import pyodide as runtime
-from mkdocs_connecteur.runtime import stdlib
-from mkdocs_connecteur.runtime.core import Core, build_core
 
 SCRIPT = r"""
 import { readFile, writeFile } from "node:fs/promises";
@@ -70,22 +67,13 @@ process.stdout.write(JSON.stringify({ ready_ms: ready - started, report }));
 
 def measure(rounds: int) -> list[dict]:
     ready = setup()
-    pyodide = ready.pyodide
-    core = build_core(CHECKER, "0", bytecode=ready.compiled)
-    lock = runtime.lockfile(pyodide)
-    site_zip = stdlib.site_zip(pyodide, ready.version, core, lock, ready.cache)
-    if site_zip is None:
-        sys.exit("could not compile the standard library's bytecode")
+    site = site_runtime(ready)
     times: dict[str, list[float]] = {"today": [], "snapshot": []}
     with tempfile.TemporaryDirectory(prefix="connecteur-snapshot-") as tmp:
         folder = Path(tmp)
         script = folder / "boot.mjs"
         script.write_text(SCRIPT, encoding="utf-8")
-        for shipped in runtime.SHIPPED:
-            shutil.copyfile(pyodide / shipped, folder / shipped)
-        (folder / runtime.STDLIB).write_bytes(site_zip)
-        (folder / runtime.LOCKFILE).write_bytes(lock)
-        (folder / "checker.zip").write_bytes(core.data)
+        write_runtime(folder, ready.pyodide, site, site.stdlib)
         made = run_script(ready.node, script, folder, "make")
         snapshot = (folder / "snapshot.bin").read_bytes()
         for _ in range(rounds):
@@ -104,7 +92,7 @@ def measure(rounds: int) -> list[dict]:
         figure("snapshot_ratio", round(from_snapshot / today, 3), "x"),
         figure("snapshot_mb", round(len(snapshot) / 1e6, 2), "MB"),
         figure("snapshot_gzip_mb", round(gzipped / 1e6, 2), "MB"),
-        figure("site_runtime_mb", round(_runtime_bytes(pyodide, site_zip, core) / 1e6, 2), "MB"),
+        figure("site_runtime_mb", round(_runtime_bytes(ready.pyodide, site) / 1e6, 2), "MB"),
         figure(
             "break_even_mbit_s",
             round(gzipped * 8 / 1e6 / saved_s) if saved_s > 0 else float("inf"),
@@ -113,10 +101,14 @@ def measure(rounds: int) -> list[dict]:
     ]
 
 
-def _runtime_bytes(pyodide: Path, site_zip: bytes, core: Core) -> int:
+def _runtime_bytes(pyodide: Path, site: SiteRuntime) -> int:
     """What a cold boot downloads today: Pyodide's files, the site's stdlib, the checker's zip."""
     files = [name for name in runtime.SHIPPED if name != runtime.STDLIB]
-    return sum((pyodide / name).stat().st_size for name in files) + len(site_zip) + len(core.data)
+    return (
+        sum((pyodide / name).stat().st_size for name in files)
+        + len(site.stdlib)
+        + len(site.core.data)
+    )
 
 
 if __name__ == "__main__":
