@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
 import json
 import os
@@ -574,24 +575,6 @@ const SNAPSHOT = fetch(RUNTIME + "{SNAPSHOT_FILE}").then((response) =>
   new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
 );
 """
-MAKE_SNAPSHOT = r"""
-import { readFile, writeFile } from "node:fs/promises";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { gzipSync } from "node:zlib";
-const [folder, coreFile, out] = process.argv.slice(2);
-const indexURL = path.resolve(folder) + path.sep;
-const { loadPyodide } = await import(pathToFileURL(indexURL + "pyodide.mjs").href);
-const pyodide = await loadPyodide({ indexURL, packageBaseUrl: indexURL, _makeSnapshot: true });
-const corePath = "/lib/" + coreFile;
-pyodide.FS.writeFile(corePath, new Uint8Array(await readFile(indexURL + coreFile)));
-pyodide.runPython(
-  `import sys; sys.path.insert(0, ${JSON.stringify(corePath)}); import checker.bridge; `
-  + "checker.bridge.prepare()",
-);
-await writeFile(out, gzipSync(pyodide.makeMemorySnapshot(), { level: 9 }));
-process.stdout.write("{}");
-"""
 
 
 def snapshot_worker(source: str) -> str:
@@ -605,9 +588,9 @@ def snapshot_worker(source: str) -> str:
 
 def snapshot_site(site: Path, out: Path) -> Path:
     """A copy of `site` whose worker starts Pyodide from a memory snapshot made under Node from the
-    site's own runtime, with the checker imported and its model read (benchmarks/snapshot_boot.py):
+    site's own runtime, with the checker imported and its model read (pyodide_node.make_snapshot):
     measured against `site` itself. An experiment, not the site we ship."""
-    from pyodide_node import run_script
+    from pyodide_node import make_snapshot
 
     from mkdocs_connecteur.runtime import bytecode
 
@@ -619,9 +602,8 @@ def snapshot_site(site: Path, out: Path) -> Path:
     node = bytecode.find_node()
     if node is None:
         sys.exit("Node.js is needed to make the snapshot")
-    script = out.parent / "make-snapshot.mjs"
-    script.write_text(MAKE_SNAPSHOT, encoding="utf-8")
-    run_script(node, script, runtime, core, runtime / SNAPSHOT_FILE)
+    raw = make_snapshot(node, runtime, core, out.parent / "snapshot.bin")
+    (runtime / SNAPSHOT_FILE).write_bytes(gzip.compress(raw, compresslevel=9))
     return out
 
 

@@ -26,29 +26,35 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pyodide_node import SiteRuntime, figure, main, run_script, setup, site_runtime, write_runtime
+from pyodide_node import (
+    SiteRuntime,
+    figure,
+    main,
+    make_snapshot,
+    run_script,
+    setup,
+    site_runtime,
+    write_runtime,
+)
 
 from mkdocs_connecteur.runtime import pyodide as runtime
 
 SCRIPT = r"""
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 const [folder, mode] = process.argv.slice(2);
 const indexURL = path.resolve(folder) + path.sep;
 const { loadPyodide } = await import(pathToFileURL(indexURL + "pyodide.mjs").href);
 const checkerZip = new Uint8Array(await readFile(indexURL + "checker.zip"));
-const snapshotFile = indexURL + "snapshot.bin";
 const started = performance.now();
 let pyodide;
 if (mode === "snapshot") {
-  const snapshot = new Uint8Array(await readFile(snapshotFile));
+  const snapshot = new Uint8Array(await readFile(indexURL + "snapshot.bin"));
   pyodide = await loadPyodide({ indexURL, stdout: () => {}, _loadSnapshot: snapshot });
   pyodide.FS.writeFile("/lib/checker.zip", checkerZip);
 } else {
-  pyodide = await loadPyodide({
-    indexURL, stdout: () => {}, _makeSnapshot: mode === "make",
-  });
+  pyodide = await loadPyodide({ indexURL, stdout: () => {} });
   pyodide.FS.writeFile("/lib/checker.zip", checkerZip);
   pyodide.runPython(
     "import sys; sys.path.insert(0, '/lib/checker.zip'); import checker.bridge; "
@@ -56,7 +62,6 @@ if (mode === "snapshot") {
   );
 }
 const ready = performance.now();
-if (mode === "make") await writeFile(snapshotFile, pyodide.makeMemorySnapshot());
 const report = pyodide.runPython(
   "import checker, json; json.dumps(checker.grade('Bonjour Claire, pourriez-vous me présenter "
   + "à Marc ? Je prépare ma reconversion. Merci. Paul', kind='ask').to_dict())",
@@ -74,14 +79,15 @@ def measure(rounds: int) -> list[dict]:
         script = folder / "boot.mjs"
         script.write_text(SCRIPT, encoding="utf-8")
         write_runtime(folder, ready.pyodide, site, site.stdlib)
-        made = run_script(ready.node, script, folder, "make")
-        snapshot = (folder / "snapshot.bin").read_bytes()
+        snapshot = make_snapshot(ready.node, folder, "checker.zip", folder / "snapshot.bin")
+        reports = set()
         for _ in range(rounds):
             for mode in times:
                 result = run_script(ready.node, script, folder, mode)
-                if result["report"] != made["report"]:
-                    sys.exit(f"the {mode} boot graded the draft differently")
+                reports.add(result["report"])
                 times[mode].append(result["ready_ms"])
+        if len(reports) != 1:
+            sys.exit("the two boots graded the draft differently")
 
     today, from_snapshot = statistics.median(times["today"]), statistics.median(times["snapshot"])
     gzipped = len(gzip.compress(snapshot, compresslevel=9))
