@@ -68,7 +68,7 @@ def evaluate(rule: Rule, draft: Draft) -> Outcome:
         w for w, n in counts.items() if n >= repeat_min and n * 100 >= share and w not in _FUNCTION
     ]
     if repeated:
-        names = _names(draft)
+        names = _names(draft, set(repeated))
         repeated = [w for w in repeated if w not in names]
     if repeated:
         stuffed = True
@@ -83,16 +83,18 @@ def evaluate(rule: Rule, draft: Draft) -> Outcome:
     return Outcome(FAIL, tuple(sorted(set(spans))[:MAX_SPANS]))
 
 
-def _names(draft: Draft) -> set[str]:
-    """Folded words written with a capital every time they occur: people's and firms' names. A
-    terse intro names each person three times ("Priya: Jonas is…"), which is no stuffing; a
-    stuffed keyword is also written in lower case ("Motivation motivation") or in capitals."""
-    capital: dict[str, bool] = {}
+def _names(draft: Draft, words: set[str]) -> set[str]:
+    """Those of the folded `words` written with a capital every time they occur: people's and
+    firms' names. A terse intro names each person three times ("Priya: Jonas is…"), which is no
+    stuffing; a stuffed keyword is also written in lower case ("Motivation motivation") or in
+    capitals."""
+    names = set(words)
     original = draft.folded.original
     for m in _LONG_WORD.finditer(draft.judged):
+        if m.group() not in names:
+            continue
         start, end = draft.folded.span(m.start(), m.end())
         written = original[start:end]
-        word = m.group()
-        name = written[:1].isupper() and not written.isupper()  # "MOTIVATION" is shouting
-        capital[word] = capital.get(word, True) and name
-    return {w for w, is_name in capital.items() if is_name}
+        if not written[:1].isupper() or written.isupper():  # "MOTIVATION" is shouting
+            names.discard(m.group())
+    return names
