@@ -43,10 +43,12 @@ In one run and one headless Chromium (Debian's /usr/bin/chromium), on a fresh bu
 - Experiments, each measured against the site as built (as the baseline): ``--hold-material``,
   the checker pages with Material's bundle held back until ``ready``; ``--snapshot``, the worker
   starting Pyodide from a gzipped memory snapshot made under Node at ``ready`` (its bytes counted
-  in ``runtime_mb``). Neither is the site we ship (docs/reference/performance.md).
+  in ``runtime_mb``); ``--early-held``, ``--hold-material`` with the worker started from an async
+  module in the head. None is the site we ship (docs/reference/performance.md).
 
     .venv/bin/python benchmarks/browser.py [--json] [--runs 3] [--site DIR] [--without-search]
-        [--throttled-runs 3 | --no-throttle] [--baseline OTHER_SITE | --hold-material | --snapshot]
+        [--throttled-runs 3 | --no-throttle]
+        [--baseline OTHER_SITE | --hold-material | --early-held | --snapshot]
 """
 
 from __future__ import annotations
@@ -568,6 +570,33 @@ def hold_material(site: Path, out: Path) -> Path:
     return out
 
 
+EARLY_BOOT = """// Benchmark only (--early-held): the worker, started from the page's head.
+import { start } from "./runtime.js";
+
+start();
+"""
+_MODULE_HINT = re.compile(
+    r'<link rel="modulepreload" href="([^"]*)runtime\.js" data-connecteur-hint>'
+)
+
+
+def early_held(site: Path, out: Path) -> Path:
+    """`hold_material`'s copy, whose checker pages also start the worker from an async module in
+    the head (before the body is parsed), so that neither the page's parsing nor Material's bundle
+    comes before Pyodide's boot: the fourth and fifth passes together. An experiment."""
+    hold_material(site, out)
+    script = out / "assets" / "connecteur" / "js" / "early-boot.js"
+    script.write_text(EARLY_BOOT, encoding="utf-8")
+    for page in (out / "checker" / "index.html", out / "fr" / "checker" / "index.html"):
+        html = page.read_text(encoding="utf-8")
+        found = _MODULE_HINT.search(html)
+        if found is None:
+            sys.exit(f"the runtime's modulepreload hint not found in {page}")
+        tag = f'<script type="module" async src="{found.group(1)}early-boot.js"></script>'
+        page.write_text(html[: found.end()] + "\n" + tag + html[found.end() :], encoding="utf-8")
+    return out
+
+
 _WORKER_RUNTIME = 'const RUNTIME = new URL("../runtime/", import.meta.url).href;\n'
 _WORKER_LOAD = "  const pyodide = await loadPyodide({\n    indexURL: RUNTIME,\n"
 SNAPSHOT_FETCH = f"""// Benchmark only (--snapshot): Pyodide's memory at "ready", fetched at once.
@@ -638,16 +667,23 @@ def main() -> None:
         "ready, measured against the site as built (given as the baseline)",
     )
     parser.add_argument(
+        "--early-held",
+        action="store_true",
+        help="experiment: --hold-material, and the worker started from an async module in the "
+        "head, measured against the site as built",
+    )
+    parser.add_argument(
         "--snapshot",
         action="store_true",
         help="experiment: our checker page starting Pyodide from a memory snapshot (made under "
         "Node, gzipped, fetched from the worker's start), measured against the site as built",
     )
     options = parser.parse_args()
-    if (options.hold_material or options.snapshot) and options.baseline:
-        parser.error("--hold-material and --snapshot measure against the site as built")
-    if options.hold_material and options.snapshot:
-        parser.error("one experiment at a time: --hold-material or --snapshot")
+    experiments = [options.hold_material, options.early_held, options.snapshot]
+    if any(experiments) and options.baseline:
+        parser.error("the experiments measure against the site as built, not --baseline")
+    if sum(experiments) > 1:
+        parser.error("one experiment at a time: --hold-material, --early-held or --snapshot")
     if not Path(CHROMIUM).is_file():
         sys.exit(f"Chromium not found at {CHROMIUM}")
     port = options.port or free_port()
@@ -660,6 +696,8 @@ def main() -> None:
         baseline = options.baseline
         if options.hold_material:
             site, baseline = hold_material(site, Path(tmp) / "held"), site
+        if options.early_held:
+            site, baseline = early_held(site, Path(tmp) / "early-held"), site
         if options.snapshot:
             site, baseline = snapshot_site(site, Path(tmp) / "snapshot"), site
         figures = measure(site, port, options.runs, options.without_search, slow, baseline)
