@@ -41,6 +41,8 @@ _EN_VERB = LazyRegex(
     r"|might|must|shall|let|hope|wonder|work|lead|run|met|saw|read|want"
     r"|need|know|think|suggest|mentioned|said|told|asked|recommended|introduce"
     r"|[^\W\d_]{3,}ed"
+    # "Dana here.", "Fellow Lehigh alum here (ChemE '19)": a self-introduction, "I am" left out.
+    r"|here(?=\s*(?:[(.!,:;\u2013\u2014-]|$))"
     r")(?!\w)"
 )
 
