@@ -51,6 +51,12 @@ ROLES = (
 
 MODEL_SCHEMA = 2
 _TOKEN = LazyRegex(r"[^\W\d_]+|\d+|[?!]")
+_LABEL = LazyRegex(
+    r"[^\W\d_][\w'-]*(?:(?:\s*[,&]\s*|\s+(?:and|et)\s+|\s+)[^\W\d_][\w'-]*){0,2}\s*:\s+(?=\w)"
+)
+"""A label of up to three words before a colon ("Priya: Jonas is picking…", « Agnès : … »,
+"Quick question: …"): who or what the sentence is for, not what it does. Words are separated,
+so a long run of letters is read once (a 1 MB paste of one "word")."""
 _STEM_MIN = 7
 _STEM = 5
 
@@ -105,7 +111,8 @@ _CLASSES = {
     "apprenticeship career poste postes offre emploi stage alternance apprentissage carriere "
     "metier candidature",
     "choose": "decide deciding decision choose choosing torn weighing between whether hesite "
-    "hesitons choisir choix trancher decider entre",
+    "hesitons choisir choix trancher decider entre picking selecting comparing evaluating "
+    "shortlisting compare comparer comparons selectionner choisit",
     "learn": "learn understand figure comprendre apprendre savoir connaitre",
 }
 """Word classes (folded words): a class generalises over words the corpus has seen rarely."""
@@ -129,6 +136,9 @@ def features(sentence: str, kind: str) -> list[str]:
     `f:mine former`, `f:former rel`); `x:` a class in a kind of message (a "she" in an ask to a
     connector is likely the person to meet); `p:` two classes in one sentence.
     """
+    label = _LABEL.match(sentence)
+    if label is not None:
+        sentence = sentence[label.end() :]
     tokens = [("0" if t.isdigit() else t) for t in _TOKEN.findall(sentence)]
     feats = ["k:" + kind]
     prev = "^"

@@ -166,6 +166,7 @@ def inputs_digest() -> str:
         h.update(path.read_bytes())
     # The feature code, not the rest of roles.py: evaluating faster leaves the model as it is.
     h.update(inspect.getsource(roles_module.features).encode())
+    h.update(roles_module._LABEL.pattern.encode())  # the label features() leaves out
     h.update(repr((roles_module.ROLES, roles_module.SCALE)).encode())
     # The word classes the features use.
     h.update(repr(sorted(roles_module._CLASS.items())).encode())

@@ -61,6 +61,26 @@ def test_features_are_those_of_the_folded_sentence() -> None:
     assert "w:?" in feats and "k:request" in feats
 
 
+@pytest.mark.parametrize(
+    ("labelled", "bare"),
+    [
+        ("priya: jonas is picking a payroll provider.", "jonas is picking a payroll provider."),
+        ("theo, claire : a vous de jouer !", "a vous de jouer !"),
+        ("quick question: how did you price it?", "how did you price it?"),
+    ],
+)
+def test_a_label_before_a_colon_is_left_out(labelled: str, bare: str) -> None:
+    # The label says whom the sentence is for ("Priya:"), not what it does.
+    assert features(labelled, "intro") == features(bare, "intro")
+
+
+def test_only_a_short_label_is_left_out() -> None:
+    sentence = "i have one question for you: how did you price it?"
+    assert "w:question" in features(sentence, "request")
+    # A long run of letters and no colon: read once, nothing left out.
+    assert "w:word" in features("a" * 100_000 + " word", "request")
+
+
 def test_parse_refuses_another_schema() -> None:
     with pytest.raises(ValueError, match="schema 99"):
         parse_model(json.dumps({"schema": 99}).encode() + b"\n")
