@@ -25,6 +25,7 @@ Nobody tunes the checker on the test split: its figures are reported as they com
     python benchmarks/judgement.py --rules         # dev only: how often each rule fails good vs bad
     python benchmarks/judgement.py --list          # dev only: every message's score, band, failures
     python benchmarks/judgement.py --ablate        # dev only: the AUC with each rule disabled
+    python benchmarks/judgement.py --split dev --lost   # where the AUC is lost, by band
     python benchmarks/judgement.py --split dev --since-round 3   # only rounds 3 and later
 
 Every message has the collection ``round`` it came in (tests/corpus/PUBLIC.md). A change tuned on
@@ -365,6 +366,35 @@ def print_ablation(rows: list[tuple[str, float | None]], threshold: float = 0.00
             print(f"{'without ' + rule:32} {value:.3f}  {value - shipped:+.3f}")
 
 
+def lost_pairs(graded: list[Graded]) -> tuple[int, list[tuple[str, str, float]]]:
+    """Where the AUC is lost: the good/bad pairs ranked wrong (a tie counts half), grouped by the
+    good message's band (or "template" when unfilled placeholders capped it) and the bad one's
+    band. Aggregate only, so it may be read on the test split like the AUC it explains."""
+    good = [g for g in graded if g.verdict == "good"]
+    bad = [g for g in graded if g.verdict == "bad"]
+    groups: dict[tuple[str, str], float] = {}
+    for g in good:
+        side = "template" if g.cap == "no-placeholder" else g.band
+        for b in bad:
+            weight = 1.0 if g.score < b.score else 0.5 if g.score == b.score else 0.0
+            if weight:
+                groups[side, b.band] = groups.get((side, b.band), 0.0) + weight
+    ordered = sorted(groups.items(), key=lambda item: (-item[1], item[0]))
+    return len(good) * len(bad), [(g, b, lost) for (g, b), lost in ordered]
+
+
+def print_lost(graded: list[Graded], split: str) -> None:
+    pairs, groups = lost_pairs(graded)
+    if not pairs:
+        print(f"{split}: no good/bad pair")
+        return
+    lost = sum(share for _, _, share in groups)
+    print(f"{split}: {pairs} good/bad pairs, {lost:g} ranked wrong (AUC {1 - lost / pairs:.3f})")
+    print(f"{'good message':14} {'bad message':12} {'pairs':>7} {'AUC lost':>9}")
+    for good_side, bad_side, share in groups:
+        print(f"{good_side:14} {bad_side:12} {share:7g} {share / pairs:9.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -397,6 +427,12 @@ def main(argv: list[str] | None = None) -> int:
         help="dev split only: each message's score, band, cap and failed rules",
     )
     parser.add_argument(
+        "--lost",
+        action="store_true",
+        help="where the AUC is lost: wrongly ranked pairs by the good message's band (or "
+        "'template') and the bad one's (aggregate: any split)",
+    )
+    parser.add_argument(
         "--ablate",
         action="store_true",
         help="dev split only: the AUC with each rule disabled in turn (rules moving it by 0.004+)",
@@ -426,6 +462,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     splits = (args.split,) if args.split else (*SPLITS, "all")
     graded = grade_public(public, rubric, args.gold_roles)
+    if args.lost:
+        for split in splits:
+            print_lost([g for g in graded if split == "all" or g.split == split], split)
+        return 0
     rows = public_table(graded, splits, args.kinds)
     team = team_corpus()
     if args.json:

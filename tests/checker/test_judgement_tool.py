@@ -32,6 +32,23 @@ def test_rule_table_counts_failures_and_lift() -> None:
     assert "intro-consent" not in rows  # an intro rule has no row for asks
 
 
+def test_lost_pairs_group_the_wrongly_ranked_pairs_by_band() -> None:
+    j = load_script("judgement")
+
+    def g(verdict: str, score: int, band: str, cap: str = "") -> object:
+        return j.Graded("x", "en", "request", verdict, "", "test", score, band, (), cap)
+
+    graded = [
+        g("good", 35, "not-ready", "no-placeholder"),  # a template, capped by its placeholders
+        g("good", 80, "ready"),
+        g("bad", 60, "needs-work"),
+        g("bad", 35, "not-ready"),  # ties the template: half a pair
+    ]
+    pairs, groups = j.lost_pairs(graded)
+    assert pairs == 4
+    assert groups == [("template", "needs-work", 1.0), ("template", "not-ready", 0.5)]
+
+
 def test_error_analysis_refuses_the_test_split(capsys: pytest.CaptureFixture[str]) -> None:
     j = load_script("judgement")
     for option in ("--rules", "--list", "--ablate"):
