@@ -41,21 +41,20 @@ In one run and one headless Chromium (Debian's /usr/bin/chromium), on a fresh bu
 - ``instant_nav_ready``: click on a link to the checker, from another page of a tab whose runtime
   has booted, to ``data-state=ready`` (median; target < 150 ms).
 - Experiments, each measured against the site as built (as the baseline): ``--hold-material``,
-  the checker pages with Material's bundle held back until ``ready``; ``--snapshot``, the worker
-  starting Pyodide from a gzipped memory snapshot made under Node at ``ready`` (its bytes counted
-  in ``runtime_mb``); ``--early-held``, ``--hold-material`` with the worker started from an async
-  module in the head. None is the site we ship (docs/reference/performance.md).
+  the checker pages with Material's bundle held back until ``ready``; ``--early-held``,
+  ``--hold-material`` with the worker started from an async module in the head. Neither is the
+  site we ship (docs/reference/performance.md). ``--without-snapshot``: the site as built against
+  a copy of it that ships no memory snapshot, as the baseline (what the snapshot earns).
 
     .venv/bin/python benchmarks/browser.py [--json] [--runs 3] [--site DIR] [--without-search]
         [--throttled-runs 3 | --no-throttle]
-        [--baseline OTHER_SITE | --hold-material | --early-held | --snapshot]
+        [--baseline OTHER_SITE | --hold-material | --early-held | --without-snapshot]
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
-import gzip
 import http.server
 import json
 import os
@@ -74,8 +73,6 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 RUNTIME = "assets/connecteur/runtime/"
-SNAPSHOT_FILE = "snapshot.bin.gz"
-"""--snapshot's memory snapshot, in the runtime folder of the copy it measures."""
 CHROMIUM = os.environ.get("CONNECTEUR_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
     "--no-sandbox",
@@ -275,10 +272,12 @@ def write_bare_pages(site: Path) -> None:
 
 
 def runtime_bytes(folder: Path) -> int:
-    """What a cold boot downloads from a runtime folder: Pyodide's files, the lockfile, and the
-    checker's zip (or wheel, in builds before the zip), config and --snapshot's memory snapshot
-    when there are any."""
+    """What a cold boot on a fast link downloads from a runtime folder: Pyodide's files, the
+    lockfile, the checker's zip (or wheel, in builds before the zip), config, and the memory
+    snapshot when there is one (a slow link never asks for it: bytes_before_ready_mb says what
+    was sent)."""
     from mkdocs_connecteur.runtime.pyodide import LOCKFILE, SHIPPED
+    from mkdocs_connecteur.runtime.snapshot import FILE as SNAPSHOT_FILE
 
     names = [*SHIPPED, LOCKFILE, "config.json", SNAPSHOT_FILE]
     checker = [*folder.glob("*.whl"), *folder.glob("checker-*.zip")]
@@ -597,42 +596,19 @@ def early_held(site: Path, out: Path) -> Path:
     return out
 
 
-_WORKER_RUNTIME = 'const RUNTIME = new URL("../runtime/", import.meta.url).href;\n'
-_WORKER_LOAD = "  const pyodide = await loadPyodide({\n    indexURL: RUNTIME,\n"
-SNAPSHOT_FETCH = f"""// Benchmark only (--snapshot): Pyodide's memory at "ready", fetched at once.
-const SNAPSHOT = fetch(RUNTIME + "{SNAPSHOT_FILE}").then((response) =>
-  new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
-);
-"""
-
-
-def snapshot_worker(source: str) -> str:
-    """The worker's module, changed to start Pyodide from `SNAPSHOT_FILE` instead of booting it:
-    the snapshot is fetched (and gunzipped) from the worker's start, and handed to loadPyodide."""
-    if source.count(_WORKER_RUNTIME) != 1 or source.count(_WORKER_LOAD) != 1:
-        sys.exit("the worker's module no longer has the lines --snapshot changes")
-    source = source.replace(_WORKER_RUNTIME, _WORKER_RUNTIME + SNAPSHOT_FETCH)
-    return source.replace(_WORKER_LOAD, _WORKER_LOAD + "    _loadSnapshot: SNAPSHOT,\n")
-
-
-def snapshot_site(site: Path, out: Path) -> Path:
-    """A copy of `site` whose worker starts Pyodide from a memory snapshot made under Node from the
-    site's own runtime, with the checker imported and its model read (pyodide_node.make_snapshot):
-    measured against `site` itself. An experiment, not the site we ship."""
-    from pyodide_node import make_snapshot
-
-    from mkdocs_connecteur.runtime import bytecode
+def without_snapshot(site: Path, out: Path) -> Path:
+    """A copy of `site` that ships no memory snapshot (as `snapshot: false` builds it): every
+    worker boots Pyodide. Measured as the baseline of the site as built, it says what the snapshot
+    earns on a fast link and costs on a slow one, run by run."""
+    from mkdocs_connecteur.runtime.snapshot import FILE
 
     shutil.copytree(site, out)
-    worker = out / "assets" / "connecteur" / "js" / "worker.js"
-    worker.write_text(snapshot_worker(worker.read_text(encoding="utf-8")), encoding="utf-8")
-    runtime = out / "assets" / "connecteur" / "runtime"
-    core = json.loads((runtime / "config.json").read_text(encoding="utf-8"))["core"]["file"]
-    node = bytecode.find_node()
-    if node is None:
-        sys.exit("Node.js is needed to make the snapshot")
-    raw = make_snapshot(node, runtime, core, out.parent / "snapshot.bin")
-    (runtime / SNAPSHOT_FILE).write_bytes(gzip.compress(raw, compresslevel=9))
+    runtime = out / RUNTIME
+    (runtime / FILE).unlink(missing_ok=True)
+    config = json.loads((runtime / "config.json").read_text(encoding="utf-8"))
+    config["snapshot"] = None
+    text = json.dumps(config, indent=2, sort_keys=True) + "\n"
+    (runtime / "config.json").write_text(text, encoding="utf-8")
     return out
 
 
@@ -667,23 +643,22 @@ def main() -> None:
         "ready, measured against the site as built (given as the baseline)",
     )
     parser.add_argument(
+        "--without-snapshot",
+        action="store_true",
+        help="the site as built against a copy of it that ships no memory snapshot (the baseline)",
+    )
+    parser.add_argument(
         "--early-held",
         action="store_true",
         help="experiment: --hold-material, and the worker started from an async module in the "
         "head, measured against the site as built",
     )
-    parser.add_argument(
-        "--snapshot",
-        action="store_true",
-        help="experiment: our checker page starting Pyodide from a memory snapshot (made under "
-        "Node, gzipped, fetched from the worker's start), measured against the site as built",
-    )
     options = parser.parse_args()
-    experiments = [options.hold_material, options.early_held, options.snapshot]
+    experiments = [options.hold_material, options.early_held, options.without_snapshot]
     if any(experiments) and options.baseline:
         parser.error("the experiments measure against the site as built, not --baseline")
     if sum(experiments) > 1:
-        parser.error("one experiment at a time: --hold-material, --early-held or --snapshot")
+        parser.error("one experiment at a time")
     if not Path(CHROMIUM).is_file():
         sys.exit(f"Chromium not found at {CHROMIUM}")
     port = options.port or free_port()
@@ -696,10 +671,10 @@ def main() -> None:
         baseline = options.baseline
         if options.hold_material:
             site, baseline = hold_material(site, Path(tmp) / "held"), site
+        if options.without_snapshot:
+            baseline = without_snapshot(site, Path(tmp) / "without-snapshot")
         if options.early_held:
             site, baseline = early_held(site, Path(tmp) / "early-held"), site
-        if options.snapshot:
-            site, baseline = snapshot_site(site, Path(tmp) / "snapshot"), site
         figures = measure(site, port, options.runs, options.without_search, slow, baseline)
     for figure in figures:
         if options.json:

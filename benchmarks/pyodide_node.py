@@ -1,6 +1,6 @@
 """What the Node benchmarks share: the pinned Pyodide and the checker's bytecode, the runtime the
 site ships, a memory snapshot of it at ``ready``, one Node run, and the command line
-(checker_import.py, runtime_boot.py, snapshot_boot.py; browser.py --snapshot)."""
+(checker_import.py, runtime_boot.py, snapshot_boot.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import json
 import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,34 +80,14 @@ def write_runtime(folder: Path, pyodide: Path, site: SiteRuntime, stdlib_zip: by
     (folder / "checker.zip").write_bytes(site.core.data)
 
 
-MAKE_SNAPSHOT = r"""
-import { readFile, writeFile } from "node:fs/promises";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-const [folder, coreFile, out] = process.argv.slice(2);
-const indexURL = path.resolve(folder) + path.sep;
-const { loadPyodide } = await import(pathToFileURL(indexURL + "pyodide.mjs").href);
-const pyodide = await loadPyodide({ indexURL, packageBaseUrl: indexURL, _makeSnapshot: true });
-const corePath = "/lib/" + coreFile;
-pyodide.FS.writeFile(corePath, new Uint8Array(await readFile(indexURL + coreFile)));
-pyodide.runPython(
-  `import sys; sys.path.insert(0, ${JSON.stringify(corePath)}); import checker.bridge; `
-  + "checker.bridge.prepare()",
-);
-await writeFile(out, pyodide.makeMemorySnapshot());
-process.stdout.write("{}");
-"""
-
-
 def make_snapshot(node: str, folder: Path, core_file: str, out: Path) -> bytes:
     """Pyodide's memory in the state of ``ready`` (the checker imported, its model read), saved to
     `out` and returned: the runtime in `folder` booted under Node, the checker's zip `core_file`
     at ``/lib/<core_file>`` first on ``sys.path``, where the browser's worker puts it (a snapshot
     keeps ``sys.path`` and the import caches, not the files)."""
-    with tempfile.TemporaryDirectory(prefix="connecteur-make-snapshot-") as tmp:
-        script = Path(tmp) / "make-snapshot.mjs"
-        script.write_text(MAKE_SNAPSHOT, encoding="utf-8")
-        run_script(node, script, folder, core_file, out)
+    from mkdocs_connecteur.runtime.snapshot import SCRIPT  # the script the plugin's build runs
+
+    run_script(node, SCRIPT, folder, core_file, out)
     return out.read_bytes()
 
 

@@ -1,10 +1,11 @@
-"""An experiment: what a boot from a memory snapshot would save, and cost to download.
+"""What a boot from the memory snapshot saves, and costs to download.
 
 Pyodide can save its WebAssembly memory once Python has started (``makeMemorySnapshot``) and
 start from it later (``loadPyodide({_loadSnapshot})``), which skips starting the interpreter
 and importing its modules. This builds the runtime as the plugin does from this checkout (the
 site's ``python_stdlib.zip`` with bytecode, the checker's zip), boots it under Node once to make
-a snapshot with the checker imported and its role model read (the state of ``ready``), then, once
+a snapshot with the checker imported, its role model read and the default rubric's patterns
+compiled (the build's own script, mkdocs_connecteur/node/make_snapshot.mjs), then, once
 per round, alternating: the boot the worker does today (``loadPyodide``, the checker's zip first
 on ``sys.path``, ``import checker.bridge``, ``prepare()``) against a boot from the snapshot (the
 checker's zip written back to the file system, which the snapshot does not hold). Both grade the
@@ -12,8 +13,9 @@ same draft, and the two reports must be identical. Medians over the rounds; the 
 as saved and gzipped; and the link speed under which fetching it costs more time
 than it saves (``break_even_mbit_s``: gzipped bytes over the time saved).
 
-Not used by the site (docs/reference/performance.md, "sixth pass"): Pyodide still fetches its
-standard library when it starts from a snapshot, so the snapshot adds to the download.
+Pyodide still fetches its standard library when it starts from a snapshot, so the snapshot adds
+to the download: the site ships it, but a worker only fetches it on a link faster than
+``break_even_mbit_s`` (docs/reference/performance.md, "sixth pass" and "eighth pass").
 
     .venv/bin/python benchmarks/snapshot_boot.py [--json] [--rounds 5]
 """

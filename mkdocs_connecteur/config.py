@@ -40,6 +40,11 @@ class ConnecteurConfig(Config):  # type: ignore[no-untyped-call]
     # then skips compiling them at every boot.
     bytecode = opt.Type(bool, default=True)
 
+    # With bytecode: also ship a memory snapshot of the worker at "ready" (about 6 MB gzipped),
+    # which only readers on a fast link download, to start without booting Python
+    # (runtime/snapshot.py). false: every reader boots Pyodide.
+    snapshot = opt.Type(bool, default=True)
+
     # Where what is slow to make (that bytecode, the lockfile) is kept between builds, keyed by
     # content, relative to mkdocs.yml; "" for none. $CONNECTEUR_CACHE overrides it.
     cache_dir = opt.Type(str, default=".cache/connecteur")

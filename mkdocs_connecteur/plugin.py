@@ -148,6 +148,7 @@ class ConnecteurPlugin(BasePlugin[ConnecteurConfig]):  # type: ignore[no-untyped
             self.pyodide_version,
             self.rubric.text,
             with_bytecode=bool(self.config.bytecode),
+            with_snapshot=bool(self.config.snapshot),
             cache=runtime_build.cache_dir(self.config.cache_dir, config.config_file_path),
         )
         # What a cold boot downloads, for every checker's loading line: measured once per build.

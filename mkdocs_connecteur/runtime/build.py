@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 
 import checker
 
-from . import bytecode, stdlib
+from . import bytecode, snapshot, stdlib
 from . import pyodide as files
 from .core import Core, build_core
 from .package import package_sources
@@ -57,14 +57,19 @@ class Runtime:
     lockfile: bytes
     stdlib: bytes | None  # None: Pyodide's zip as published
     rubric_text: str | None
+    snapshot: bytes | None = None  # gzipped memory at "ready" (snapshot.py); None: no snapshot
 
     def config(self) -> files.RuntimeConfig:
+        shot = None
+        if self.snapshot is not None:
+            shot = {"file": snapshot.FILE, "integrity": snapshot.integrity(self.snapshot)}
         return files.runtime_config(
-            self.checker_version, self.pyodide_version, self.core, self.rubric_text
+            self.checker_version, self.pyodide_version, self.core, self.rubric_text, shot
         )
 
     def sizes(self) -> dict[str, int]:
-        """Bytes of each file a cold boot downloads from the runtime folder."""
+        """Bytes of each file a cold boot downloads from the runtime folder (on a slow link: the
+        snapshot is only fetched where it pays, and is not counted)."""
         out = {name: (self.pyodide / name).stat().st_size for name in files.SHIPPED}
         if self.stdlib is not None:
             out[files.STDLIB] = len(self.stdlib)
@@ -100,6 +105,10 @@ class Runtime:
             files.write_if_changed(target / "rubric.toml", self.rubric_text.encode("utf-8"))
         elif (target / "rubric.toml").exists():
             (target / "rubric.toml").unlink()
+        if self.snapshot is not None:
+            files.write_if_changed(target / snapshot.FILE, self.snapshot)
+        elif (target / snapshot.FILE).exists():
+            (target / snapshot.FILE).unlink()
         files.write_if_changed(target / "config.json", self.config().to_json())
         return target
 
@@ -111,8 +120,10 @@ def prepare(
     *,
     with_bytecode: bool,
     cache: Path | None,
+    with_snapshot: bool = True,
 ) -> Runtime:
-    """Build the checker's zip (with its bytecode), the lockfile and the standard library zip."""
+    """Build the checker's zip (with its bytecode), the lockfile, the standard library zip and,
+    with bytecode, the memory snapshot."""
     package = Path(checker.__file__).parent
     version = checker_version()
     try:
@@ -127,4 +138,7 @@ def prepare(
     stdlib_zip = None
     if compiled is not None:  # else Node is missing, and that was said once already
         stdlib_zip = stdlib.site_zip(pyodide_dir, pyodide_version, core, lock, cache)
-    return Runtime(pyodide_dir, pyodide_version, version, core, lock, stdlib_zip, rubric_text)
+    shot = None
+    if with_snapshot and stdlib_zip is not None:
+        shot = snapshot.make(pyodide_dir, stdlib_zip, core, lock, cache)
+    return Runtime(pyodide_dir, pyodide_version, version, core, lock, stdlib_zip, rubric_text, shot)

@@ -124,6 +124,9 @@ class RuntimeConfig:
     # The checker's zip (core.py): its file name and its Subresource Integrity value, so the
     # worker fetches it while Pyodide boots, and the browser checks it.
     core: dict[str, str]
+    # The memory snapshot a worker on a fast link starts from (snapshot.py): file and integrity;
+    # None when the site ships none.
+    snapshot: dict[str, str] | None = None
 
     def to_json(self) -> bytes:
         data = {
@@ -132,15 +135,20 @@ class RuntimeConfig:
             "rubric": self.rubric,
             "rubric_sha256": self.rubric_sha256,
             "core": self.core,
+            "snapshot": self.snapshot,
         }
         return (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
 def runtime_config(
-    checker_version: str, pyodide_version: str, core: Core, rubric_text: str | None
+    checker_version: str,
+    pyodide_version: str,
+    core: Core,
+    rubric_text: str | None,
+    snapshot: dict[str, str] | None = None,
 ) -> RuntimeConfig:
     """``runtime/config.json``: the versions, the checker's zip with its integrity, the trainer's
-    rubric."""
+    rubric, the memory snapshot."""
     return RuntimeConfig(
         checker=checker_version,
         pyodide=pyodide_version,
@@ -151,4 +159,5 @@ def runtime_config(
             else None
         ),
         core={"file": core.filename, "integrity": core.integrity},
+        snapshot=snapshot,
     )

@@ -41,7 +41,7 @@ def test_runtime_holds_only_the_pinned_files_needed(site: Path) -> None:
     runtime = site / RUNTIME
     core = f"checker-{checker.__version__}.zip"
     assert sorted(p.name for p in runtime.iterdir()) == sorted(
-        [*SHIPPED, "pyodide-lock.json", core, "config.json", "rubric.toml"]
+        [*SHIPPED, "pyodide-lock.json", core, "config.json", "rubric.toml", "snapshot.bin.gz"]
     )
     pinned = pins()["314.0.7"]
     for name in SHIPPED:
@@ -84,7 +84,9 @@ def test_config_json_names_the_trainer_rubric(site: Path) -> None:
         "rubric": "rubric.toml",
         "rubric_sha256": _sha(runtime / "rubric.toml"),
         "core": config["core"],
+        "snapshot": config["snapshot"],
     }
+    assert config["snapshot"]["file"] == "snapshot.bin.gz"
     assert "plugin-test" in (runtime / "rubric.toml").read_text()
     # The checker's zip, which the worker fetches with this integrity (the browser checks it).
     core = runtime / config["core"]["file"]
@@ -96,7 +98,8 @@ def test_checker_pages_preload_the_runtime_modules_and_carry_its_size(site: Path
     from mkdocs_connecteur.runtime.hints import PRELOADED
 
     runtime = site / RUNTIME
-    total = sum(p.stat().st_size for p in runtime.iterdir())
+    # What every reader downloads: the snapshot only goes to a fast link (runtime/snapshot.py).
+    total = sum(p.stat().st_size for p in runtime.iterdir() if p.name != "snapshot.bin.gz")
     js = site / "assets/connecteur/js"
     with_checker = [p for p in site.rglob("*.html") if "<connecteur-checker" in p.read_text()]
     assert with_checker

@@ -165,6 +165,31 @@ def test_bytecode_false_needs_no_node(tmp_path: Path, pyodide_dir: Path) -> None
     assert shipped == (pyodide_dir / "python_stdlib.zip").read_bytes()
 
 
+def test_snapshot_false_ships_none(tmp_path: Path, pyodide_dir: Path) -> None:
+    """`snapshot: false`: every reader boots Pyodide; the config names no snapshot."""
+    config = write_site(tmp_path, pyodide_dir)
+    text = config.read_text().replace(
+        "      rubric: rubric.toml\n", "      rubric: rubric.toml\n      snapshot: false\n"
+    )
+    config.write_text(text)
+    result = run_mkdocs(config)
+    assert result.returncode == 0, result.stderr
+    runtime = tmp_path / "site" / RUNTIME
+    assert not (runtime / "snapshot.bin.gz").exists()
+    assert json.loads((runtime / "config.json").read_text())["snapshot"] is None
+
+
+def test_no_node_no_snapshot(tmp_path: Path, pyodide_dir: Path) -> None:
+    """Without Node.js there is neither bytecode nor a snapshot, and the build says so once."""
+    config = write_site(tmp_path, pyodide_dir)
+    env = {"CONNECTEUR_CACHE": str(tmp_path / "empty"), "CONNECTEUR_NODE": "no-such-node"}
+    result = run_mkdocs(config, env=env)
+    runtime = tmp_path / "site" / RUNTIME
+    assert not (runtime / "snapshot.bin.gz").exists()
+    assert json.loads((runtime / "config.json").read_text())["snapshot"] is None
+    assert "Node.js was not found" in result.stderr
+
+
 def test_the_cache_folder_is_the_option_unless_the_environment_says(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -189,7 +214,7 @@ def test_a_second_build_reuses_the_disk_cache(tmp_path: Path, pyodide_dir: Path)
     assert first.returncode == 0, first.stderr
     cache = tmp_path / ".cache" / "connecteur"
     kinds = sorted({entry.name.split("-")[0] for entry in cache.iterdir()})
-    assert kinds == ["bytecode", "stdlib"]
+    assert kinds == ["bytecode", "snapshot", "stdlib"]
     runtime = tmp_path / "site" / RUNTIME
     before = {path.name: path.read_bytes() for path in runtime.iterdir()}
     for path in runtime.iterdir():

@@ -70,3 +70,20 @@ def test_early_held_pages_also_start_the_worker_from_the_head(tmp_path: Path) ->
     script = (early / "assets" / "connecteur" / "js" / "early-boot.js").read_text(encoding="utf-8")
     assert 'import { start } from "./runtime.js";' in script and "start();" in script
     assert "early-boot" not in (early / "guide" / "index.html").read_text()
+
+
+def test_without_snapshot_copies_the_site_minus_its_snapshot(tmp_path: Path) -> None:
+    import json
+
+    bench = load_script("browser")
+    site = _site(tmp_path)
+    runtime = site / bench.RUNTIME
+    runtime.mkdir(parents=True)
+    config = {"core": {"file": "checker-1.zip"}, "snapshot": {"file": "snapshot.bin.gz"}}
+    (runtime / "config.json").write_text(json.dumps(config), encoding="utf-8")
+    (runtime / "snapshot.bin.gz").write_bytes(b"\x1f\x8b")
+    copy = bench.without_snapshot(site, tmp_path / "copy")
+    assert not (copy / bench.RUNTIME / "snapshot.bin.gz").exists()
+    copied = json.loads((copy / bench.RUNTIME / "config.json").read_text(encoding="utf-8"))
+    assert copied == {"core": {"file": "checker-1.zip"}, "snapshot": None}
+    assert (runtime / "snapshot.bin.gz").exists()  # the site itself is as built

@@ -1,0 +1,103 @@
+"""The memory snapshot (mkdocs_connecteur/runtime/snapshot.py): taken on a fast link, never asked
+for on a slow one, booted around when it is damaged; in each case the checker grades as CPython."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from helpers import CHECKER, INIT_SCRIPT, wait_ready, wait_report
+
+import checker
+
+DRAFT_BOX = f"{CHECKER} textarea[name=draft]"
+DRAFT = (
+    "Hi Dana, I run the night shift at a 40-bed ward and read your piece on handovers. We're "
+    "choosing between two handover apps; could I ask you three questions in a 15-minute call, "
+    "whenever suits you? No worries if not. Thanks, Sam"
+)
+# 40 Mbit/s: a link on which the snapshot costs more than it saves (worker.js: 125 Mbit/s).
+SLOW = {"latency": 20, "downloadThroughput": 40e6 / 8, "uploadThroughput": 5e6 / 8}
+
+
+def cpython(text: str) -> dict:
+    report = checker.grade(text, kind="request", interface_language="en")
+    return json.loads(json.dumps(report.to_dict()))
+
+
+def boot_marks(page) -> list[str]:  # type: ignore[no-untyped-def]
+    """The worker's marks sent with "ready" (runtime.js's state)."""
+    marks = page.evaluate(
+        "(url) => import(url).then((m) => m.current().timings.marks.map((x) => x.name))",
+        page.url.split("checker/")[0] + "assets/connecteur/js/runtime.js",
+    )
+    return [name.removeprefix("connecteur:") for name in marks]
+
+
+def snapshot_requests(page) -> list[str]:  # type: ignore[no-untyped-def]
+    return [
+        u for u in page.context.request_log.urls if urlsplit(u).path.endswith("snapshot.bin.gz")
+    ]
+
+
+def grade_like_cpython(page) -> None:  # type: ignore[no-untyped-def]
+    page.fill(DRAFT_BOX, DRAFT)
+    expected = cpython(DRAFT)
+    assert wait_report(page, expected) == expected
+
+
+def test_the_site_ships_a_snapshot_with_its_integrity(built_site: Path) -> None:
+    import base64
+    import hashlib
+
+    runtime = built_site / "assets" / "connecteur" / "runtime"
+    config = json.loads((runtime / "config.json").read_text(encoding="utf-8"))
+    data = (runtime / config["snapshot"]["file"]).read_bytes()
+    digest = base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
+    assert config["snapshot"]["integrity"] == f"sha256-{digest}"
+    assert data[:2] == b"\x1f\x8b"  # gzipped: the worker gunzips it as it arrives
+
+
+def test_a_fast_link_starts_from_the_snapshot(make_context, site_server) -> None:
+    page = make_context().new_page()
+    page.add_init_script(INIT_SCRIPT)
+    page.goto(site_server.url + "checker/")
+    wait_ready(page)
+    marks = boot_marks(page)
+    assert "snapshot" in marks and "snapshot-failed" not in marks, marks
+    assert len(snapshot_requests(page)) == 1
+    grade_like_cpython(page)
+
+
+def test_a_slow_link_boots_without_asking_for_it(make_context, site_server) -> None:
+    page = make_context().new_page()
+    page.add_init_script(INIT_SCRIPT)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, **SLOW})
+    page.goto(site_server.url + "checker/")
+    wait_ready(page)
+    assert "no-snapshot" in boot_marks(page)
+    assert snapshot_requests(page) == []
+    grade_like_cpython(page)
+
+
+def test_a_damaged_snapshot_is_booted_around(make_context, serve_folder, site_server, tmp_path):  # type: ignore[no-untyped-def]
+    copy = tmp_path / "site"
+    shutil.copytree(site_server.root, copy, copy_function=os.link)
+    damaged = copy / "assets" / "connecteur" / "runtime" / "snapshot.bin.gz"
+    data = bytearray(damaged.read_bytes())
+    damaged.unlink()  # a hard link: write a new file, not through the original
+    data[len(data) // 2] ^= 0xFF
+    damaged.write_bytes(bytes(data))
+    server = serve_folder(copy)
+    page = make_context(server).new_page()
+    page.add_init_script(INIT_SCRIPT)
+    page.goto(server.url + "checker/")
+    wait_ready(page)
+    marks = boot_marks(page)
+    assert "snapshot" in marks and "snapshot-failed" in marks, marks
+    grade_like_cpython(page)
