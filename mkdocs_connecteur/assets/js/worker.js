@@ -289,6 +289,21 @@ for (const level of ["error", "warn"]) {
   };
 }
 
+const WARM_DRAFTS = [
+  {
+    text: "Hi Ana, I'm moving into procurement and read your post on supplier audits. Could we talk for 15 minutes next week, whenever suits you? No worries if not. Thanks, Sam",
+    kind: "request",
+    lang: "en",
+    ui: null,
+  },
+  {
+    text: "Bonjour Claire, je prépare une reconversion vers les achats et j’ai lu votre article. Auriez-vous 15 minutes pour en parler, quand cela vous arrange ? Merci, Sam",
+    kind: "ask",
+    lang: "fr",
+    ui: null,
+  },
+];
+
 let settle;
 const booted = new Promise((resolve) => {
   settle = resolve;
@@ -318,9 +333,18 @@ boot().then(
     // grade that arrives later runs between two slices of the warm-up.
     // "warm" once it is done: the page may then start what it held back (search-later.js).
     const warmStep = bridge?.warm_step;
+    const samples = [...WARM_DRAFTS];
     const warmUp = () => {
       try {
         if (warmStep()) {
+          setTimeout(warmUp, 0);
+          return;
+        }
+        // Then one short draft per language, graded and dropped: a worker started from the
+        // snapshot has run none of the grading code yet, and the engine compiles it on first use.
+        const sample = samples.shift();
+        if (sample) {
+          gradeFn(JSON.stringify(sample));
           setTimeout(warmUp, 0);
           return;
         }
