@@ -21,7 +21,7 @@ import checker
 
 from . import bytecode, snapshot, stdlib
 from . import pyodide as files
-from .core import Core, build_core
+from .core import Core, build_core, integrity
 from .package import package_sources
 
 CACHE_ENV = bytecode.CACHE_ENV
@@ -62,7 +62,7 @@ class Runtime:
     def config(self) -> files.RuntimeConfig:
         shot = None
         if self.snapshot is not None:
-            shot = {"file": snapshot.FILE, "integrity": snapshot.integrity(self.snapshot)}
+            shot = {"file": snapshot.FILE, "integrity": integrity(self.snapshot)}
         return files.runtime_config(
             self.checker_version, self.pyodide_version, self.core, self.rubric_text, shot
         )

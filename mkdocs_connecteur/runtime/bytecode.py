@@ -72,14 +72,14 @@ def read_cache(path: Path, valid_name: Callable[[str], bool]) -> dict[str, bytes
         return None  # not cached yet: compile
 
 
-def write_cache(path: Path, encoded: str) -> None:
-    """Keep the bytecode for the next build, atomically; an unwritable cache is no error."""
+def write_cache(path: Path, encoded: str | bytes) -> None:
+    """Keep what was made (bytecode, a snapshot) for the next build, atomically; an unwritable
+    cache is no error."""
+    data = encoded.encode("utf-8") if isinstance(encoded, str) else encoded
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False
-        ) as handle:
-            handle.write(encoded)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as handle:
+            handle.write(data)
         os.replace(handle.name, path)
     except OSError as error:
         log.debug(f"bytecode cache not written ({error})")

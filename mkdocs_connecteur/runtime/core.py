@@ -41,7 +41,12 @@ class Core:
     @property
     def integrity(self) -> str:
         """Its Subresource Integrity value, which the worker's fetch checks."""
-        return "sha256-" + base64.b64encode(hashlib.sha256(self.data).digest()).decode("ascii")
+        return integrity(self.data)
+
+
+def integrity(data: bytes) -> str:
+    """A file's Subresource Integrity value (sha256), which the browser checks on fetch."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
 
 
 def sourceless_name(pycache_name: str) -> str:

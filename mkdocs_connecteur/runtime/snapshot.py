@@ -15,7 +15,6 @@ experimental: the pinned version is the one tested (tests/browser/test_snapshot.
 
 from __future__ import annotations
 
-import base64
 import gzip
 import hashlib
 import tempfile
@@ -74,16 +73,5 @@ def make(
             raise PluginError(f"connecteur: {WHAT}: {error}") from None
     data = gzip.compress(raw, compresslevel=9, mtime=0)
     if cached is not None:
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            part = cached.with_suffix(".tmp")
-            part.write_bytes(data)
-            part.replace(cached)
-        except OSError:
-            pass  # an unwritable cache is no error: the next build makes it again
+        bytecode.write_cache(cached, data)
     return data
-
-
-def integrity(data: bytes) -> str:
-    """The Subresource Integrity value the worker fetches the snapshot with."""
-    return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
