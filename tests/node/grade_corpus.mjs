@@ -1,13 +1,17 @@
 // Grades a corpus under the Pyodide bundled into a built site, through the module the Web Worker
 // imports (checker.bridge, named in worker.js), from the site's checker zip put on sys.path as
 // the worker does (its name in the site's config.json).
-// Usage: node grade_corpus.mjs <runtime dir> <worker.js> <corpus.json>   (corpus: [{text, kind, lang, ui}])
+// With "snapshot" last, Pyodide starts from the site's memory snapshot instead (config.json's),
+// as a worker on a fast link does.
+// Usage: node grade_corpus.mjs <runtime dir> <worker.js> <corpus.json> [snapshot]
+//   (corpus: [{text, kind, lang, ui}])
 // Prints a JSON array: for each draft, the report string the worker would post, or {error}.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { gunzipSync } from "node:zlib";
 
-const [runtimeDir, workerFile, corpusFile] = process.argv.slice(2);
+const [runtimeDir, workerFile, corpusFile, mode] = process.argv.slice(2);
 if (!corpusFile) {
   console.error("usage: node grade_corpus.mjs <runtime dir> <worker.js> <corpus.json>");
   process.exit(2);
@@ -23,13 +27,21 @@ const corpus = JSON.parse(await readFile(corpusFile, "utf8"));
 
 const { loadPyodide } = await import(pathToFileURL(path.join(runtime, "pyodide.mjs")).href);
 const problems = [];
-const pyodide = await loadPyodide({
+const config = JSON.parse(await readFile(path.join(runtime, "config.json"), "utf8"));
+const options = {
   indexURL: runtime,
   packageBaseUrl: runtime,
   stdout: () => {},
   stderr: (line) => problems.push(line),
-});
-const config = JSON.parse(await readFile(path.join(runtime, "config.json"), "utf8"));
+};
+if (mode === "snapshot") {
+  if (!config.snapshot) {
+    console.error("config.json names no snapshot");
+    process.exit(1);
+  }
+  options._loadSnapshot = gunzipSync(await readFile(path.join(runtime, config.snapshot.file)));
+}
+const pyodide = await loadPyodide(options);
 const zipPath = "/lib/" + config.core.file;
 pyodide.FS.writeFile(zipPath, new Uint8Array(await readFile(path.join(runtime, config.core.file))));
 pyodide.pyimport("sys").path.insert(0, zipPath);

@@ -154,7 +154,9 @@ def interface(index: int) -> str | None:
     return (None, "en", "fr")[index % 3]
 
 
-def test_bundled_pyodide_grades_like_cpython(built_site: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("start", ["boot", "snapshot"])
+def test_bundled_pyodide_grades_like_cpython(built_site: Path, tmp_path: Path, start: str) -> None:
+    """Booted as on a slow link, and started from the site's memory snapshot as on a fast one."""
     node = shutil.which("node")
     if node is None:
         pytest.skip("node is not installed")
@@ -167,7 +169,7 @@ def test_bundled_pyodide_grades_like_cpython(built_site: Path, tmp_path: Path) -
     corpus_file = tmp_path / "corpus.json"
     corpus_file.write_text(json.dumps(corpus), encoding="utf-8")
     result = subprocess.run(
-        [node, str(HERE / "grade_corpus.mjs"), str(runtime), str(WORKER), str(corpus_file)],
+        [node, str(HERE / "grade_corpus.mjs"), str(runtime), str(WORKER), str(corpus_file), start],
         capture_output=True,
         text=True,
         timeout=300,
