@@ -85,6 +85,22 @@ def test_a_slow_link_boots_without_asking_for_it(make_context, site_server) -> N
     grade_like_cpython(page)
 
 
+def test_a_reader_saving_data_never_gets_it(make_context, site_server) -> None:
+    """However fast the link: the page tells the worker (a worker does not see the setting in
+    every browser, nor under Chromium's emulation of it)."""
+    page = make_context().new_page()
+    page.add_init_script(INIT_SCRIPT)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
+    page.goto(site_server.url + "checker/")
+    assert page.evaluate("() => navigator.connection.saveData") is True
+    wait_ready(page)
+    marks = boot_marks(page)
+    assert "no-snapshot" in marks and "snapshot" not in marks, marks
+    assert snapshot_requests(page) == []
+    grade_like_cpython(page)
+
+
 def test_a_damaged_snapshot_is_booted_around(make_context, serve_folder, site_server, tmp_path):  # type: ignore[no-untyped-def]
     copy = tmp_path / "site"
     shutil.copytree(site_server.root, copy, copy_function=os.link)

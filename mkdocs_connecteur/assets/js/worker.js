@@ -89,14 +89,20 @@ for (const name of ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"
 // A memory snapshot of this worker at "ready" (mkdocs_connecteur/runtime/snapshot.py) spares
 // Pyodide's boot and the checker's import, about 0.4 s on a fast machine, for 6 MB more to
 // download: worth it above about 125 Mbit/s. The runtime's big files are already on their way;
-// the rate at which their first megabyte arrived decides. On a slower link, or if nothing has
-// come within PROBE_MS, the snapshot is never asked for and Pyodide boots as before.
+// the rate at which their first megabyte arrived decides. On a slower link, if nothing has come
+// within PROBE_MS, or when the reader has asked the browser to save data, the snapshot is never
+// asked for and Pyodide boots as before.
 const FAST_BYTES_PER_MS = 125e6 / 8 / 1000;
 const PROBE_BYTES = 1e6;
 const PROBE_MS = 400;
 const probeStart = performance.now();
+let saveData = Boolean(self.navigator?.connection?.saveData); // or the page's "hints" message
 async function snapshotIfFast(snapshot) {
   if (!snapshot?.file || typeof DecompressionStream !== "function") return null;
+  if (saveData) {
+    mark("no-snapshot");
+    return null;
+  }
   for (;;) {
     if (progress.received >= PROBE_BYTES && arrival.first !== null) {
       const rate = progress.received / Math.max(arrival.last - arrival.first, 1);
@@ -362,6 +368,10 @@ boot().then(
 
 self.onmessage = async (event) => {
   const message = event.data || {};
+  if (message.type === "hints") {
+    saveData ||= Boolean(message.saveData);
+    return;
+  }
   if (message.type !== "grade") return;
   const { id } = message;
   if (!(await booted)) {
