@@ -26,8 +26,10 @@ mark("worker");
 // each response is read; the original goes to Pyodide untouched), sent at most every 100 ms.
 // Pyodide's own JavaScript modules are imported, not fetched: counted once loaded.
 const progress = { stage: "runtime", done: 0, total: 2, received: 0, sent: 0 };
-// When the runtime's bytes began and last arrived: the link's speed (snapshotIfFast).
-const arrival = { first: null, last: null };
+// The link's speed (snapshotIfFast): bytes of the responses the host sent as they are (a
+// compressed response decodes to more bytes than crossed the link), when they began and last
+// arrived.
+const arrival = { bytes: 0, first: null, last: null };
 function postProgress(force = false) {
   if (settled) return; // after "ready" or "failed", progress would only contradict them
   const now = performance.now();
@@ -38,13 +40,18 @@ function postProgress(force = false) {
 }
 function countBody(response) {
   if (!response.ok || !response.body) return;
+  const encoding = (response.headers.get("content-encoding") || "identity").toLowerCase();
+  const asSent = encoding === "identity";
   const reader = response.clone().body.getReader();
   const pump = () =>
     reader.read().then(({ done, value }) => {
       if (done) return postProgress(true);
       progress.received += value.byteLength;
-      arrival.last = performance.now();
-      arrival.first ??= arrival.last;
+      if (asSent) {
+        arrival.bytes += value.byteLength;
+        arrival.last = performance.now();
+        arrival.first ??= arrival.last;
+      }
       postProgress();
       return pump();
     });
@@ -89,9 +96,10 @@ for (const name of ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"
 // A memory snapshot of this worker at "ready" (mkdocs_connecteur/runtime/snapshot.py) spares
 // Pyodide's boot and the checker's import, about 0.4 s on a fast machine, for 6 MB more to
 // download: worth it above about 125 Mbit/s. The runtime's big files are already on their way;
-// the rate at which their first megabyte arrived decides. On a slower link, if nothing has come
-// within PROBE_MS, or when the reader has asked the browser to save data, the snapshot is never
-// asked for and Pyodide boots as before.
+// the rate at which their first megabyte arrived decides, counting only the responses the host
+// did not compress (the others decode to more bytes than crossed the link). On a slower link, if
+// nothing has come within PROBE_MS, or when the reader has asked the browser to save data, the
+// snapshot is never asked for and Pyodide boots as before.
 const FAST_BYTES_PER_MS = 125e6 / 8 / 1000;
 const PROBE_BYTES = 1e6;
 const PROBE_MS = 400;
@@ -104,8 +112,8 @@ async function snapshotIfFast(snapshot) {
     return null;
   }
   for (;;) {
-    if (progress.received >= PROBE_BYTES && arrival.first !== null) {
-      const rate = progress.received / Math.max(arrival.last - arrival.first, 1);
+    if (arrival.bytes >= PROBE_BYTES) {
+      const rate = arrival.bytes / Math.max(arrival.last - arrival.first, 1);
       if (rate < FAST_BYTES_PER_MS) break;
       mark("snapshot");
       const url = RUNTIME + String(snapshot.file).replace(/[^\w.-]/g, "");
