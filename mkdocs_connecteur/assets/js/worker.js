@@ -93,7 +93,7 @@ self.fetch = (input, init) => {
 };
 for (const name of ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]) fetchEarly(name);
 
-// A memory snapshot of this worker at "ready" (mkdocs_connecteur/runtime/snapshot.py) spares
+// A memory snapshot of this worker once warm (mkdocs_connecteur/runtime/snapshot.py) spares
 // Pyodide's boot and the checker's import, about 0.4 s on a fast machine, for 6 MB more to
 // download: worth it above about 125 Mbit/s. The runtime's big files are already on their way;
 // the rate at which their first megabyte arrived decides, counting only the responses the host
