@@ -32,8 +32,11 @@ WHAT = "making the runtime's memory snapshot"
 
 
 def cache_key(pyodide: Path, stdlib_zip: bytes, core: Core, lockfile: bytes) -> str:
-    """What the snapshot depends on: the script and every file the boot reads."""
+    """What the snapshot depends on: the script, every file the boot reads, and the checker's zip
+    name, which the snapshot keeps on ``sys.path`` (the same bytes under another version's name
+    would read their data from a file the worker never writes)."""
     digest = hashlib.sha256(SCRIPT.read_bytes())
+    digest.update(core.filename.encode("utf-8") + b"\0")
     for name in SHIPPED:
         if name != STDLIB:
             digest.update(hashlib.sha256((pyodide / name).read_bytes()).digest())

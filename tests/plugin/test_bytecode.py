@@ -287,3 +287,16 @@ def test_bytecode_without_its_source_is_refused(name: str) -> None:
     original = small_zip({"a.py": b"A = 1\n", "data.txt": b"x"})
     with pytest.raises(ValueError, match="not the bytecode of a module"):
         with_bytecode(original, {name: b"X"})
+
+
+def test_the_snapshot_cache_follows_the_checker_zip_name(pyodide_dir: Path) -> None:
+    """The snapshot keeps the zip's path on sys.path: the same bytes under another version's
+    name are another snapshot (a cached one would read its data from a file never written)."""
+    from mkdocs_connecteur.runtime.core import Core
+    from mkdocs_connecteur.runtime.snapshot import cache_key
+
+    stdlib_zip = (pyodide_dir / "python_stdlib.zip").read_bytes()
+    one = cache_key(pyodide_dir, stdlib_zip, Core("checker-0.1.0.zip", b"zip"), b"{}")
+    other = cache_key(pyodide_dir, stdlib_zip, Core("checker-0.2.0.zip", b"zip"), b"{}")
+    assert one != other
+    assert one == cache_key(pyodide_dir, stdlib_zip, Core("checker-0.1.0.zip", b"zip"), b"{}")
