@@ -1,6 +1,6 @@
 """What the Node benchmarks share: the pinned Pyodide and the checker's bytecode, the runtime the
-site ships, a memory snapshot of it at ``ready``, one Node run, and the command line
-(checker_import.py, runtime_boot.py, snapshot_boot.py)."""
+site ships, one Node run, and the command line (checker_import.py, runtime_boot.py,
+snapshot_boot.py)."""
 
 from __future__ import annotations
 
@@ -78,17 +78,6 @@ def write_runtime(folder: Path, pyodide: Path, site: SiteRuntime, stdlib_zip: by
     (folder / runtime.STDLIB).write_bytes(stdlib_zip)
     (folder / runtime.LOCKFILE).write_bytes(site.lock)
     (folder / "checker.zip").write_bytes(site.core.data)
-
-
-def make_snapshot(node: str, folder: Path, core_file: str, out: Path) -> bytes:
-    """Pyodide's memory in the state of ``ready`` (the checker imported, its model read), saved to
-    `out` and returned: the runtime in `folder` booted under Node, the checker's zip `core_file`
-    at ``/lib/<core_file>`` first on ``sys.path``, where the browser's worker puts it (a snapshot
-    keeps ``sys.path`` and the import caches, not the files)."""
-    from mkdocs_connecteur.runtime.snapshot import SCRIPT  # the script the plugin's build runs
-
-    run_script(node, SCRIPT, folder, core_file, out)
-    return out.read_bytes()
 
 
 def run_script(node: str, script: Path, *args: str | Path) -> dict:
