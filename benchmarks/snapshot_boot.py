@@ -3,9 +3,9 @@
 Pyodide can save its WebAssembly memory once Python has started (``makeMemorySnapshot``) and
 start from it later (``loadPyodide({_loadSnapshot})``), which skips starting the interpreter
 and importing its modules. This builds the runtime as the plugin does from this checkout (the
-site's ``python_stdlib.zip`` with bytecode, the checker's zip), boots it under Node once to make
-a snapshot with the checker imported, its role model read and the default rubric's patterns
-compiled (the build's own script, mkdocs_connecteur/node/make_snapshot.mjs), then, once
+site's ``python_stdlib.zip`` with bytecode, the checker's zip) and its snapshot as the build makes
+it (``mkdocs_connecteur/runtime/snapshot.py``: the checker imported, its role model read and the
+default rubric's patterns compiled; cached like the build's), then, once
 per round, alternating: the boot the worker does today (``loadPyodide``, the checker's zip first
 on ``sys.path``, ``import checker.bridge``, ``prepare()``) against a boot from the snapshot (the
 checker's zip written back to the file system, which the snapshot does not hold). Both grade the

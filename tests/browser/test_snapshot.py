@@ -112,6 +112,15 @@ def grade_like_cpython(page) -> None:  # type: ignore[no-untyped-def]
     assert wait_report(page, expected) == expected
 
 
+def booted_without_it(page) -> None:  # type: ignore[no-untyped-def]
+    """The worker decided against the snapshot, never asked for it, and grades as CPython."""
+    wait_ready(page)
+    marks = boot_marks(page)
+    assert "no-snapshot" in marks and "snapshot" not in marks, marks
+    assert snapshot_requests(page) == []
+    grade_like_cpython(page)
+
+
 def test_the_site_ships_a_snapshot_with_its_integrity(built_site: Path) -> None:
     import base64
     import hashlib
@@ -142,10 +151,7 @@ def test_a_slow_link_boots_without_asking_for_it(make_context, site_server) -> N
     cdp.send("Network.enable")
     cdp.send("Network.emulateNetworkConditions", {"offline": False, **SLOW})
     page.goto(site_server.url + "checker/")
-    wait_ready(page)
-    assert "no-snapshot" in boot_marks(page)
-    assert snapshot_requests(page) == []
-    grade_like_cpython(page)
+    booted_without_it(page)
 
 
 def test_a_compressed_wasm_does_not_make_the_link_look_fast(make_context, gzip_server) -> None:
@@ -154,10 +160,7 @@ def test_a_compressed_wasm_does_not_make_the_link_look_fast(make_context, gzip_s
     page = make_context(gzip_server).new_page()
     page.add_init_script(INIT_SCRIPT)
     page.goto(gzip_server.url + "checker/")
-    wait_ready(page)
-    assert "no-snapshot" in boot_marks(page)
-    assert snapshot_requests(page) == []
-    grade_like_cpython(page)
+    booted_without_it(page)
 
 
 def test_a_reader_saving_data_never_gets_it(make_context, site_server) -> None:
@@ -169,11 +172,7 @@ def test_a_reader_saving_data_never_gets_it(make_context, site_server) -> None:
     cdp.send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
     page.goto(site_server.url + "checker/")
     assert page.evaluate("() => navigator.connection.saveData") is True
-    wait_ready(page)
-    marks = boot_marks(page)
-    assert "no-snapshot" in marks and "snapshot" not in marks, marks
-    assert snapshot_requests(page) == []
-    grade_like_cpython(page)
+    booted_without_it(page)
 
 
 def test_a_damaged_snapshot_is_booted_around(make_context, serve_folder, site_server, tmp_path):  # type: ignore[no-untyped-def]
