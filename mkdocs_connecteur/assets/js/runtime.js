@@ -118,7 +118,14 @@ export function start() {
   performance.mark("connecteur:worker-created");
   publish({ phase: "loading", received: 0, startedAt: performance.now() });
   try {
-    worker = new Worker(workerScriptURL(), { type: "module" });
+    // The reader's data-saver setting, which a worker does not see in every browser, travels in
+    // the worker's name: read synchronously when the worker starts, so it is known before the
+    // worker decides on the 6 MB memory snapshot (a message could arrive after that decision:
+    // Chromium holds messages to a module worker until the page's thread has heard that the
+    // worker's script ran, and a busy page hears it late). With it on, the worker never fetches
+    // the snapshot, however fast the link (worker.js).
+    const name = navigator.connection?.saveData ? "connecteur save-data" : "connecteur";
+    worker = new Worker(workerScriptURL(), { type: "module", name });
   } catch (error) {
     fail(String((error && error.message) || error));
     return;
@@ -130,9 +137,6 @@ export function start() {
     fail(event.message || "the checker's worker script could not be loaded");
   });
   worker.addEventListener("messageerror", () => fail("a message from the worker was unreadable"));
-  // The reader's data-saver setting, which the worker does not see everywhere: with it on, the
-  // worker never fetches the 6 MB memory snapshot, however fast the link (worker.js).
-  worker.postMessage({ type: "hints", saveData: Boolean(navigator.connection?.saveData) });
 }
 
 /** Current runtime state: {phase: idle|loading|ready|failed, stage, done, total, message}. */

@@ -104,7 +104,10 @@ const FAST_BYTES_PER_MS = 125e6 / 8 / 1000;
 const PROBE_BYTES = 1e6;
 const PROBE_MS = 400;
 const probeStart = performance.now();
-let saveData = Boolean(self.navigator?.connection?.saveData); // or the page's "hints" message
+// The reader's data-saver setting: the worker's own view of it, or the page's, which runtime.js
+// puts in the worker's name (known from the first line, unlike a message).
+const saveData =
+  Boolean(self.navigator?.connection?.saveData) || /\bsave-data\b/.test(String(self.name || ""));
 async function snapshotIfFast(snapshot) {
   if (!snapshot?.file || typeof DecompressionStream !== "function") return null;
   if (saveData) {
@@ -376,10 +379,6 @@ boot().then(
 
 self.onmessage = async (event) => {
   const message = event.data || {};
-  if (message.type === "hints") {
-    saveData ||= Boolean(message.saveData);
-    return;
-  }
   if (message.type !== "grade") return;
   const { id } = message;
   if (!(await booted)) {
