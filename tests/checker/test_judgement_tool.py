@@ -84,10 +84,11 @@ def test_length_alone_is_reported_beside_the_score() -> None:
     assert f["auc_words"] == 0.0
 
 
-def test_gold_roles_grade_with_the_labels_and_refuse_the_test_split(
+def test_gold_roles_grade_with_the_labels_and_never_list_the_test_split(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """`--gold-roles` swaps the model's reading for the labels, dev only."""
+    """`--gold-roles` swaps the model's reading for the labels; on the test split it gives only
+    the aggregate (the per-message views refuse test), and one split at a time."""
     j = load_script("judgement")
     from benchmarks.gold_roles import gold_roles_for, load_labels
     from checker import grade
@@ -105,8 +106,11 @@ def test_gold_roles_grade_with_the_labels_and_refuse_the_test_split(
         changed += gold.to_dict() != model.to_dict()
     assert changed  # the labels are read: some reports differ from the model's
     with pytest.raises(SystemExit):
-        j.main(["--gold-roles", "--split", "test"])
-    assert "--split dev" in capsys.readouterr().err
+        j.main(["--gold-roles", "--split", "test", "--list"])
+    assert "read the dev split only" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        j.main(["--gold-roles"])
+    assert "one split at a time" in capsys.readouterr().err
 
 
 def test_ablation_disables_one_rule_at_a_time() -> None:
