@@ -5,6 +5,8 @@
 // Nothing here fetches anything outside ../runtime/ : packageBaseUrl pins package downloads to the
 // site so a missing package fails instead of falling back to a CDN.
 
+import { LinkMeter } from "./link-meter.js";
+
 const RUNTIME = new URL("../runtime/", import.meta.url).href;
 
 // The Python side (JSON in, JSON out) is a module of the checker package: checker/bridge.py.
@@ -26,10 +28,9 @@ mark("worker");
 // each response is read; the original goes to Pyodide untouched), sent at most every 100 ms.
 // Pyodide's own JavaScript modules are imported, not fetched: counted once loaded.
 const progress = { stage: "runtime", done: 0, total: 2, received: 0, sent: 0 };
-// The link's speed (snapshotIfFast): bytes of the responses the host sent as they are (a
-// compressed response decodes to more bytes than crossed the link), when they began and last
-// arrived.
-const arrival = { bytes: 0, first: null, last: null };
+// The link's speed (snapshotIfFast): the responses the host sent as they are (a compressed
+// response decodes to more bytes than crossed the link), as they are read (link-meter.js).
+const arrival = new LinkMeter();
 function postProgress(force = false) {
   if (settled) return; // after "ready" or "failed", progress would only contradict them
   const now = performance.now();
@@ -43,15 +44,13 @@ function countBody(response) {
   const encoding = (response.headers.get("content-encoding") || "identity").toLowerCase();
   const asSent = encoding === "identity";
   const reader = response.clone().body.getReader();
+  let opening = true;
   const pump = () =>
     reader.read().then(({ done, value }) => {
       if (done) return postProgress(true);
       progress.received += value.byteLength;
-      if (asSent) {
-        arrival.bytes += value.byteLength;
-        arrival.last = performance.now();
-        arrival.first ??= arrival.last;
-      }
+      if (asSent) arrival.record(value.byteLength, performance.now(), opening);
+      opening = false;
       postProgress();
       return pump();
     });
@@ -115,8 +114,8 @@ async function snapshotIfFast(snapshot) {
     return null;
   }
   for (;;) {
-    if (arrival.bytes >= PROBE_BYTES) {
-      const rate = arrival.bytes / Math.max(arrival.last - arrival.first, 1);
+    const rate = arrival.rate(PROBE_BYTES);
+    if (rate !== null) {
       if (rate < FAST_BYTES_PER_MS) break;
       mark("snapshot");
       const url = RUNTIME + String(snapshot.file).replace(/[^\w.-]/g, "");
