@@ -59,6 +59,10 @@ class Variant:
     """The gradient of a decisive role's positive example is multiplied by this (class weight)."""
     position: bool = False
     """Real sentences carry their place in the body (first, last) as features."""
+    domain_copies: bool = False
+    """Real sentences carry a copy of each feature marked as the real domain's ("frustratingly easy"
+    domain adaptation): those copies learn what real messages do differently, the plain features
+    what both share. Every sentence graded is real, so every prediction gets the copies too."""
 
 
 VARIANTS = {
@@ -67,6 +71,7 @@ VARIANTS = {
     "c": Variant("decisive-role positives weighted 2x", pos_weight=2.0),
     "d": Variant("place in the body (first, last) as features", position=True),
     "e": Variant("(b) and (c) together", public_weight=3, pos_weight=2.0),
+    "f": Variant("real domain's copies of the features", domain_copies=True),
 }
 """Fixed before measuring (commit message of model/realcv.py). Not a variant: thresholds chosen on
 the out-of-fold real predictions with the same floors, since every decisive threshold is already at
@@ -115,10 +120,20 @@ def folds(reals: list[Real], k: int = FOLDS) -> list[int]:
     return [of[r.url] for r in reals]
 
 
-def extras(real: Real | None, variant: Variant) -> list[str]:
-    if not variant.position or real is None:
+def copies(text: str, kind: str, variant: Variant) -> list[str]:
+    """Variant (f): the real domain's copy of each feature of a sentence."""
+    if not variant.domain_copies:
         return []
-    return (["o:first"] if real.first else []) + (["o:last"] if real.last else [])
+    return ["r:" + f for f in features(text, T._kind(kind))]
+
+
+def extras(real: Real | None, variant: Variant) -> list[str]:
+    if real is None:
+        return []
+    out = copies(real.row[2], real.row[1], variant)
+    if variant.position:
+        out += (["o:first"] if real.first else []) + (["o:last"] if real.last else [])
+    return out
 
 
 def boost(variant: Variant) -> list[float] | None:
@@ -167,7 +182,7 @@ def run_job(job):
     b, w = T.train(xs, ys, len(vocab), repeats=repeats, boost=boost(v))
     seconds = time.perf_counter() - start
     if what == "thr":
-        vx, vy, _ = T.vectorise(val, vocab)
+        vx, vy, _ = T.vectorise(val, vocab, extra=[copies(r[2], r[1], v) for r in val])
         return key, what, seconds, T.best_thresholds([T.predict(b, w, x) for x in vx], vy)
     bias, weights = T.quantise(b, w, vocab)
     if what == "full":
@@ -180,7 +195,10 @@ def run_job(job):
             "bias": bias,
         }
         size = len(gzip.compress(pack_model(header, weights), 9))
-        probs = [score(bias, weights, features(t, T._kind(kd))) for _, kd, t, _, _ in held]
+        probs = [
+            score(bias, weights, features(t, T._kind(kd)) + copies(t, kd, v))
+            for _, kd, t, _, _ in held
+        ]
         return key, what, seconds, (probs, size, len(weights))
     k = int(what)
     out = []

@@ -101,6 +101,22 @@ def test_place_features_only_in_the_variant_that_asks_for_them() -> None:
     assert realcv.extras(None, realcv.VARIANTS["d"]) == []
 
 
+def test_domain_copies_only_in_variant_f_and_for_every_feature() -> None:
+    """(f): a real sentence carries an "r:" copy of each of its features, and so does every
+    sentence predicted or validated in that variant; no other variant has them."""
+    text = "could i ask you how you priced your first contract?"
+    real = realcv.Real(("en", "request", text, frozenset({"purpose"}), "p"), "u", True, True)
+    plain = realcv.features(text, "request")
+    copied = realcv.extras(real, realcv.VARIANTS["f"])
+    assert copied == ["r:" + f for f in plain] and plain
+    assert realcv.copies(text, "any", realcv.VARIANTS["f"]) == copied  # "any" reads as a request
+    for key in "abcde":
+        assert realcv.extras(real, realcv.VARIANTS[key]) == (
+            [] if key != "d" else ["o:first", "o:last"]
+        )
+        assert realcv.copies(text, "request", realcv.VARIANTS[key]) == []
+
+
 def test_score_is_the_shipped_models_arithmetic() -> None:
     from checker.roles import RoleModel
 
