@@ -121,8 +121,8 @@ def grade(
         if outcome.value is SKIP:
             continue
         blocker = outcome.value == 0.0 and rule.severity == "error"
-        # A partial outcome of a warning or a tip earns half and never caps: a length a little
-        # over its bound (no cliff at 126 words), a way out offered as "would you be willing…?".
+        # A partial outcome of a warning or a tip earns half and never caps: a way out offered as
+        # "would you be willing…?". (A length past its bound fades in instead: rules/metric.py.)
         # A weak sign of a decisive element ("I'd like to meet you") still caps.
         rule_cap = outcome.cap if outcome.cap is not None else rule.cap
         if outcome.value > 0 and outcome.cap is None and rule.severity != "error":

@@ -19,7 +19,9 @@ miss counts once the model came within a factor of two of the threshold):
   full) towards 100 (k near 1: a near miss barely lowers the score). The ceiling reported is
   `cap + k × (100 − cap)`.
 
-A rule with no roles, a phrase rule or a partial outcome has `near = 0`: its cap holds in full.
+A count past its bound (rules/metric.py) reports a nearest miss too, so a length rule fades in
+over its tolerance instead of making a cliff. A phrase rule or a partial outcome has `near = 0`:
+its cap holds in full.
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ class RuleResult:
     value: float  # 1 pass, 0.5 partial, 0 fail
     cap: int | None  # the rule's own ceiling when it is not fully met
     blocker: bool  # an error-severity rule failed outright: it decides its criterion
-    near: float = 0.0  # a failed role-backed rule: how close the model came, in [0, 1)
+    near: float = 0.0  # a failed rule: how close it came to passing, in [0, 1)
 
 
 @dataclass(frozen=True, slots=True)

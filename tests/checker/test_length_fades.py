@@ -1,0 +1,83 @@
+"""A length rule fades in past its bound (checker/rules/metric.py): its points and its cap grow
+with how far past the bound a draft is, so no word makes a cliff (issue #16: "the score jumps").
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pytest
+
+from checker import grade
+from checker.draft import prepare
+from checker.folding import fold
+from checker.roles import default_model
+from checker.rubric import default_rubric
+from checker.rules import REGISTRY
+
+# A request that meets every criterion, then grows by one 23-word sentence at a time.
+OPENING = (
+    "Hi Dana,\n\nMarc Dubois, my former manager at the bank, said you rebuilt the onboarding at "
+    "Monzo from scratch. I'm an operations lead at a 30-person fintech in Leeds. Our first hire "
+    "starts in March and we have no onboarding at all, so I'm trying to decide whether to build a "
+    "two-week programme ourselves or buy one of the platforms. Could I ask you how you structured "
+    "the first two weeks and what you would do differently, in a 20-minute call whenever suits "
+    "you? "
+)
+MORE = (
+    "We already wrote a short checklist covering accounts, equipment and the first team lunch, "
+    "and I can send it beforehand if that helps. "
+)
+CLOSING = "If it's a busy month, no worries at all.\n\nThanks,\nLena Morris"
+
+
+def _rule(rule_id: str):  # type: ignore[no-untyped-def]
+    return next(r for r in default_rubric().rules if r.id == rule_id)
+
+
+def _outcome(rule_id: str, text: str, kind: str = "request"):  # type: ignore[no-untyped-def]
+    rule = _rule(rule_id)
+    draft = prepare(text, fold(text), kind, "en", default_model())
+    return REGISTRY[rule.kind](rule, draft)
+
+
+def test_a_full_marks_request_loses_a_little_with_each_sentence_past_125_words() -> None:
+    reports = [grade(OPENING + MORE * n + CLOSING, kind="request", lang="en") for n in range(9)]
+    words = [r.stats.words for r in reports]
+    scores = [r.score for r in reports]
+    assert words[0] < 125 and scores[0] == 100  # the precondition: everything else is met
+    assert scores == sorted(scores, reverse=True)
+    assert max(a - b for a, b in pairwise(scores)) <= 6  # a sentence costs a little, never a band
+    past = [s for w, s in zip(words, scores, strict=True) if 125 < w < 250]
+    assert past and all(s < 100 for s in past)
+    assert all(s <= 69 for w, s in zip(words, scores, strict=True) if w >= 250)  # cap in full
+    for report in reports:
+        fails = {f.rule for f in report.findings}
+        assert fails <= {"length-too-long"}
+        assert ("length-too-long" in fails) == (report.stats.words > 125)
+
+
+@pytest.mark.parametrize(
+    ("share", "near"),
+    [(1.0, None), (1.5, 0.75), (1.8, 0.6), (2.0, 0.0), (3.0, 0.0)],
+)
+def test_the_nearest_miss_falls_from_the_bound_to_the_tolerance(share: float, near) -> None:  # type: ignore[no-untyped-def]
+    """length-too-long (tolerance 100 %): at 1.5x the bound half the rule is lost (k = 0.5, so
+    near = (1 + k) / 2 = 0.75); at twice the bound, all of it (a plain failure, cap in full)."""
+    words = round(125 * share)
+    text = " ".join(["word"] * (words - 1)) + " end."
+    outcome = _outcome("length-too-long", text)
+    if near is None:
+        assert outcome.value == 1.0
+    else:
+        assert outcome.value == 0.0
+        assert outcome.near == pytest.approx(near, abs=0.01)
+
+
+def test_a_bound_below_fades_too_and_the_tolerance_is_the_rules_own() -> None:
+    """length-too-short keeps the default tolerance (50 %): 15 words pass, 11 lose about half,
+    7 or fewer all of it."""
+    assert _outcome("length-too-short", " ".join(["word"] * 15)).value == 1.0
+    half = _outcome("length-too-short", " ".join(["word"] * 11))
+    assert half.value == 0.0 and 0.6 < half.near < 0.8
+    assert _outcome("length-too-short", " ".join(["word"] * 7)).near == 0.0
