@@ -24,12 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.judgement import auc, share  # noqa: E402
-from checker import grade  # noqa: E402
+from benchmarks.judgement import LANGS, auc, share  # noqa: E402
+from checker import KINDS, grade  # noqa: E402
 
 PROBES = ROOT / "tests" / "corpus" / "probes.toml"
-BANDS = ("ready", "needs-work", "not-ready")
-KINDS = ("request", "ask", "intro", "connect")
 
 
 def load(path: Path = PROBES) -> list[dict]:
@@ -65,7 +63,7 @@ def figures(rows: list[tuple[dict, int, str]]) -> dict:
 def table(rows: list[tuple[dict, int, str]]) -> list[tuple[str, dict]]:
     """All probes, then per language, then per kind: aggregate figures only."""
     out = [("all", figures(rows))]
-    for lang in ("en", "fr"):
+    for lang in LANGS:
         out.append((lang, figures([r for r in rows if r[0]["lang"] == lang])))
     for kind in KINDS:
         out.append((kind, figures([r for r in rows if r[0]["kind"] == kind])))
