@@ -600,14 +600,15 @@ def without_snapshot(site: Path, out: Path) -> Path:
     """A copy of `site` that ships no memory snapshot (as `snapshot: false` builds it): every
     worker boots Pyodide. Measured as the baseline of the site as built, it says what the snapshot
     earns on a fast link and costs on a slow one, run by run."""
-    from mkdocs_connecteur.runtime.pyodide import RuntimeConfig
     from mkdocs_connecteur.runtime.snapshot import FILE
 
     shutil.copytree(site, out)
     runtime = out / RUNTIME
     (runtime / FILE).unlink(missing_ok=True)
     config = json.loads((runtime / "config.json").read_text(encoding="utf-8"))
-    (runtime / "config.json").write_bytes(RuntimeConfig(**{**config, "snapshot": None}).to_json())
+    config["snapshot"] = None
+    text = json.dumps(config, indent=2, sort_keys=True) + "\n"
+    (runtime / "config.json").write_text(text, encoding="utf-8")
     return out
 
 
