@@ -30,8 +30,8 @@ from checker import KINDS, grade  # noqa: E402
 PROBES = ROOT / "tests" / "corpus" / "probes.toml"
 
 
-def load(path: Path = PROBES) -> list[dict]:
-    return list(tomllib.loads(path.read_text(encoding="utf-8"))["probe"])
+def load(path: Path = PROBES, key: str = "probe") -> list[dict]:
+    return list(tomllib.loads(path.read_text(encoding="utf-8"))[key])
 
 
 def graded(probes: list[dict]) -> list[tuple[dict, int, str]]:
@@ -74,6 +74,17 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{value:.1%}"
 
 
+def print_table(rows: list[tuple[str, dict]]) -> None:
+    head = ("set", "n (good)", "in band", "good ready", "bad not ready", "AUC")
+    print(f"{head[0]:10} {head[1]:>9} {head[2]:>8} {head[3]:>11} {head[4]:>14} {head[5]:>6}")
+    for name, f in rows:
+        value = "–" if f["auc"] is None else f"{f['auc']:.3f}"
+        print(
+            f"{name:10} {f['n']:>4} ({f['good']:>2}) {_pct(f['in_band']):>8} "
+            f"{_pct(f['good_ready']):>11} {_pct(f['bad_not_ready']):>14} {value:>6}"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print JSON lines")
@@ -85,14 +96,7 @@ def main(argv: list[str] | None = None) -> int:
                 unit = "" if key == "auc" else "share"
                 print(json.dumps({"name": f"probes_{name}_{key}", "value": f[key], "unit": unit}))
         return 0
-    head = ("set", "n (good)", "in band", "good ready", "bad not ready", "AUC")
-    print(f"{head[0]:10} {head[1]:>9} {head[2]:>8} {head[3]:>11} {head[4]:>14} {head[5]:>6}")
-    for name, f in rows:
-        value = "–" if f["auc"] is None else f"{f['auc']:.3f}"
-        print(
-            f"{name:10} {f['n']:>4} ({f['good']:>2}) {_pct(f['in_band']):>8} "
-            f"{_pct(f['good_ready']):>11} {_pct(f['bad_not_ready']):>14} {value:>6}"
-        )
+    print_table(rows)
     return 0
 
 

@@ -1,0 +1,66 @@
+"""How does the checker grade the development drafts, draft by draft?
+
+`tests/corpus/drafts-dev.toml` (tests/corpus/DRAFTS.md) holds drafts written like the frozen probes
+(by writers who could neither run the checker nor read its code, corpora or training sentences,
+each with the band its writer expected), but **for development**: unlike the probes and the public
+test split, each draft's grade may be read and a change may be decided on them. The probes then
+say whether such a change holds on drafts nobody tuned on.
+
+    python benchmarks/drafts.py            # figures per language and kind
+    python benchmarks/drafts.py --list     # each draft: expected band, grade, cap, failed rules
+    python benchmarks/drafts.py --json     # {"name", "value", "unit"} lines
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.probes import graded, load, print_table, table  # noqa: E402
+from checker import grade  # noqa: E402
+
+DRAFTS = ROOT / "tests" / "corpus" / "drafts-dev.toml"
+
+
+def listing(drafts: list[dict]) -> list[str]:
+    """One line per draft that is out of its band, then every other one."""
+    lines = []
+    for d in drafts:
+        report = grade(d["text"], kind=d["kind"], lang=d["lang"])
+        failed = sorted(f.rule for f in report.findings)
+        mark = " " if report.band == d["expect"] else "x"
+        cap = f" cap={report.cap.rule}" if report.cap else ""
+        lines.append(
+            f"{mark} {d['id']:16} expect {d['expect']:10} got {report.score:>3} {report.band:10}"
+            f"{cap}\n      fails: {', '.join(failed) or '-'}"
+        )
+    return sorted(lines, key=lambda line: not line.startswith("x"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print JSON lines")
+    parser.add_argument("--list", action="store_true", help="each draft's grade")
+    args = parser.parse_args(argv)
+    drafts = load(DRAFTS, "draft")
+    if args.list:
+        print("\n".join(listing(drafts)))
+        return 0
+    rows = table(graded(drafts))
+    if args.json:
+        for name, f in rows:
+            for key in ("in_band", "good_ready", "bad_not_ready", "auc"):
+                unit = "" if key == "auc" else "share"
+                print(json.dumps({"name": f"drafts_{name}_{key}", "value": f[key], "unit": unit}))
+        return 0
+    print_table(rows)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
