@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import drafts as bench
 import checker
+from benchmarks import drafts as bench
 from checker import BANDS, KINDS
 
 CORPUS = Path(__file__).resolve().parent
