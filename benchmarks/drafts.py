@@ -14,21 +14,20 @@ say whether such a change holds on drafts nobody tuned on.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.probes import graded, load, print_table, table  # noqa: E402
+from benchmarks.probes import graded, load, print_json, print_table, table  # noqa: E402
 from checker import grade  # noqa: E402
 
 DRAFTS = ROOT / "tests" / "corpus" / "drafts-dev.toml"
 
 
 def listing(drafts: list[dict]) -> list[str]:
-    """One line per draft that is out of its band, then every other one."""
+    """Each draft's grade and failed rules, the drafts out of their band first (marked `x`)."""
     lines = []
     for d in drafts:
         report = grade(d["text"], kind=d["kind"], lang=d["lang"])
@@ -53,10 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     rows = table(graded(drafts))
     if args.json:
-        for name, f in rows:
-            for key in ("in_band", "good_ready", "bad_not_ready", "auc"):
-                unit = "" if key == "auc" else "share"
-                print(json.dumps({"name": f"drafts_{name}_{key}", "value": f[key], "unit": unit}))
+        print_json(rows, "drafts")
         return 0
     print_table(rows)
     return 0

@@ -74,6 +74,14 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{value:.1%}"
 
 
+def print_json(rows: list[tuple[str, dict]], prefix: str) -> None:
+    """One `{"name", "value", "unit"}` line per figure: the JSON-lines shape of every benchmark."""
+    for name, f in rows:
+        for key in ("in_band", "good_ready", "bad_not_ready", "auc"):
+            unit = "" if key == "auc" else "share"
+            print(json.dumps({"name": f"{prefix}_{name}_{key}", "value": f[key], "unit": unit}))
+
+
 def print_table(rows: list[tuple[str, dict]]) -> None:
     head = ("set", "n (good)", "in band", "good ready", "bad not ready", "AUC")
     print(f"{head[0]:10} {head[1]:>9} {head[2]:>8} {head[3]:>11} {head[4]:>14} {head[5]:>6}")
@@ -91,10 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows = table(graded(load()))
     if args.json:
-        for name, f in rows:
-            for key in ("in_band", "good_ready", "bad_not_ready", "auc"):
-                unit = "" if key == "auc" else "share"
-                print(json.dumps({"name": f"probes_{name}_{key}", "value": f[key], "unit": unit}))
+        print_json(rows, "probes")
         return 0
     print_table(rows)
     return 0
