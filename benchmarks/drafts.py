@@ -6,7 +6,7 @@ each with the band its writer expected), but **for development**: unlike the pro
 test split, each draft's grade may be read and a change may be decided on them. The probes then
 say whether such a change holds on drafts nobody tuned on.
 
-    python benchmarks/drafts.py            # figures per language and kind
+    python benchmarks/drafts.py            # figures per language, kind and batch
     python benchmarks/drafts.py --list     # each draft: expected band, grade, cap, failed rules
     python benchmarks/drafts.py --json     # {"name", "value", "unit"} lines
 """
@@ -20,10 +20,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.probes import graded, load, print_json, print_table, table  # noqa: E402
+from benchmarks.probes import figures, graded, load, print_json, print_table, table  # noqa: E402
 from checker import grade  # noqa: E402
 
 DRAFTS = ROOT / "tests" / "corpus" / "drafts-dev.toml"
+
+
+def batch(draft: dict) -> int:
+    """The batch a draft came in (DRAFTS.md): numbers 01-12 per kind, then 51-62."""
+    return 1 if int(draft["id"].rsplit("-", 1)[1]) < 50 else 2
 
 
 def listing(drafts: list[dict]) -> list[str]:
@@ -50,7 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.list:
         print("\n".join(listing(drafts)))
         return 0
-    rows = table(graded(drafts))
+    grades = graded(drafts)
+    rows = table(grades)
+    for n in (1, 2):
+        rows.append((f"batch{n}", figures([r for r in grades if batch(r[0]) == n])))
     if args.json:
         print_json(rows, "drafts")
         return 0
