@@ -27,6 +27,8 @@ _FR_VERB = LazyRegex(
     r"(?:[^\W\d_]{2,}(?:e|i|u)|(?:[^\W\d_]*(?:pris|mis|dit|fait|crit|uit))|eu|su|vu|lu|pu|du)"
     r"|[^\W\d_]{3,}ez|[^\W\d_]{2,}(?<!ti)ons"
     r"|[^\W\d_]{2,}(?:ais|ait|aient|erai|erais|erait|era|eront|iez)"
+    # « Ravie de vous avoir croisée », « Heureux d'échanger » : an infinitive after an adjective.
+    r"|(?:ravie?s?|heureu(?:x|se|ses)|contente?s?)\s+(?:de\s+|d')[^\W\d_]{2,}"
     r")(?!\w)"
 )
 
@@ -41,6 +43,12 @@ _EN_VERB = LazyRegex(
     r"|might|must|shall|let|hope|wonder|work|lead|run|met|saw|read|want"
     r"|need|know|think|suggest|mentioned|said|told|asked|recommended|introduce"
     r"|[^\W\d_]{3,}ed"
+    # Irregular pasts ("…stuck with me") and an infinitive after an adjective ("Good to chat by
+    # the shearing stage"): sentences, not keywords.
+    r"|stuck|thought|heard|spoke|took|gave|came|made|found|got|sent|went|taught|built|wrote"
+    r"|began|became|brought|kept|felt|caught|bought|sat|stood|won|grew|knew|meant|spent|led"
+    r"|understood|(?:good|great|nice|lovely|glad|happy|pleased|delighted|thrilled|excited)"
+    r"\s+to\s+[^\W\d_]{2,}"
     # "Dana here.", "Fellow Lehigh alum here (ChemE '19)": a self-introduction, "I am" left out.
     r"|here(?=\s*(?:[(.!,:;\u2013\u2014-]|$))"
     r")(?!\w)"
