@@ -29,6 +29,7 @@ _FR_VERB = LazyRegex(
     r"|[^\W\d_]{2,}(?:ais|ait|aient|erai|erais|erait|era|eront|iez)"
     # « Ravie de vous avoir croisée », « Heureux d'échanger » : an infinitive after an adjective.
     r"|(?:ravie?s?|heureu(?:x|se|ses)|contente?s?)\s+(?:de\s+|d')[^\W\d_]{2,}"
+    r"|(?:merci|bravo|felicitations)\s+(?:encore\s+)?(?:pour|de|d')"
     r")(?!\w)"
 )
 
@@ -49,6 +50,8 @@ _EN_VERB = LazyRegex(
     r"|began|became|brought|kept|felt|caught|bought|sat|stood|won|grew|knew|meant|spent|led"
     r"|understood|(?:good|great|nice|lovely|glad|happy|pleased|delighted|thrilled|excited)"
     r"\s+to\s+[^\W\d_]{2,}"
+    # "Thanks for the tip on the audit tool at the Cork conference": thanking is a clause.
+    r"|(?:thanks|thank\s+you|congratulations|congrats)\s+(?:again\s+)?(?:for|on)"
     # "Dana here.", "Fellow Lehigh alum here (ChemE '19)": a self-introduction, "I am" left out.
     r"|here(?=\s*(?:[(.!,:;\u2013\u2014-]|$))"
     r")(?!\w)"

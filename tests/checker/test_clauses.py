@@ -22,6 +22,8 @@ def _has_verb(text: str, lang: str) -> bool:
         ("Your talk on ward rounds taught me more than my whole course.", "en"),
         ("Ravie de discuter horlogerie au salon de Lons-le-Saunier.", "fr"),
         ("Contente d'échanger au forum des vergers de Rennes.", "fr"),
+        ("Thanks for the tip on the audit tool at the midwifery conference in Cork.", "en"),
+        ("Merci pour le conseil sur la taille des vergers, au salon de Rennes.", "fr"),
     ],
 )
 def test_a_sentence_people_write_has_a_verb(text: str, lang: str) -> None:
