@@ -20,6 +20,7 @@ ANCHORS = {
         "objective",
         "why-them",
         "small-ask",
+        "not-a-pitch",
         "who-you-are",
         "easy-out",
         "courtesy",
