@@ -81,3 +81,23 @@ def test_a_bound_below_fades_too_and_the_tolerance_is_the_rules_own() -> None:
     half = _outcome("length-too-short", " ".join(["word"] * 11))
     assert half.value == 0.0 and 0.6 < half.near < 0.8
     assert _outcome("length-too-short", " ".join(["word"] * 7)).near == 0.0
+
+
+def test_a_connection_note_over_300_characters_meets_its_cap_in_full() -> None:
+    """connection-note-length has tolerance 0: the platform refuses the 301st character, so the
+    bound is hard (a good note a sentence too long is "needs work", not faded back to "ready")."""
+    note = (
+        "Hi Fatima, great to meet you at the Logistics Cluster workshop in Amman last week. I'd like "
+        "to keep following how your team pre-positions stock with local partners, as we plan the "
+        "winter response from our Gaziantep office."
+    )
+    longer = (
+        note + " Your point on cross-border pipelines and local warehouses was the best of the day."
+    )
+    assert len(note) <= 300 < len(longer) < 330  # 10 % over: the old fade kept it near "ready"
+    fits = grade(note, kind="connect", lang="en")
+    over = grade(longer, kind="connect", lang="en")
+    assert fits.band == "ready"
+    assert "connection-note-length" in {f.rule for f in over.findings}
+    assert _outcome("connection-note-length", longer, kind="connect").near == 0.0
+    assert over.score <= 69 and over.band == "needs-work"
