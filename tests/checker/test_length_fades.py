@@ -87,9 +87,9 @@ def test_a_connection_note_over_300_characters_meets_its_cap_in_full() -> None:
     """connection-note-length has tolerance 0: the platform refuses the 301st character, so the
     bound is hard (a good note a sentence too long is "needs work", not faded back to "ready")."""
     note = (
-        "Hi Fatima, great to meet you at the Logistics Cluster workshop in Amman last week. I'd like "
-        "to keep following how your team pre-positions stock with local partners, as we plan the "
-        "winter response from our Gaziantep office."
+        "Hi Fatima, great to meet you at the Logistics Cluster workshop in Amman last week. "
+        "I'd like to keep following how your team pre-positions stock with local partners, as we "
+        "plan the winter response from our Gaziantep office."
     )
     longer = (
         note + " Your point on cross-border pipelines and local warehouses was the best of the day."
