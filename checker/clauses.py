@@ -27,7 +27,8 @@ _FR_VERB = LazyRegex(
     r"(?:[^\W\d_]{2,}(?:e|i|u)|(?:[^\W\d_]*(?:pris|mis|dit|fait|crit|uit))|eu|su|vu|lu|pu|du)"
     r"|[^\W\d_]{3,}ez|[^\W\d_]{2,}(?<!ti)ons"
     r"|[^\W\d_]{2,}(?:ais|ait|aient|erai|erais|erait|era|eront|iez)"
-    # « Ravie de vous avoir croisée », « Heureux d'échanger » : an infinitive after an adjective.
+    # « Ravie de discuter au salon », « Contente d'échanger » : an infinitive after an adjective;
+    # thanks and congratulations (« Merci pour le conseil… ») are clauses too.
     r"|(?:ravie?s?|heureu(?:x|se|ses)|contente?s?)\s+(?:de\s+|d')[^\W\d_]{2,}"
     r"|(?:merci|bravo|felicitations)\s+(?:encore\s+)?(?:pour|de|d')"
     r")(?!\w)"
