@@ -31,6 +31,10 @@ _FR_VERB = LazyRegex(
     # thanks and congratulations (« Merci pour le conseil… ») are clauses too.
     r"|(?:ravie?s?|heureu(?:x|se|ses)|contente?s?)\s+(?:de\s+|d')[^\W\d_]{2,}"
     r"|(?:merci|bravo|felicitations)\s+(?:encore\s+)?(?:pour|de|d')"
+    # Devoir and a few other common irregular forms (« Notre conseil doit trancher le 14 »), and an
+    # auxiliary after an object pronoun (« Votre article m'a beaucoup servi »).
+    r"|doit|dois|devons|devez|doivent|devrait|devrais|fait|font|va|vont|vais|dit|prend|prennent"
+    r"|met|voit|vit|tient|part|sort|(?:m'|t'|l'|nous\s|vous\s)(?:a|ont|avait|avaient)"
     r")(?!\w)"
 )
 

@@ -24,6 +24,8 @@ def _has_verb(text: str, lang: str) -> bool:
         ("Contente d'échanger au forum des vergers de Rennes.", "fr"),
         ("Thanks for the tip on the audit tool at the midwifery conference in Cork.", "en"),
         ("Merci pour le conseil sur la taille des vergers, au salon de Rennes.", "fr"),
+        ("Notre conseil d'administration doit trancher le 14 novembre.", "fr"),
+        ("Votre article sur les registres paroissiaux m'a beaucoup servi.", "fr"),
     ],
 )
 def test_a_sentence_people_write_has_a_verb(text: str, lang: str) -> None:
