@@ -35,6 +35,7 @@ _FR_VERB = LazyRegex(
     # auxiliary after an object pronoun (« Votre article m'a beaucoup servi »).
     r"|doit|dois|devons|devez|doivent|devrait|devrais|fait|font|va|vont|vais|dit|prend|prennent"
     r"|met|voit|vit|tient|part|sort|(?:m'|t'|l'|nous\s|vous\s)(?:a|ont|avait|avaient)"
+    r"|(?:d'|pour\s)avoir\s+[^\W\d_]{2,}"
     r")(?!\w)"
 )
 

@@ -26,6 +26,7 @@ def _has_verb(text: str, lang: str) -> bool:
         ("Merci pour le conseil sur la taille des vergers, au salon de Rennes.", "fr"),
         ("Notre conseil d'administration doit trancher le 14 novembre.", "fr"),
         ("Votre article sur les registres paroissiaux m'a beaucoup servi.", "fr"),
+        ("Paul, Inès : merci à tous les deux d’avoir accepté.", "fr"),
     ],
 )
 def test_a_sentence_people_write_has_a_verb(text: str, lang: str) -> None:
