@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.probes import figures, graded, load, print_json, print_table, table  # noqa: E402
+from benchmarks.probes import figures, graded, load, print_figures, table  # noqa: E402
 from checker import grade  # noqa: E402
 
 DRAFTS = ROOT / "tests" / "corpus" / "drafts-dev.toml"
@@ -64,10 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = table(grades)
     for n in BATCHES:
         rows.append((f"batch{n}", figures([r for r in grades if batch(r[0]) == n])))
-    if args.json:
-        print_json(rows, "drafts")
-        return 0
-    print_table(rows)
+    print_figures(rows, "drafts", as_json=args.json)
     return 0
 
 

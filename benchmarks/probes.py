@@ -93,15 +93,20 @@ def print_table(rows: list[tuple[str, dict]]) -> None:
         )
 
 
+def print_figures(rows: list[tuple[str, dict]], prefix: str, *, as_json: bool) -> None:
+    """The figures as a table, or as JSON lines named `<prefix>_<set>_<figure>`."""
+    if as_json:
+        print_json(rows, prefix)
+    else:
+        print_table(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print JSON lines")
     args = parser.parse_args(argv)
     rows = table(graded(load()))
-    if args.json:
-        print_json(rows, "probes")
-        return 0
-    print_table(rows)
+    print_figures(rows, "probes", as_json=args.json)
     return 0
 
 
