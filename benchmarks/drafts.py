@@ -21,19 +21,29 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.probes import figures, graded, load, print_figures, table  # noqa: E402
-from checker import grade  # noqa: E402
+from checker import LANGS, grade  # noqa: E402
 
 DRAFTS = ROOT / "tests" / "corpus" / "drafts-dev.toml"
 
 
-BATCHES = (1, 2, 3)
-"""The batches, each numbered from its own start per kind (DRAFTS.md): 01-12, 51-62, 71-82."""
+BATCHES = (1, 2, 3, 4, 5)
+"""The batches, each numbered from its own start per kind (DRAFTS.md): 01-12, 51-62, 71-82,
+21-32 and 86-97 (batch 5 is English only)."""
+
+
+ONE_LANGUAGE = {5: "en"}
+"""Batches written in one language only; the others have both (48 drafts each, 12 per kind)."""
+
+
+def languages(n: int) -> tuple[str, ...]:
+    """The languages batch `n` was written in."""
+    return (ONE_LANGUAGE[n],) if n in ONE_LANGUAGE else LANGS
 
 
 def batch(draft: dict) -> int:
     """The batch a draft came in, from its number."""
     n = int(draft["id"].rsplit("-", 1)[1])
-    return 1 if n < 50 else 2 if n < 70 else 3
+    return 1 if n < 20 else 4 if n < 50 else 2 if n < 70 else 3 if n < 85 else 5
 
 
 def listing(drafts: list[dict]) -> list[str]:

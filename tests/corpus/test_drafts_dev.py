@@ -24,7 +24,7 @@ def drafts() -> list[dict]:
 
 def test_every_draft_is_well_formed_and_the_set_is_balanced() -> None:
     items = drafts()
-    assert len(items) == 96 * len(bench.BATCHES)
+    assert len(items) == sum(48 * len(bench.languages(b)) for b in bench.BATCHES)
     assert len({d["id"] for d in items}) == len(items)
     for d in items:
         assert set(d) == KEYS, d["id"]
@@ -33,8 +33,9 @@ def test_every_draft_is_well_formed_and_the_set_is_balanced() -> None:
     for lang in ("en", "fr"):
         for kind in KINDS:
             mine = [d for d in items if d["lang"] == lang and d["kind"] == kind]
-            assert len(mine) == 12 * len(bench.BATCHES), (lang, kind)
-            for batch in bench.BATCHES:
+            theirs_batches = [b for b in bench.BATCHES if lang in bench.languages(b)]
+            assert len(mine) == 12 * len(theirs_batches), (lang, kind)
+            for batch in theirs_batches:
                 theirs = [d for d in mine if bench.batch(d) == batch]
                 assert len(theirs) == 12, (lang, kind, batch)
                 assert {d["expect"] for d in theirs} == {"ready", "needs-work", "not-ready"}
