@@ -6,22 +6,23 @@ niceties only cost their weight. A cap is a ceiling that scales, not a wall: und
 still grows with what the draft has (a capped draft with everything else scores near the ceiling,
 one with little scores low), so scores order drafts within a band. The report names the cap and why.
 
-Gates are soft where the role model decides them. A role-backed rule that fails reports its
-nearest miss `near` in [0, 1): the best probability / threshold over the sentences that could
-have been its evidence (checker/rules/present.py). With `k = max(0, 2 × near − 1)` (`soften`: a
-miss counts once the model came within a factor of two of the threshold):
+Gates are soft where the role model decides them. A role-backed rule that fails reports `near`:
+the model's probability, below the role's threshold, that one of the sentences that could have
+been its evidence does the job after all (checker/rules/present.py). The model is calibrated
+(model/reliability.py: of the sentences it scores about 0.2, about a fifth do the job), so `near`
+is what the miss is worth, `k`:
 
-- the rule earns `k` instead of 0 (partial credit for a sentence the model nearly read as the
-  element);
+- the rule earns `k` instead of 0 (a sentence the model gives a one-in-four chance earns a quarter
+  of the rule);
 - a cap it causes (its own, or that of a decisive criterion all of whose rules missed, taking the
-  criterion's nearest miss) fades: the capped score `c` becomes `c + k × (raw − c)`, so the
-  ceiling rises from the cap (k = 0: the model is sure the element is absent, the cap holds in
-  full) towards 100 (k near 1: a near miss barely lowers the score). The ceiling reported is
-  `cap + k × (100 − cap)`.
+  criterion's nearest miss) fades by as much: the capped score `c` becomes `c + k × (raw − c)`,
+  and the ceiling reported is `cap + k × (100 − cap)`. The fade never gives back more than the
+  chance that the element is there; under `SURE_ABSENT` (held-out sentences scored below 0.05
+  do the job about 1 % of the time) the model is sure, `k` is 0 and the cap holds in full.
 
-A count past its bound (rules/metric.py) reports a nearest miss too, so a length rule fades in
-over its tolerance instead of making a cliff. A phrase rule or a partial outcome has `near = 0`:
-its cap holds in full.
+A count past its bound (rules/metric.py) reports `near` as the share of the rule it still earns,
+so a length rule fades in over its tolerance instead of making a cliff. A phrase rule or a partial
+outcome has `near = 0`: its cap holds in full.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ DECISIVE_CAP = 69
 """A decisive criterion that is missing keeps the draft below "ready" (ARCHITECTURE.md)."""
 CAP_STEP = 3
 """Each further disqualifying problem lowers the ceiling a little, so fixing one of two shows."""
+SURE_ABSENT = 0.05
+"""A nearest miss below this probability earns nothing: the element is as good as absent
+(model/reliability.py), and the criterion's verdict says "missing", not "partial"."""
 
 
 def band_for(score: int) -> str:
@@ -78,15 +82,6 @@ class Scored:
     cap: tuple[int, str] | None  # (ceiling, rule id or "criterion:<id>") when it lowered the score
 
 
-def soften(near: float) -> float:
-    """How much a nearest miss counts (`k`): its share of a pass, and how far its cap fades.
-
-    A miss counts only once the model came within a factor of two of the threshold (near > 0.5;
-    below, the model is as good as sure the element is absent and the gate is as hard as ever);
-    from there `k` rises linearly to 1 at the threshold, where the rule passes."""
-    return max(0.0, 2 * near - 1)
-
-
 def _ceiling(cap: int, raw: int) -> int:
     """The score under a ceiling: the band floor plus the ceiling's share of the raw score."""
     floor = 0 if cap < NEEDS_WORK else NEEDS_WORK if cap < READY else READY
@@ -111,7 +106,7 @@ def score(
     capping: set[str] = set()  # criteria one of whose rules already caps the score
     for o in outcomes:
         v, cid = o.value, o.criterion
-        k = soften(o.near) if o.near and v == 0.0 else 0.0
+        k = o.near if o.near >= SURE_ABSENT and v == 0.0 else 0.0
         got = sums.get(cid)
         if got is None:
             sums[cid] = [1, v, k if k > v else v]

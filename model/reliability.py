@@ -1,6 +1,6 @@
 """Is the shipped role model calibrated? A reliability table per role, on held-out sentences.
 
-Soft gates (checker/scoring.py) read a rule's nearest miss as probability / threshold, so the
+Soft gates (checker/scoring.py) count a rule's nearest miss at the model's probability, so the
 probabilities should mean what they say: of the held-out sentences (model/train.py's HELD_OUT,
 never trained on) given about 0.2 for a role, about a fifth should do it. For each role this prints
 the sentences per bin of predicted probability, the mean prediction, the observed share, the Brier

@@ -2,9 +2,10 @@
 
 Past a bound the rule fades in rather than switching on: its points and its cap go from nothing
 at the bound to all of them at the bound's tolerance (`tolerance`, 50 % by default: 187 words for
-a 125-word bound), through the nearest miss that scoring already turns into partial credit and a
-softer cap (checker/scoring.py: `k = 2 × near − 1`). So a draft scores a little less with each
-sentence it adds past the bound, instead of dropping from "ready" to "needs work" at one word.
+a 125-word bound; 0 makes the bound hard), through the nearest miss that scoring already turns
+into partial credit and a softer cap (checker/scoring.py: the rule earns `near` and its cap fades
+by as much). So a draft scores a little less with each sentence it adds past the bound, instead
+of dropping from "ready" to "needs work" at one word.
 """
 
 from __future__ import annotations
@@ -39,4 +40,4 @@ def _past(excess: float, slack: float, values: tuple[tuple[str, str], ...]) -> O
     """A count `excess` (a share of the bound) past its bound: `k`, the share of the rule still
     earned and of its cap lifted, falls from 1 at the bound to 0 at the tolerance."""
     k = max(0.0, 1.0 - excess / slack) if slack > 0 else 0.0
-    return Outcome(FAIL, (), values, near=(1.0 + k) / 2 if k > 0 else 0.0)
+    return Outcome(FAIL, (), values, near=k)

@@ -20,7 +20,7 @@ class Outcome:
     spans: tuple[tuple[int, int], ...] = ()  # folded offsets
     values: tuple[tuple[str, str], ...] = ()  # for {value}, {min}, {max} in messages
     cap: int | None = None  # a ceiling other than the rule's own, for this outcome
-    near: float = 0.0  # a failed rule: how close it came to passing, in [0, 1) (scoring.py)
+    near: float = 0.0  # a failed rule: the share of a pass its nearest miss is worth, in [0, 1)
 
 
 PASSED = Outcome(PASS)

@@ -15,10 +15,10 @@ talk shop about what I'm learning") names the element without doing its job: it 
 direction in vague words (`veto_cap`), not as the element. Lists of phrases help the model find
 an element; they no longer overrule it.
 
-A rule that fails still says how close the role model came (`Outcome.near`): the best ratio of a
-sentence's probability for one of the rule's roles to that role's threshold, over the sentences
-that could have been its evidence. Scoring turns that nearest miss into partial credit and a
-softer cap (checker/scoring.py).
+A rule that fails still says how likely it is that the element is there after all
+(`Outcome.near`): the best probability, below the role's threshold, that the model gives one of
+the rule's roles in a sentence that could have been its evidence. Scoring turns it into partial
+credit and a softer cap (checker/scoring.py).
 """
 
 from __future__ import annotations
@@ -127,9 +127,9 @@ def _denied(rule: Rule, draft: Draft) -> set[int]:
 
 
 def _nearest_miss(rule: Rule, draft: Draft, vetoed: set[int]) -> float:
-    """How close the model came to finding the element: max over the candidate sentences (in a
-    clause when the rule wants one, not vetoed) and the rule's roles of probability / threshold,
-    kept below 1 (at 1 the rule would have passed)."""
+    """The chance the model gives that the element is there after all: the best probability,
+    below its role's threshold, over the candidate sentences (in a clause when the rule wants one,
+    not vetoed) and the rule's roles, kept below 1."""
     if not rule.roles:
         return 0.0
     limits = draft.role_limits(rule.roles, rule.confidence)
@@ -138,8 +138,8 @@ def _nearest_miss(rule: Rule, draft: Draft, vetoed: set[int]) -> float:
         if scores is None or i in vetoed or (rule.clause and not draft.verbs[i]):
             continue
         for j, t in limits:
-            if t > 0 and scores[j] / t > best:
-                best = scores[j] / t
+            if best < scores[j] < t:
+                best = scores[j]
     return min(best, NEAR_MAX)
 
 

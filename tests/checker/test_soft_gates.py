@@ -1,5 +1,6 @@
-"""Soft gates: a role-backed rule that fails reports its nearest miss, which earns partial credit
-and softens the cap it causes (checker/scoring.py, ARCHITECTURE.md)."""
+"""Soft gates: a role-backed rule that fails reports `near`, the model's probability that the
+element is there after all, which earns that share of the rule and fades the cap it causes by as
+much (checker/scoring.py, ARCHITECTURE.md)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from checker.folding import fold
 from checker.roles import default_model
 from checker.rubric import Criterion, default_rubric
 from checker.rules import REGISTRY
-from checker.scoring import DECISIVE_CAP, RuleResult, score, soften
+from checker.scoring import DECISIVE_CAP, SURE_ABSENT, RuleResult, score
 
 DRAFT = (
     "Hello Ms Laurent,\n\nI run a small plant nursery near Lyon, and Marc Petit, my former manager "
@@ -22,7 +23,7 @@ DRAFT = (
     "problem at all if not.\n\nThank you,\nClaire Martin"
 )
 NEAR_MISS = "The seedlings wilt every July, which is our problem."
-"""A purpose framed as a problem, which the role model reads as one at a little under its
+"""A purpose framed as a problem, which the role model reads as one with some probability under its
 threshold (the precondition below says so, and fails first if a retrained model reads it
 otherwise: then pick another such sentence)."""
 NO_PURPOSE = "The weather has been lovely in Lyon this month."
@@ -47,8 +48,8 @@ def test_a_near_miss_purpose_scores_above_no_purpose_and_the_report_says_capped_
     near_text, none_text = DRAFT.format(purpose=NEAR_MISS), DRAFT.format(purpose=NO_PURPOSE)
     near_outcome, none_outcome = _objective_outcome(near_text), _objective_outcome(none_text)
     # Preconditions: both fail the rule; one is a near miss, the other is far from it.
-    assert near_outcome.value == 0.0 and 0.5 < near_outcome.near < 1.0
-    assert none_outcome.value == 0.0 and none_outcome.near < 0.5
+    assert near_outcome.value == 0.0 and 0.1 < near_outcome.near < 1.0
+    assert none_outcome.value == 0.0 and none_outcome.near < SURE_ABSENT
     near, none = (
         grade(near_text, kind="request", lang="en"),
         grade(none_text, kind="request", lang="en"),
@@ -68,8 +69,23 @@ def test_a_near_miss_purpose_scores_above_no_purpose_and_the_report_says_capped_
     assert next(c for c in none.criteria if c.id == "objective").verdict == "missing"
 
 
-@pytest.mark.parametrize("near", [0.0, 0.2, 0.5])
-def test_a_miss_far_from_the_threshold_keeps_the_hard_cap(near: float) -> None:
+@pytest.mark.parametrize("near", [0.0, 0.01, 0.049])
+def test_a_sure_miss_keeps_the_hard_cap(near: float) -> None:
+    greeted = RuleResult("greeting", "courtesy", 1.0, None, False)
+    hard = score(
+        _crit(), [RuleResult("objective-stated", "objective", 0.0, 39, True), greeted], "en"
+    )
+    sure = score(
+        _crit(), [RuleResult("objective-stated", "objective", 0.0, 39, True, near), greeted], "en"
+    )
+    assert (sure.score, sure.cap) == (hard.score, hard.cap) and hard.cap == (39, "objective-stated")
+    assert next(v for v in sure.verdicts if v.id == "objective").verdict == "missing"
+
+
+@pytest.mark.parametrize("near", [0.05, 0.2, 0.28, 0.6])
+def test_the_cap_fades_by_the_models_probability_and_no_more(near: float) -> None:
+    """A miss at probability p gives back p of the way from the cap to the raw score: a sentence
+    the model gives a one-in-four chance is worth a quarter, not most, of a pass."""
     greeted = RuleResult("greeting", "courtesy", 1.0, None, False)
     hard = score(
         _crit(), [RuleResult("objective-stated", "objective", 0.0, 39, True), greeted], "en"
@@ -77,28 +93,27 @@ def test_a_miss_far_from_the_threshold_keeps_the_hard_cap(near: float) -> None:
     soft = score(
         _crit(), [RuleResult("objective-stated", "objective", 0.0, 39, True, near), greeted], "en"
     )
-    assert soften(near) == 0.0
-    assert (soft.score, soft.cap) == (hard.score, hard.cap) and hard.cap == (39, "objective-stated")
+    assert soft.cap == (round(39 + near * (100 - 39)), "objective-stated")
+    assert hard.score <= soft.score <= hard.score + near * (100 - hard.score) + 1
 
 
 def test_the_score_and_the_ceiling_rise_with_the_nearest_miss_without_a_jump() -> None:
     greeted = RuleResult("greeting", "courtesy", 1.0, None, False)
     scores, ceilings = [], []
-    for step in range(50, 100):
+    for step in range(5, 100):
         near = step / 100
         out = score(
             _crit(),
             [RuleResult("objective-stated", "objective", 0.0, 39, True, near), greeted],
             "en",
         )
-        k = soften(near)
         scores.append(out.score)
         if out.cap is not None:
-            assert out.cap == (round(39 + k * (100 - 39)), "objective-stated")
+            assert out.cap == (round(39 + near * (100 - 39)), "objective-stated")
             ceilings.append(out.cap[0])
     assert scores == sorted(scores) and scores[0] < scores[-1]
     assert ceilings == sorted(ceilings)
-    # One point of nearness never moves the score by more than a few points: no cliff.
+    # One point of probability never moves the score by more than a few points: no cliff.
     assert max(b - a for a, b in pairwise(scores)) <= 3
 
 
@@ -120,7 +135,7 @@ def test_a_decisive_criterion_cap_fades_with_its_rules_nearest_miss() -> None:
     )
     assert hard.cap == (DECISIVE_CAP, "criterion:vouching")
     assert soft.cap is not None and soft.cap[1] == "criterion:vouching"
-    assert soft.cap[0] == round(DECISIVE_CAP + soften(0.9) * (100 - DECISIVE_CAP))
+    assert soft.cap[0] == round(DECISIVE_CAP + 0.9 * (100 - DECISIVE_CAP))
     assert soft.score > hard.score
 
 
@@ -143,5 +158,5 @@ def test_a_near_miss_earns_a_share_of_its_weight() -> None:
         _crit(), [RuleResult("objective-stated", "objective", 0.0, 39, True, 0.8), greeted], "en"
     )
     objective = next(v for v in out.verdicts if v.id == "objective")
-    assert objective.earned == round(30 * soften(0.8)) > 0
+    assert objective.earned == round(30 * 0.8) > 0
     assert objective.verdict == "partial"
