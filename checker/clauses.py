@@ -48,6 +48,8 @@ _EN_VERB = LazyRegex(
     r"|they're|don't|won't|can't|isn't|aren't|didn't|doesn't|wouldn't|couldn't"
     r"|am|is|are|was|were|be|been|have|has|had|do|does|did|will|would|could|can|should|may"
     r"|might|must|shall|let|hope|wonder|work|lead|run|met|saw|read|want"
+    # A third person's present ("Lena runs digital at Northwind"): the usual verbs of who-is-who.
+    r"|runs|leads|works|wants|needs|knows|helps|manages|teaches|owns|builds|writes|advises"
     r"|need|know|think|suggest|mentioned|said|told|asked|recommended|introduce"
     r"|[^\W\d_]{3,}ed"
     # Irregular pasts ("…stuck with me") and an infinitive after an adjective ("Good to chat by
@@ -57,7 +59,8 @@ _EN_VERB = LazyRegex(
     r"|understood|(?:good|great|nice|lovely|glad|happy|pleased|delighted|thrilled|excited)"
     r"\s+to\s+[^\W\d_]{2,}"
     # "Thanks for the tip on the audit tool at the Cork conference": thanking is a clause.
-    r"|(?:thanks|thank\s+you|congratulations|congrats)\s+(?:again\s+)?(?:for|on)"
+    r"|(?:thanks|thank\s+you|congratulations|congrats)"
+    r"\s+(?:again\s+|(?:to\s+)?(?:you\s+)?both\s+|both\s+of\s+you\s+)?(?:for|on)"
     # "Dana here.", "Fellow Lehigh alum here (ChemE '19)": a self-introduction, "I am" left out.
     r"|here(?=\s*(?:[(.!,:;\u2013\u2014-]|$))"
     r")(?!\w)"

@@ -27,6 +27,8 @@ def _has_verb(text: str, lang: str) -> bool:
         ("Notre conseil d'administration doit trancher le 14 novembre.", "fr"),
         ("Votre article sur les registres paroissiaux m'a beaucoup servi.", "fr"),
         ("Paul, Inès : merci à tous les deux d’avoir accepté.", "fr"),
+        ("Sam - thanks both for saying yes.", "en"),
+        ("Lena runs digital at Northwind, a credit union in Spokane;", "en"),
     ],
 )
 def test_a_sentence_people_write_has_a_verb(text: str, lang: str) -> None:
