@@ -28,7 +28,7 @@ def test_every_draft_is_well_formed_and_the_set_is_balanced() -> None:
     assert len({d["id"] for d in items}) == len(items)
     for d in items:
         assert set(d) == KEYS, d["id"]
-        assert re.fullmatch(rf"{d['lang']}-{d['kind']}-\d\d", d["id"]), d["id"]
+        assert re.fullmatch(rf"{d['lang']}-{d['kind']}-\d{{2,3}}", d["id"]), d["id"]
         assert d["expect"] in BANDS and d["expect"] != "empty" and d["text"].strip(), d["id"]
     for lang in ("en", "fr"):
         for kind in KINDS:
