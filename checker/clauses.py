@@ -56,7 +56,7 @@ _EN_VERB = LazyRegex(
     # the shearing stage"): sentences, not keywords.
     r"|stuck|thought|heard|spoke|took|gave|came|made|found|got|sent|went|taught|built|wrote"
     r"|began|became|brought|kept|felt|caught|bought|sat|stood|won|grew|knew|meant|spent|led"
-    r"|understood|(?:good|great|nice|lovely|glad|happy|pleased|delighted|thrilled|excited)"
+    r"|understood|(?:good|great|nice|lovely|glad|happy|pleased|delighted|thrilled|excited|ok|okay)"
     r"\s+to\s+[^\W\d_]{2,}"
     # "Thanks for the tip on the audit tool at the Cork conference": thanking is a clause.
     r"|(?:thanks|thank\s+you|congratulations|congrats)"

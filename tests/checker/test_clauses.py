@@ -29,6 +29,7 @@ def _has_verb(text: str, lang: str) -> bool:
         ("Paul, Inès : merci à tous les deux d’avoir accepté.", "fr"),
         ("Sam - thanks both for saying yes.", "en"),
         ("Lena runs digital at Northwind, a credit union in Spokane;", "en"),
+        ("OK to give him your number?", "en"),
     ],
 )
 def test_a_sentence_people_write_has_a_verb(text: str, lang: str) -> None:
