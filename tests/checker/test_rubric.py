@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from checker import RubricError, default_rubric, grade, load_rubric
+from checker import Rubric, RubricError, default_rubric, grade, load_rubric
 
 GOOD = (
     "Bonjour Madame Martin, Anna Lopez m’a conseillé de vous écrire. Je suis ingénieure logistique "
@@ -388,3 +388,52 @@ def test_documented_role_rule_loads_and_fires(page: str) -> None:
     report = grade(text, rubric=rubric)
     added = next(r for r in rubric.rules if r.kind == "role")
     assert added.id in {f.rule for f in report.findings}
+
+
+ROLE_RULE = """
+[[rules]]
+id = "no-pressure-strict"
+kind = "role"
+roles = ["pressure"]
+criterion = "respect"
+severity = "warning"
+message.en = "This sentence presses the reader."
+message.fr = "Cette phrase met la pression au lecteur."
+suggestion = { en = "Let them choose.", fr = "Laissez-lui le choix." }
+"""
+STOCK_CLOSING = (
+    "Bonjour Madame Lenoir,\n\nJe prépare une reconversion vers les achats et j’aimerais "
+    "comprendre la première année d’un acheteur, en 20 minutes au moment qui vous arrange.\n\n"
+    "Dans l’attente de votre réponse, je vous prie d’agréer mes salutations distinguées."
+)
+
+
+def _fires(text: str, rubric: Rubric) -> bool:
+    return "no-pressure-strict" in {f.rule for f in grade(text, lang="fr", rubric=rubric).findings}
+
+
+def test_a_role_rule_does_not_count_a_sentence_holding_one_of_its_veto_patterns() -> None:
+    """A trainer's `role` rule with `veto`: the stock formula the model may read as the role is
+    not counted; any other sentence doing the role still is (checker/rules/role.py)."""
+    plain = load_rubric('extends = "default"\n' + ROLE_RULE, source="plain.toml")
+    vetoed = load_rubric(
+        'extends = "default"\n'
+        + ROLE_RULE
+        + "veto.fr = ['\\bdans l’attente de votre réponse\\b']\n"
+        + "veto.en = ['\\bi look forward to hearing from you\\b']\n",
+        source="vetoed.toml",
+    )
+    assert _fires(STOCK_CLOSING, plain)  # the precondition: the model reads it as pressure
+    assert not _fires(STOCK_CLOSING, vetoed)
+    pressing = STOCK_CLOSING + "\n\nRépondez-moi avant vendredi, c’est urgent, j’y compte."
+    assert _fires(pressing, vetoed)
+
+
+def test_a_role_rules_veto_in_one_language_only_is_refused_naming_rule_and_key() -> None:
+    with pytest.raises(RubricError) as err:
+        load_rubric(
+            'extends = "default"\n' + ROLE_RULE + "veto.fr = ['\\bdans l’attente\\b']\n",
+            source="half.toml",
+        )
+    message = str(err.value)
+    assert "half.toml" in message and "no-pressure-strict" in message and "veto.en" in message
