@@ -15,7 +15,9 @@ from .clauses import verb_starts
 from .folding import WORD_RE, Folded, sentences
 from .lazyre import LazyRegex
 from .parts import JUDGED, Part, judged_text, part_at, segment
+from .prefilter import may_match
 from .roles import RoleModel
+from .rubric.patterns import LazyPattern
 
 MAX_SCAN = 20_000
 """Phrase rules read the first 20,000 characters (about 3,000 words, some 25 times the longest
@@ -53,6 +55,18 @@ class Draft:
         if i >= 0 and pos < self.sentences[i][1]:
             return i
         return None
+
+    def phrases_by_sentence(self, pattern: LazyPattern | None) -> dict[int, list[tuple[int, int]]]:
+        """Where `pattern` matches in the judged text, grouped by the sentence holding each match's
+        start (matches outside any sentence are dropped): the `veto` phrases of a rule."""
+        found: dict[int, list[tuple[int, int]]] = {}
+        if pattern is None or not may_match(pattern.gate, self.judged):
+            return found
+        for m in pattern.finditer(self.judged):
+            i = self.sentence_index(m.start())
+            if i is not None:
+                found.setdefault(i, []).append((m.start(), m.end()))
+        return found
 
     def in_clause(self, start: int) -> bool:
         i = self.sentence_index(start)

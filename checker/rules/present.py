@@ -74,15 +74,10 @@ def _vetoed_by_phrase(rule: Rule, draft: Draft) -> tuple[set[int], frozenset[int
     names a vague object and is no evidence either, not even of a direction in vague words: the
     sentences where each of the rule's phrases does so come back as `hollow` ("interested in any
     opening at your company")."""
-    veto = rule.veto_matchers.get(draft.lang)
-    if veto is None or not may_match(veto.gate, draft.judged):
+    by_sentence = draft.phrases_by_sentence(rule.veto_matchers.get(draft.lang))
+    if not by_sentence:
         return set(), frozenset()
     own = rule.matchers.get(draft.lang)
-    by_sentence: dict[int, list[tuple[int, int]]] = {}
-    for m in veto.finditer(draft.judged):
-        i = draft.sentence_index(m.start())
-        if i is not None:
-            by_sentence.setdefault(i, []).append((m.start(), m.end()))
     out: set[int] = set()
     hollow: set[int] = set()
     for i, vetoes in by_sentence.items():
