@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ("grade_speed", "checker_import", "runtime_boot", "browser")
+BENCHMARKS = ("grade_speed", "model_size", "checker_import", "runtime_boot", "browser")
 OPERATORS = {"<=": operator.le, ">=": operator.ge, "<": operator.lt, ">": operator.gt}
 
 

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bench_scripts import load_script
 
 from checker import grade
 from checker.roles import ROLES, default_model, features, pack_model, parse_model, read_header
@@ -172,3 +173,11 @@ def test_roles_found_in_unseen_words(sentence: str, kind: str, role: str) -> Non
     report = grade(sentence, kind=kind)
     roles = {r.role for s in report.sentences for r in s.roles if r.confidence >= 50}
     assert role in roles, report.to_dict()["sentences"]
+
+
+def test_the_size_benchmark_reports_the_shipped_model_as_the_bound_above_reads_it() -> None:
+    """benchmarks/model_size.py, the figure the notes quote, measures the file this test bounds."""
+    got = {f["name"]: f["value"] for f in load_script("model_size").figures(MODEL)}
+    assert got["model_kib"] == round(len(MODEL.read_bytes()) / 1024, 1)
+    assert got["model_gzip_kib"] == round(len(gzip.compress(MODEL.read_bytes(), 9)) / 1024, 1)
+    assert got["model_gzip_kib"] < 300
