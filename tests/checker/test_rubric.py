@@ -437,3 +437,16 @@ def test_a_role_rules_veto_in_one_language_only_is_refused_naming_rule_and_key()
         )
     message = str(err.value)
     assert "half.toml" in message and "no-pressure-strict" in message and "veto.en" in message
+
+
+def test_an_absent_rules_partial_patterns_cost_half_and_never_cap() -> None:
+    """Body shorthand ("slt") caps the draft below ready; a clipped sign-off ("Cdt") alone costs
+    half of `no-shorthand` and no cap: the founding post's good request ends "Cdt"."""
+    signed_off = GOOD.replace("Bien cordialement, Sam Carter", "Cdt, Sam Carter")
+    clipped = grade(signed_off, kind="request", lang="fr")
+    texted = grade("slt " + signed_off, kind="request", lang="fr")
+    assert "no-shorthand" in rules_of(clipped) and "no-shorthand" in rules_of(texted)
+    assert clipped.band == "ready" and clipped.cap is None
+    assert texted.band == "needs-work" and texted.cap is not None
+    assert texted.cap.rule == "no-shorthand"
+    assert grade(GOOD, kind="request", lang="fr").score > clipped.score > texted.score
