@@ -216,8 +216,10 @@ def _build(
 def _resolve_patterns_from(
     rules: list[Rule], disabled: Mapping[str, Rule], source: str
 ) -> tuple[Rule, ...]:
-    """Each rule with `patterns_from` grades with its own patterns and partial patterns followed by
-    those of the rules it names (in their order, each pattern once), as they stand once this
+    """Each rule with `patterns_from` grades with its own patterns, partial patterns and veto
+    phrases followed by those of the rules it names (in their order, each pattern once): evidence
+    for a named rule is evidence here, and what it refuses as evidence is refused here too ("we're
+    both in fintech" is no link, so no reason to connect either). They stand as once this
     rubric has disabled, added phrases and defined rules; a named rule that takes patterns from
     others brings theirs too. A disabled rule still lends its patterns: disabling drops a finding,
     not a phrase that other rules count as evidence.
@@ -236,6 +238,7 @@ def _resolve_patterns_from(
         c = _Ctx(source, rule.id, check_patterns=False)  # every pattern was checked as read
         patterns = {lang: list(rule.own_patterns.get(lang, ())) for lang in LANGS}
         partial = {lang: list(rule.own_partial.get(lang, ())) for lang in LANGS}
+        veto = {lang: list(rule.own_veto.get(lang, ())) for lang in LANGS}
         for name in rule.patterns_from:
             if name == rule.id:
                 raise c.error(
@@ -274,8 +277,10 @@ def _resolve_patterns_from(
             for lang in LANGS:
                 patterns[lang] += named.patterns.get(lang, ())
                 partial[lang] += named.partial.get(lang, ())
+                veto[lang] += named.veto.get(lang, ())
         union = {lang: tuple(dict.fromkeys(p)) for lang, p in patterns.items() if p}
         weak = {lang: tuple(dict.fromkeys(p)) for lang, p in partial.items() if p}
+        refused = {lang: tuple(dict.fromkeys(p)) for lang, p in veto.items() if p}
         require_patterns(
             rule.kind, bool(rule.roles or rule.part), union, rule.langs, c, "patterns_from"
         )
@@ -288,6 +293,10 @@ def _resolve_patterns_from(
             ),
             partial_matchers=MappingProxyType(
                 {lang: _compile(weak.get(lang, ()), c, "patterns_from") for lang in LANGS}
+            ),
+            veto=MappingProxyType(refused),
+            veto_matchers=MappingProxyType(
+                {lang: _compile(refused.get(lang, ()), c, "patterns_from") for lang in LANGS}
             ),
         )
         return done[rule.id]

@@ -87,10 +87,11 @@ class Rule:
     """One rule; `matchers` holds its pattern per language (None when it has none), compiled the
     first time a draft in that language needs it.
 
-    `patterns` and `partial` are the ones the rule grades with: its own (`own_patterns`,
-    `own_partial`: its `patterns` and `phrases`, and the phrases a trainer added) followed by those
-    of the rules it names in `patterns_from`, which the loader resolves once every rubric layer
-    has applied (loading.py)."""
+    `patterns`, `partial` and `veto` are the ones the rule grades with: its own (`own_patterns`,
+    `own_partial`, `own_veto`: its `patterns` and `phrases`, and the phrases a trainer added)
+    followed by those of the rules it names in `patterns_from`, which the loader resolves once
+    every rubric layer has applied (loading.py): what another rule counts as evidence counts here,
+    and what it refuses as evidence is refused here too."""
 
     id: str
     kind: str
@@ -124,6 +125,7 @@ class Rule:
     patterns_from: tuple[str, ...] = ()
     own_patterns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     own_partial: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    own_veto: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     matchers: Mapping[str, LazyPattern | None] = field(default_factory=dict)
     partial_matchers: Mapping[str, LazyPattern | None] = field(default_factory=dict)
     when_matchers: Mapping[str, LazyPattern | None] = field(default_factory=dict)

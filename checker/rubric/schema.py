@@ -409,6 +409,7 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
         patterns_from=patterns_from,
         own_patterns=MappingProxyType(pats["patterns"]),
         own_partial=MappingProxyType(pats["partial"]),
+        own_veto=MappingProxyType(pats["veto"]),
         matchers=MappingProxyType(matchers),
         partial_matchers=MappingProxyType(partial),
         when_matchers=MappingProxyType(when),

@@ -450,3 +450,30 @@ def test_an_absent_rules_partial_patterns_cost_half_and_never_cap() -> None:
     assert texted.band == "needs-work" and texted.cap is not None
     assert texted.cap.rule == "no-shorthand"
     assert grade(GOOD, kind="request", lang="fr").score > clipped.score > texted.score
+
+
+def test_patterns_from_takes_the_named_rules_vetoes_too() -> None:
+    """What a named rule refuses as evidence, a rule borrowing its evidence refuses too: a
+    trainer's rule taking `intro-consent`'s patterns does not count "(cc'd)" as asking first,
+    while the default's `intro-reason-or-consent` takes that veto the same way."""
+    borrower = load_rubric(
+        'extends = "default"\n[[rules]]\nid = "asks-first"\nkind = "present"\n'
+        'criterion = "consent"\napplies_to = ["intro"]\nseverity = "warning"\n'
+        'message = { en = "m", fr = "m" }\nsuggestion = { en = "s", fr = "s" }\n'
+        'patterns_from = ["intro-consent"]\n',
+        source="borrower.toml",
+    )
+    rule = next(r for r in borrower.rules if r.id == "asks-first")
+    consent = next(r for r in borrower.rules if r.id == "intro-consent")
+    assert rule.veto["en"] == consent.veto["en"] and rule.own_veto == {}
+    asked = "Hi Nora, would you be open to a call with Karl about supplier audits?"
+    copied = "Hi Nora, I'd like to introduce you to Karl (cc'd), who is starting supplier audits."
+    fired = [
+        "asks-first" in rules_of(grade(t, kind="intro", lang="en", rubric=borrower))
+        for t in (asked, copied)
+    ]
+    assert fired == [False, True]
+    default = {r.id: r for r in default_rubric().rules}
+    assert set(default["intro-consent"].veto["fr"]) <= set(
+        default["intro-reason-or-consent"].veto["fr"]
+    )
