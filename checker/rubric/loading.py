@@ -1,5 +1,6 @@
 """Reading a rubric: TOML text, then inheritance (extends, replaces, disable, add_phrases), then
-each rule's `patterns_from` (the patterns of the rules it names, as they stand in this rubric).
+each rule's `patterns_from` and `veto_from` (the patterns or vetoes of the rules it names, as they
+stand in this rubric).
 
 `load_rubric` reads a trainer's rubric, `default_rubric` the one shipped in the package. A rubric
 is either fully valid or refused with a `RubricError` naming the file, the rule and the key, with
@@ -218,72 +219,98 @@ def _resolve_patterns_from(
 ) -> tuple[Rule, ...]:
     """Each rule with `patterns_from` grades with its own patterns, partial patterns and veto
     phrases followed by those of the rules it names (in their order, each pattern once): evidence
-    for a named rule is evidence here, and what it refuses as evidence is refused here too ("we're
-    both in fintech" is no link, so no reason to connect either). They stand as once this
-    rubric has disabled, added phrases and defined rules; a named rule that takes patterns from
-    others brings theirs too. A disabled rule still lends its patterns: disabling drops a finding,
-    not a phrase that other rules count as evidence.
+    for a named rule is evidence here, and what it refuses as evidence is refused here too. A rule
+    with `veto_from` takes only the veto phrases of the rules it names ("we're both in fintech" is
+    no link, so no reason to connect either). They stand as once this rubric has disabled, added
+    phrases and defined rules; a named rule that takes patterns or vetoes from others brings
+    theirs too. A disabled rule still lends its patterns: disabling drops a finding, not a phrase
+    that other rules count as evidence.
 
-    Refused, naming the rule and `patterns_from`: a rule naming itself, an unknown rule, a rule of
-    a kind without patterns, and rules that take patterns from each other in a circle.
+    Refused, naming the rule and the key: a rule naming itself, an unknown rule, a rule of a kind
+    without patterns (`patterns_from`) or a rule with no veto (`veto_from`), and rules that take
+    from each other in a circle.
     """
     pool = {**disabled, **{r.id: r for r in rules}}
     done: dict[str, Rule] = {}
 
+    def named_rule(rule: Rule, name: str, key: str, path: tuple[str, ...]) -> Rule:
+        """The rule `name` names, resolved, once the checks common to both keys have passed."""
+        c = _Ctx(source, rule.id, check_patterns=False)  # every pattern was checked as read
+        vetoes = key == "veto_from"
+        if name == rule.id:
+            raise c.error(
+                _t("a rule cannot take vetoes from itself")
+                if vetoes
+                else _t("a rule cannot take patterns from itself"),
+                key=key,
+                fix=_t("remove {rule!r} from {key}", rule=name, key=key),
+            )
+        named = pool.get(name)
+        if named is None:
+            raise c.error(
+                _t("cannot take vetoes from unknown rule {rule!r}", rule=name)
+                if vetoes
+                else _t("cannot take patterns from unknown rule {rule!r}", rule=name),
+                key=key,
+                fix=_did_you_mean(name, sorted(pool)),
+            )
+        if not vetoes and named.kind not in PATTERN_RULE_KINDS:
+            raise c.error(
+                _t(
+                    "cannot take patterns from {rule!r}: a {kind!r} rule has none",
+                    rule=name,
+                    kind=named.kind,
+                ),
+                key=key,
+                fix=_t("name present, absent or placeholder rules"),
+            )
+        if name in path:
+            circle = " → ".join((*path[path.index(name) :], rule.id, name))
+            raise c.error(
+                _t("rules take their vetoes from each other in a circle: {circle}", circle=circle)
+                if vetoes
+                else _t(
+                    "rules take their patterns from each other in a circle: {circle}",
+                    circle=circle,
+                ),
+                key=key,
+                fix=_t("remove {rule!r} from {key}", rule=name, key=key),
+            )
+        named = resolve(named, (*path, rule.id))
+        if vetoes and not named.veto:
+            raise c.error(
+                _t("cannot take vetoes from {rule!r}: it has none", rule=name),
+                key=key,
+                fix=_t("name rules that have veto phrases"),
+            )
+        return named
+
     def resolve(rule: Rule, path: tuple[str, ...]) -> Rule:
-        if not rule.patterns_from:
+        if not rule.patterns_from and not rule.veto_from:
             return rule
         if rule.id in done:
             return done[rule.id]
-        c = _Ctx(source, rule.id, check_patterns=False)  # every pattern was checked as read
         patterns = {lang: list(rule.own_patterns.get(lang, ())) for lang in LANGS}
         partial = {lang: list(rule.own_partial.get(lang, ())) for lang in LANGS}
         veto = {lang: list(rule.own_veto.get(lang, ())) for lang in LANGS}
         for name in rule.patterns_from:
-            if name == rule.id:
-                raise c.error(
-                    _t("a rule cannot take patterns from itself"),
-                    key="patterns_from",
-                    fix=_t("remove {rule!r} from patterns_from", rule=name),
-                )
-            named = pool.get(name)
-            if named is None:
-                raise c.error(
-                    _t("cannot take patterns from unknown rule {rule!r}", rule=name),
-                    key="patterns_from",
-                    fix=_did_you_mean(name, sorted(pool)),
-                )
-            if named.kind not in PATTERN_RULE_KINDS:
-                raise c.error(
-                    _t(
-                        "cannot take patterns from {rule!r}: a {kind!r} rule has none",
-                        rule=name,
-                        kind=named.kind,
-                    ),
-                    key="patterns_from",
-                    fix=_t("name present, absent or placeholder rules"),
-                )
-            if name in path:
-                circle = (*path[path.index(name) :], rule.id, name)
-                raise c.error(
-                    _t(
-                        "rules take their patterns from each other in a circle: {circle}",
-                        circle=" → ".join(circle),
-                    ),
-                    key="patterns_from",
-                    fix=_t("remove {rule!r} from patterns_from", rule=name),
-                )
-            named = resolve(named, (*path, rule.id))
+            named = named_rule(rule, name, "patterns_from", path)
             for lang in LANGS:
                 patterns[lang] += named.patterns.get(lang, ())
                 partial[lang] += named.partial.get(lang, ())
                 veto[lang] += named.veto.get(lang, ())
+        for name in rule.veto_from:
+            named = named_rule(rule, name, "veto_from", path)
+            for lang in LANGS:
+                veto[lang] += named.veto.get(lang, ())
+        c = _Ctx(source, rule.id, check_patterns=False)
         union = {lang: tuple(dict.fromkeys(p)) for lang, p in patterns.items() if p}
         weak = {lang: tuple(dict.fromkeys(p)) for lang, p in partial.items() if p}
         refused = {lang: tuple(dict.fromkeys(p)) for lang, p in veto.items() if p}
-        require_patterns(
-            rule.kind, bool(rule.roles or rule.part), union, rule.langs, c, "patterns_from"
-        )
+        if rule.patterns_from:
+            require_patterns(
+                rule.kind, bool(rule.roles or rule.part), union, rule.langs, c, "patterns_from"
+            )
         done[rule.id] = replace(
             rule,
             patterns=MappingProxyType(union),
@@ -296,7 +323,7 @@ def _resolve_patterns_from(
             ),
             veto=MappingProxyType(refused),
             veto_matchers=MappingProxyType(
-                {lang: _compile(refused.get(lang, ()), c, "patterns_from") for lang in LANGS}
+                {lang: _compile(refused.get(lang, ()), c, "veto_from") for lang in LANGS}
             ),
         )
         return done[rule.id]

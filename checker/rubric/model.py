@@ -91,7 +91,8 @@ class Rule:
     `own_partial`, `own_veto`: its `patterns` and `phrases`, and the phrases a trainer added)
     followed by those of the rules it names in `patterns_from`, which the loader resolves once
     every rubric layer has applied (loading.py): what another rule counts as evidence counts here,
-    and what it refuses as evidence is refused here too."""
+    and what it refuses as evidence is refused here too. `veto_from` takes only the named rules'
+    veto phrases."""
 
     id: str
     kind: str
@@ -123,6 +124,7 @@ class Rule:
     insert: Mapping[str, str] = field(default_factory=dict)
     insert_at: str | None = None
     patterns_from: tuple[str, ...] = ()
+    veto_from: tuple[str, ...] = ()
     own_patterns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     own_partial: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     own_veto: Mapping[str, tuple[str, ...]] = field(default_factory=dict)

@@ -63,9 +63,12 @@ _RULE_KEYS = (
     "insert",
     "insert_at",
     "patterns_from",
+    "veto_from",
 )
 PATTERN_RULE_KINDS = ("present", "absent", "placeholder")
 """The kinds of rule that have patterns (phrases): `add_phrases` and `patterns_from` take these."""
+VETO_RULE_KINDS = ("present", "role")
+"""The kinds of rule whose `veto` phrases take evidence away: `veto_from` works on these."""
 _PATTERN_KEYS = ("patterns", "partial", "when", "unless", "veto")
 _ID_RE = LazyRegex(r"^[a-z][a-z0-9-]*$")
 _BRACKETS_RE = LazyRegex(r"\[([^\[\]]*)\]")
@@ -354,6 +357,7 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
             fix=_t('write roles = ["vague"]'),
         )
     patterns_from = _patterns_from(table, kind, c)
+    veto_from = _veto_from(table, kind, c)
     if not patterns_from:  # else checked once the named rules' patterns are in (loading.py)
         require_patterns(kind, bool(roles or part), pats["patterns"], langs, c)
     for key in ("when", "unless", "veto"):
@@ -407,6 +411,7 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
         insert=insert,
         insert_at=insert_at,
         patterns_from=patterns_from,
+        veto_from=veto_from,
         own_patterns=MappingProxyType(pats["patterns"]),
         own_partial=MappingProxyType(pats["partial"]),
         own_veto=MappingProxyType(pats["veto"]),
@@ -468,6 +473,31 @@ def _patterns_from(table: Mapping[str, Any], kind: str, c: _Ctx) -> tuple[str, .
             _t("a {kind!r} rule has no patterns", kind=kind),
             key="patterns_from",
             fix=_t("remove patterns_from, or make the rule present, absent or placeholder"),
+        )
+    return tuple(dict.fromkeys(value))
+
+
+def _veto_from(table: Mapping[str, Any], kind: str, c: _Ctx) -> tuple[str, ...]:
+    """The ids of the rules whose veto phrases this rule takes too (resolved in loading.py): two
+    rules refusing the same evidence keep one list."""
+    if "veto_from" not in table:
+        return ()
+    value = table["veto_from"]
+    if (
+        not isinstance(value, list)
+        or not value
+        or not all(isinstance(v, str) and v.strip() for v in value)
+    ):
+        raise c.error(
+            _t("must be a non-empty list of rule ids"),
+            key="veto_from",
+            fix=_t('write veto_from = ["connect-link"]'),
+        )
+    if kind not in VETO_RULE_KINDS:
+        raise c.error(
+            _t("a {kind!r} rule takes no veto", kind=kind),
+            key="veto_from",
+            fix=_t("remove veto_from, or make the rule present or role"),
         )
     return tuple(dict.fromkeys(value))
 
