@@ -116,6 +116,7 @@ class Rule:
     params: Mapping[str, int] = field(default_factory=dict)
     roles: tuple[str, ...] = ()
     veto_roles: tuple[str, ...] = ()
+    overshadowed_by: tuple[str, ...] = ()
     unless_roles: tuple[str, ...] = ()
     confidence: int | None = None
     veto_cap: int | None = None

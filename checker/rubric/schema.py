@@ -55,6 +55,7 @@ _RULE_KEYS = (
     "params",
     "roles",
     "veto_roles",
+    "overshadowed_by",
     "unless_roles",
     "confidence",
     "veto_cap",
@@ -327,10 +328,16 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
             ):
                 raise c.error(_t("must be [min, max] (0 for no bound)"), key=f"limits.{k}")
             limits[k] = (v[0] or None, v[1] or None)
-    roles, veto_roles, unless_roles = (
+    roles, veto_roles, overshadowed_by, unless_roles = (
         _choices(table[k], ROLES, c, k) if k in table else ()
-        for k in ("roles", "veto_roles", "unless_roles")
+        for k in ("roles", "veto_roles", "overshadowed_by", "unless_roles")
     )
+    if overshadowed_by and (kind != "present" or not roles):
+        raise c.error(
+            _t("{key} needs a 'present' rule with roles", key="overshadowed_by"),
+            key="overshadowed_by",
+            fix=_t('write roles = ["purpose"], or remove {key}', key="overshadowed_by"),
+        )
     confidence = table.get("confidence")
     if confidence is not None:
         confidence = _int(confidence, c, "confidence", 1, 99)
@@ -403,6 +410,7 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
         params=MappingProxyType(params),
         roles=roles,
         veto_roles=veto_roles,
+        overshadowed_by=overshadowed_by,
         unless_roles=unless_roles,
         confidence=confidence,
         veto_cap=veto_cap,

@@ -15,6 +15,12 @@ talk shop about what I'm learning") names the element without doing its job: it 
 direction in vague words (`veto_cap`), not as the element. Lists of phrases help the model find
 an element; they no longer overrule it.
 
+With `overshadowed_by`, a sentence that more surely does one of those roles than any of the
+rule's own is evidence only through one of the rule's phrases: the model's reading of the rule's
+role in it is not enough ("I'm a chartered accountant with twelve years in audit" says who the
+writer is, whatever purpose the model also hears in it; "I'm an engineer choosing between two
+offers" keeps its phrase).
+
 A rule that fails still says how likely it is that the element is there after all
 (`Outcome.near`): the best probability, below the role's threshold, that the model gives one of
 the rule's roles in a sentence that could have been its evidence. Scoring turns it into partial
@@ -150,6 +156,11 @@ def evaluate(rule: Rule, draft: Draft) -> Outcome:
     read = [
         i for i in draft.with_role(rule.roles, rule.confidence) if not rule.clause or draft.verbs[i]
     ]
+    if rule.overshadowed_by:
+        # "I am a chartered accountant with twelve years in audit and FP&A" reads as a purpose to
+        # the model, but says who the writer is: there, only one of the rule's phrases counts.
+        shadowed = draft.vetoed(rule.overshadowed_by, rule.roles)
+        read = [i for i in read if i not in shadowed]
     if any(i not in vetoed for i in read):
         return PASSED
     # Phrases count outside the vetoed sentences and those the model denies (`phrase_floor`).

@@ -477,3 +477,46 @@ def test_patterns_from_takes_the_named_rules_vetoes_too() -> None:
     assert set(default["intro-consent"].veto["fr"]) <= set(
         default["intro-reason-or-consent"].veto["fr"]
     )
+
+
+CAREER_SUMMARY = (
+    "Dear Ms Whitaker,\n\nI am a chartered accountant with twelve years' experience across audit, "
+    "FP&A and finance transformation in healthcare groups. I would welcome the opportunity to "
+    "connect.\n\nBest regards,\nGreg"
+)
+
+
+def test_a_sentence_overshadowed_by_who_counts_only_through_a_phrase() -> None:
+    """`overshadowed_by`: the model hears a purpose in a career summary, but the sentence more
+    surely says who the writer is, so only one of the rule's phrases would count there; without
+    the option (a trainer's copy of the rule) the model's reading passes it."""
+    shipped = grade(CAREER_SUMMARY, kind="request", lang="en")
+    assert "objective-stated" in rules_of(shipped) and shipped.band == "not-ready"
+    plain = load_rubric(
+        'extends = "default"\ndisable = ["objective-stated"]\n[[rules]]\nid = "objective-plain"\n'
+        'kind = "present"\nroles = ["purpose"]\nveto_roles = ["vague"]\ncriterion = "objective"\n'
+        'applies_to = ["request"]\nseverity = "error"\ncap = 39\n'
+        'message = { en = "m", fr = "m" }\nsuggestion = { en = "s", fr = "s" }\n',
+        source="plain.toml",
+    )
+    assert "objective-plain" not in rules_of(
+        grade(CAREER_SUMMARY, kind="request", lang="en", rubric=plain)
+    )
+    told = CAREER_SUMMARY.replace(
+        "I would welcome the opportunity to connect.",
+        "I'm moving into hospital procurement and would like to understand how your buyers work.",
+    )
+    assert "objective-stated" not in rules_of(grade(told, kind="request", lang="en"))
+
+
+def test_overshadowed_by_needs_a_present_rule_with_roles() -> None:
+    with pytest.raises(RubricError) as info:
+        load_rubric(
+            'extends = "default"\n[[rules]]\nid = "r"\nkind = "absent"\ncriterion = "objective"\n'
+            'phrases = {en=["x"], fr=["x"]}\novershadowed_by = ["who"]\n'
+            'message = { en = "m", fr = "m" }\nsuggestion = { en = "s", fr = "s" }\n',
+            source="atelier.toml",
+        )
+    err = info.value
+    assert (err.source, err.rule, err.key) == ("atelier.toml", "r", "overshadowed_by")
+    assert err.fix is not None and err.fix.render("fr") != err.fix.render("en")
