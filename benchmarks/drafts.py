@@ -38,6 +38,7 @@ BATCH_IDS = {
     9: range(125, 137),
     10: range(137, 149),
     11: range(149, 161),
+    12: range(161, 173),
     13: range(173, 185),
 }
 """Each batch's numbers, the same for every kind (DRAFTS.md)."""
