@@ -18,8 +18,8 @@ an element; they no longer overrule it.
 With `overshadowed_by`, a sentence that more surely does one of those roles than any of the
 rule's own is evidence only through one of the rule's phrases: the model's reading of the rule's
 role in it is not enough ("I'm a chartered accountant with twelve years in audit" says who the
-writer is, whatever purpose the model also hears in it; "I'm an engineer choosing between two
-offers" keeps its phrase).
+writer is, whatever purpose the model also hears in it; "I'm an engineer moving into product"
+keeps its phrase).
 
 A rule that fails still says how likely it is that the element is there after all
 (`Outcome.near`): the best probability, below the role's threshold, that the model gives one of
