@@ -520,3 +520,15 @@ def test_overshadowed_by_needs_a_present_rule_with_roles() -> None:
     err = info.value
     assert (err.source, err.rule, err.key) == ("atelier.toml", "r", "overshadowed_by")
     assert err.fix is not None and err.fix.render("fr") != err.fix.render("en")
+
+
+def test_a_place_that_folds_like_shorthand_does_not_cap() -> None:
+    """Folding lowers "Vancouver, BC" to "bc": a partial pattern of `no-shorthand`, never a cap."""
+    draft = (
+        "Hi Dana,\n\nI'm a backend engineer at a freight startup in Vancouver, BC, choosing "
+        "between a platform team and a product team. You've worked on both at Stripe. Could we "
+        "talk for 20 minutes in the next couple of weeks, whenever suits you? If it's a bad time, "
+        "no worries at all.\n\nThanks,\nMarcus"
+    )
+    report = grade(draft, kind="request", lang="en")
+    assert report.band == "ready" and report.cap is None
