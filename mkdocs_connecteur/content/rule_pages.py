@@ -56,6 +56,8 @@ _STRINGS: dict[str, Text] = {
     "limits": _t("Limits"),
     "evidence_from": _t("Also counts as evidence"),
     "evidence_from_text": _t("the phrases of {rules}"),
+    "veto_from": _t("Also refuses as evidence"),
+    "veto_from_text": _t("the veto phrases of {rules}"),
     "at_most": _t("at most {n} {measure} for {kind}"),
     "at_least": _t("at least {n} {measure} for {kind}"),
     "words": _t("words"),
@@ -149,6 +151,13 @@ def _evidence_from(rule: Rule, lang: str) -> str:
     return STRINGS[lang]["evidence_from_text"].format(rules=links)
 
 
+def _veto_from(rule: Rule, lang: str) -> str:
+    """ "the veto phrases of connect-link", linked: a rule that takes the veto phrases of others
+    (`veto_from`) refuses the same evidence, so a trainer reading one page learns of both."""
+    links = ", ".join(f"[`{name}`]({name}.md)" for name in rule.veto_from)
+    return STRINGS[lang]["veto_from_text"].format(rules=links)
+
+
 def _cell(text: str) -> str:
     """Text safe in a Markdown table cell."""
     return escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
@@ -223,6 +232,11 @@ def render_rule(
         *(
             [f"- **{s['evidence_from']}**{s['colon']}{_evidence_from(rule, lang)}"]
             if rule.patterns_from
+            else []
+        ),
+        *(
+            [f"- **{s['veto_from']}**{s['colon']}{_veto_from(rule, lang)}"]
+            if rule.veto_from
             else []
         ),
         "",
