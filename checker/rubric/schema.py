@@ -332,12 +332,6 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
         _choices(table[k], ROLES, c, k) if k in table else ()
         for k in ("roles", "veto_roles", "overshadowed_by", "unless_roles")
     )
-    if overshadowed_by and (kind != "present" or not roles):
-        raise c.error(
-            _t("{key} needs a 'present' rule with roles", key="overshadowed_by"),
-            key="overshadowed_by",
-            fix=_t('write roles = ["purpose"], or remove {key}', key="overshadowed_by"),
-        )
     confidence = table.get("confidence")
     if confidence is not None:
         confidence = _int(confidence, c, "confidence", 1, 99)
@@ -347,11 +341,12 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
     phrase_floor = table.get("phrase_floor")
     if phrase_floor is not None:
         phrase_floor = _int(phrase_floor, c, "phrase_floor", 1, 99)
-        if kind != "present" or not roles:
+    for key, setting in (("overshadowed_by", overshadowed_by), ("phrase_floor", phrase_floor)):
+        if setting and (kind != "present" or not roles):  # both refine how roles count as evidence
             raise c.error(
-                _t("phrase_floor needs a 'present' rule with roles"),
-                key="phrase_floor",
-                fix=_t('write roles = ["purpose"], or remove phrase_floor'),
+                _t("{key} needs a 'present' rule with roles", key=key),
+                key=key,
+                fix=_t('write roles = ["purpose"], or remove {key}', key=key),
             )
     part = table.get("part")
     if part is not None:
@@ -461,53 +456,45 @@ def require_patterns(
             )
 
 
-def _patterns_from(table: Mapping[str, Any], kind: str, c: _Ctx) -> tuple[str, ...]:
-    """The ids of the rules whose patterns this rule takes too (resolved in loading.py)."""
-    if "patterns_from" not in table:
+def _rule_ids(table: Mapping[str, Any], key: str, c: _Ctx, example: Text) -> tuple[str, ...]:
+    """The rule ids a `*_from` key names, each once; `example` is the fix shown for a bad list."""
+    if key not in table:
         return ()
-    value = table["patterns_from"]
+    value = table[key]
     if (
         not isinstance(value, list)
         or not value
         or not all(isinstance(v, str) and v.strip() for v in value)
     ):
-        raise c.error(
-            _t("must be a non-empty list of rule ids"),
-            key="patterns_from",
-            fix=_t('write patterns_from = ["intro-purpose", "intro-consent"]'),
-        )
-    if kind not in PATTERN_RULE_KINDS:
+        raise c.error(_t("must be a non-empty list of rule ids"), key=key, fix=example)
+    return tuple(dict.fromkeys(value))
+
+
+def _patterns_from(table: Mapping[str, Any], kind: str, c: _Ctx) -> tuple[str, ...]:
+    """The ids of the rules whose patterns this rule takes too (resolved in loading.py)."""
+    named = _rule_ids(
+        table, "patterns_from", c, _t('write patterns_from = ["intro-purpose", "intro-consent"]')
+    )
+    if named and kind not in PATTERN_RULE_KINDS:
         raise c.error(
             _t("a {kind!r} rule has no patterns", kind=kind),
             key="patterns_from",
             fix=_t("remove patterns_from, or make the rule present, absent or placeholder"),
         )
-    return tuple(dict.fromkeys(value))
+    return named
 
 
 def _veto_from(table: Mapping[str, Any], kind: str, c: _Ctx) -> tuple[str, ...]:
     """The ids of the rules whose veto phrases this rule takes too (resolved in loading.py): two
     rules refusing the same evidence keep one list."""
-    if "veto_from" not in table:
-        return ()
-    value = table["veto_from"]
-    if (
-        not isinstance(value, list)
-        or not value
-        or not all(isinstance(v, str) and v.strip() for v in value)
-    ):
-        raise c.error(
-            _t("must be a non-empty list of rule ids"),
-            key="veto_from",
-            fix=_t('write veto_from = ["connect-link"]'),
-        )
-    if kind not in VETO_RULE_KINDS:
+    named = _rule_ids(table, "veto_from", c, _t('write veto_from = ["connect-link"]'))
+    if named and kind not in VETO_RULE_KINDS:
         raise c.error(
             _t("a {kind!r} rule takes no veto", kind=kind),
             key="veto_from",
             fix=_t("remove veto_from, or make the rule present or role"),
         )
-    return tuple(dict.fromkeys(value))
+    return named
 
 
 def _insert(table: Mapping[str, Any], kind: str, c: _Ctx) -> tuple[Mapping[str, str], str | None]:
