@@ -1,5 +1,6 @@
 """`patterns_from`: a rule grades with the patterns of the rules it names, as they stand in the
-rubric in force (a trainer's added phrases, disabled and redefined rules), never with a copy."""
+rubric in force (a trainer's added phrases, disabled and redefined rules), never with a copy; and
+the refusals it shares with `veto_from` (test_veto_from.py)."""
 
 from __future__ import annotations
 
@@ -240,21 +241,67 @@ ERRORS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "rule", "needles"), ERRORS)
+VETO_ERRORS = [  # veto_from shares the refusals of patterns_from, in its own words
+    (
+        'extends = "default"\n'
+        + _new_rule("mine", 'roles = ["purpose"]\nveto_from = ["conect-link"]\n'),
+        "mine",
+        ["cannot take vetoes from unknown rule 'conect-link'", "did you mean 'connect-link'"],
+    ),
+    (
+        'extends = "default"\n' + _new_rule("mine", 'roles = ["purpose"]\nveto_from = ["mine"]\n'),
+        "mine",
+        ["cannot take vetoes from itself", "remove 'mine' from veto_from"],
+    ),
+    (
+        'extends = "default"\n'
+        + _new_rule("one", 'roles = ["purpose"]\nveto_from = ["two"]\n')
+        + _new_rule("two", 'roles = ["purpose"]\nveto_from = ["connect-link", "one"]\n'),
+        "two",
+        ["vetoes from each other in a circle: one → two → one"],
+    ),
+    (
+        'extends = "default"\n'
+        + _new_rule("mine", 'roles = ["purpose"]\nveto_from = ["bounded-ask"]\n'),
+        "mine",
+        ["cannot take vetoes from 'bounded-ask': it has none"],
+    ),
+    (
+        'extends = "default"\n'
+        + _new_rule(
+            "mine",
+            'roles = ["purpose"]\nphrases = {en=["x"], fr=["x"]}\nveto_from = ["connect-link"]\n',
+            "absent",
+        ),
+        "mine",
+        ["a 'absent' rule takes no veto"],
+    ),
+    (
+        'extends = "default"\n' + _new_rule("mine", 'roles = ["purpose"]\nveto_from = []\n'),
+        "mine",
+        ["must be a non-empty list of rule ids"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "needles", "key"),
+    [(*case, "patterns_from") for case in ERRORS] + [(*case, "veto_from") for case in VETO_ERRORS],
+)
 def test_errors_name_the_file_the_rule_and_the_key(
-    text: str, rule: str, needles: list[str]
+    text: str, rule: str, needles: list[str], key: str
 ) -> None:
     with pytest.raises(RubricError) as info:
         load_rubric(text, source="atelier.toml")
     err = info.value
-    assert (err.source, err.rule, err.key) == ("atelier.toml", rule, "patterns_from")
+    assert (err.source, err.rule, err.key) == ("atelier.toml", rule, key)
     message = str(err)
-    assert message.startswith(f"atelier.toml: rule {rule!r}: key 'patterns_from': "), message
+    assert message.startswith(f"atelier.toml: rule {rule!r}: key {key!r}: "), message
     for needle in needles:
         assert needle in message, message
     french = err.render("fr")
     assert french.startswith("atelier.toml") and repr(rule) in french, french
-    assert "patterns_from" in french, french
+    assert key in french, french
     # The problem and its fix are in French: the French catalogue translates them.
     for part in (err.problem, err.fix):
         assert part is not None and part.render("fr") != part.render("en"), part  # type: ignore[union-attr]
