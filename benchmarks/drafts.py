@@ -41,6 +41,7 @@ BATCH_IDS = {
     12: range(161, 173),
     13: range(173, 185),
     15: range(197, 209),
+    16: range(209, 221),
 }
 """Each batch's numbers, the same for every kind (DRAFTS.md)."""
 BATCHES = tuple(BATCH_IDS)
