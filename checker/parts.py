@@ -88,6 +88,13 @@ _CONTACT = LazyRegex(
     r"|^\s*(?:tel|tél|phone|mobile|portable|t|m)\s*[:.]"
     r"|sent from my|envoye de mon"
 )
+_CONTACT_DETAIL = LazyRegex(r"\S*@\S*|https?:\S*|www\.\S*|\S*linkedin\.com\S*|\+?\d[\d .-]{7,}\d")
+"""The contact details themselves, left out when a contact line's own words are counted."""
+MAX_CONTACT_LINE_WORDS = 12
+MAX_CONTACT_SENTENCE_WORDS = 6
+"""Words besides its contact details that a signature line holds at most (a title and an
+address: "Marketing manager, Atelier Lignes, 12 rue du Lac, Nyon"), or, if it ends like a
+sentence, at most 6 ("Tél. : 06 12 34 56 78.")."""
 _NAME = LazyRegex(r"[A-ZÀ-Ý][\w'’-]*(?:(?:\.\s*|\s+)[A-ZÀ-Ý][\w'’-]*){0,3}\.?\s*")
 """A signature's name line as typed: one to four capitalised words ("Ethel Norman.")."""
 _NAME_LINE = LazyRegex(r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3}(?:\s*[-–—])?")
@@ -138,7 +145,12 @@ def _signature_line(line: str, original: str | None = None, signed: bool = False
     `original` is the same line unfolded: a name in capitals may end with a full stop. Below a
     sign-off (`signed`) a title may hold a comma ("Senior nurse, Lyon Sud hospital")."""
     if _CONTACT.search(line):
-        return True
+        # A paragraph that holds a phone number is still a paragraph: "Call me back at 06 77 41
+        # 52 09." ends a sentence of the body, "Tel: 06 77 41 52 09" is a signature line.
+        rest = len(_WORD.findall(_CONTACT_DETAIL.sub(" ", line)))
+        return rest <= MAX_CONTACT_LINE_WORDS and not (
+            rest > MAX_CONTACT_SENTENCE_WORDS and _SENTENCE_END.search(line)
+        )
     if original is not None and _NAME.fullmatch(original):
         return True
     if len(_WORD.findall(line)) > 7 or _SENTENCE_END.search(line):

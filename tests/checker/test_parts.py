@@ -446,3 +446,16 @@ def test_the_layout_rules_stay_linear_on_hostile_lines(text: str) -> None:
     started = time.perf_counter()
     grade(text)
     assert time.perf_counter() - started < 5
+
+
+def test_a_paragraph_holding_a_phone_number_stays_in_the_body() -> None:
+    text = (
+        "Bonsoir Madame Ngo,\n\nC'est la troisième fois que je vous écris.\n\n"
+        "Je cherche un stage en audit pour juillet. J'ai besoin d'une réponse avant vendredi. "
+        "Merci de me rappeler au plus vite au 6 77 41 52 09.\n\nFranck Essomba"
+    )
+    got = parts_of(text)
+    assert got[1][0] == "body" and got[1][1].endswith("au plus vite au 6 77 41 52 09.")
+    assert got[-1] == ("signature", "Franck Essomba")
+    short = parts_of("Could we talk?\nBest,\nAna Lopez\nTél. : 06 77 41 52 09.\nana@example.org")
+    assert short[-1] == ("signature", "Ana Lopez\nTél. : 06 77 41 52 09.\nana@example.org")
