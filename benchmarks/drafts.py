@@ -42,6 +42,7 @@ BATCH_IDS = {
     13: range(173, 185),
     15: range(197, 209),
     16: range(209, 221),
+    17: range(221, 233),
 }
 """Each batch's numbers, the same for every kind (DRAFTS.md)."""
 BATCHES = tuple(BATCH_IDS)
