@@ -81,7 +81,8 @@ _SENTENCE_GAP = LazyRegex(r"(?<=[.!?])\s+")
 """Between two sentences on one line."""
 _QUOTE_START = LazyRegex(
     r"\s*(?:>|-{2,}\s*(?:original message|message d'origine|forwarded message|message transfere)"
-    r"|on [^\n]{3,120} wrote\s*:|le [^\n]{3,120} a ecrit\s*:|from\s*:\s*\S[^\n]*@)"
+    r"|on [^\n]{3,120} wrote\s*:|le [^\n]{3,120} a ecrit\s*:|from\s*:\s*\S[^\n]*@"
+    r"|begin forwarded message\s*:|debut du message reexpedie\s*:)"
 )
 _CONTACT = LazyRegex(
     r"@|https?:|www\.|linkedin\.com|\+?\d[\d .-]{7,}\d"

@@ -459,3 +459,9 @@ def test_a_paragraph_holding_a_phone_number_stays_in_the_body() -> None:
     assert got[-1] == ("signature", "Franck Essomba")
     short = parts_of("Could we talk?\nBest,\nAna Lopez\nTél. : 06 77 41 52 09.\nana@example.org")
     assert short[-1] == ("signature", "Ana Lopez\nTél. : 06 77 41 52 09.\nana@example.org")
+
+
+@pytest.mark.parametrize("header", ["Begin forwarded message:", "Début du message réexpédié :"])
+def test_a_mail_apps_forward_header_starts_quoted_text(header: str) -> None:
+    got = parts_of(f"FYI.\n\n{header}\n\nFrom: Sarah\nHello Mr Giraud, could we talk?")
+    assert got[-1][0] == "quoted" and got[-1][1].startswith(header)
