@@ -21,7 +21,9 @@ from types import MappingProxyType
 
 TITLES: Mapping[str, frozenset[str]] = MappingProxyType(
     {
-        "en": frozenset({"mr", "mrs", "ms", "mx", "dr", "prof", "messrs", "st", "rev", "hon"}),
+        "en": frozenset(
+            {"mr", "mrs", "ms", "mx", "dr", "prof", "messrs", "st", "rev", "hon", "engr"}
+        ),
         "fr": frozenset({"m", "mme", "mmes", "mlle", "mlles", "mm", "dr", "pr", "st", "ste"}),
     }
 )

@@ -84,6 +84,17 @@ _QUOTE_START = LazyRegex(
     r"|on [^\n]{3,120} wrote\s*:|le [^\n]{3,120} a ecrit\s*:|from\s*:\s*\S[^\n]*@"
     r"|begin forwarded message\s*:|debut du message reexpedie\s*:)"
 )
+_DISCLAIMER = LazyRegex(
+    r"\s*(?:(?:ce|le present) (?:message|courriel|e-?mail)"
+    r"(?: et (?:ses|toutes ses|les) pieces jointes)?"
+    r" (?:est|sont|peut contenir|contient)[^\n]{0,40}confidenti"
+    r"|(?:this|the information in this) (?:e-?mail|message|communication)"
+    r"(?: and any (?:attachments|files transmitted with it))?"
+    r" (?:is|are|may contain|contains)[^\n]{0,40}(?:confidential|privileged)"
+    r"|confidentiality notice|avis de confidentialite|disclaimer\s*:)"
+)
+"""A legal disclaimer's opening words, below the signature ("This e-mail and any attachments are
+confidential…", « Ce message et ses pièces jointes sont confidentiels… »)."""
 _CONTACT = LazyRegex(
     r"@|https?:|www\.|linkedin\.com|\+?\d[\d .-]{7,}\d"
     r"|^\s*(?:tel|tél|phone|mobile|portable|t|m)\s*[:.]"
@@ -227,6 +238,13 @@ def segment(folded: str, original: str | None = None) -> tuple[Part, ...]:
                 names[j] = "quoted"
             break
     last = next((i for i in range(len(lines) - 1, -1, -1) if names[i] != "quoted"), -1)
+    # A legal disclaimer ends the signature block: from its first line down, nobody reads it.
+    for i in range(1, last + 1):
+        if _DISCLAIMER.match(folded, *lines[i]):
+            for j in range(i, last + 1):
+                names[j] = "signature"
+            last = i - 1
+            break
     first = 0
     # The header: a run of "Subject:", "To:", "Cc:" lines at the top, when one names the subject.
     header = 0

@@ -465,3 +465,20 @@ def test_a_paragraph_holding_a_phone_number_stays_in_the_body() -> None:
 def test_a_mail_apps_forward_header_starts_quoted_text(header: str) -> None:
     got = parts_of(f"FYI.\n\n{header}\n\nFrom: Sarah\nHello Mr Giraud, could we talk?")
     assert got[-1][0] == "quoted" and got[-1][1].startswith(header)
+
+
+@pytest.mark.parametrize(
+    "disclaimer",
+    [
+        "Ce message et ses pièces jointes sont confidentiels. Merci d'en informer immédiatement "
+        "l'expéditeur.",
+        "This e-mail and any attachments are confidential. If you received it in error, notify "
+        "the sender immediately.",
+    ],
+)
+def test_a_legal_disclaimer_is_part_of_the_signature(disclaimer: str) -> None:
+    signature = "Best regards,\nAna Lopez\n+33 6 12 34 56 78"
+    text = f"Could we talk for 20 minutes?\n\n{signature}\n\n{disclaimer}"
+    got = parts_of(text)
+    assert got[-1][0] == "signature" and got[-1][1].endswith(disclaimer)
+    assert "no-urgency" not in {f.rule for f in grade(text).findings}
