@@ -95,12 +95,14 @@ _DISCLAIMER = LazyRegex(
 )
 """A legal disclaimer's opening words, below the signature ("This e-mail and any attachments are
 confidential…", « Ce message et ses pièces jointes sont confidentiels… »)."""
+_PHONE = r"\+?\d[\d .-]{7,}\d"
 _CONTACT = LazyRegex(
-    r"@|https?:|www\.|linkedin\.com|\+?\d[\d .-]{7,}\d"
-    r"|^\s*(?:tel|tél|phone|mobile|portable|t|m)\s*[:.]"
+    r"@|https?:|www\.|linkedin\.com|"
+    + _PHONE
+    + r"|^\s*(?:tel|tél|phone|mobile|portable|t|m)\s*[:.]"
     r"|sent from my|envoye de mon"
 )
-_CONTACT_DETAIL = LazyRegex(r"\S*@\S*|https?:\S*|www\.\S*|\S*linkedin\.com\S*|\+?\d[\d .-]{7,}\d")
+_CONTACT_DETAIL = LazyRegex(r"\S*@\S*|https?:\S*|www\.\S*|\S*linkedin\.com\S*|" + _PHONE)
 """The contact details themselves, left out when a contact line's own words are counted."""
 MAX_CONTACT_LINE_WORDS = 12
 MAX_CONTACT_SENTENCE_WORDS = 6
@@ -238,9 +240,14 @@ def segment(folded: str, original: str | None = None) -> tuple[Part, ...]:
                 names[j] = "quoted"
             break
     last = next((i for i in range(len(lines) - 1, -1, -1) if names[i] != "quoted"), -1)
-    # A legal disclaimer ends the signature block: from its first line down, nobody reads it.
+    # A legal disclaimer ends the signature block: from its first line down, nobody reads it. It
+    # is one only below a sign-off or a contact detail ("This message is confidential, please do
+    # not forward it" in the body stays in the body).
     for i in range(1, last + 1):
-        if _DISCLAIMER.match(folded, *lines[i]):
+        if _DISCLAIMER.match(folded, *lines[i]) and any(
+            _CLOSING.match(folded, *lines[j]) or _CONTACT.search(folded, *lines[j])
+            for j in range(i)
+        ):
             for j in range(i, last + 1):
                 names[j] = "signature"
             last = i - 1

@@ -482,3 +482,11 @@ def test_a_legal_disclaimer_is_part_of_the_signature(disclaimer: str) -> None:
     got = parts_of(text)
     assert got[-1][0] == "signature" and got[-1][1].endswith(disclaimer)
     assert "no-urgency" not in {f.rule for f in grade(text).findings}
+
+
+def test_a_confidentiality_remark_in_the_body_stays_in_the_body() -> None:
+    text = (
+        "Hi Sam,\n\nThis message is confidential for now: we have not announced the move.\n\n"
+        "Could we talk for 20 minutes about how you hired your first nurses?\n\nBest,\nAna"
+    )
+    assert "Could we talk" in dict(parts_of(text))["body"]
