@@ -58,11 +58,13 @@ class Runtime:
     stdlib: bytes | None  # None: Pyodide's zip as published
     rubric_text: str | None
     snapshot: bytes | None = None  # gzipped memory at "ready" (snapshot.py); None: no snapshot
+    snapshot_integrity: str | None = None  # its SRI hash, computed once (a snapshot is megabytes)
 
     def config(self) -> files.RuntimeConfig:
         shot = None
         if self.snapshot is not None:
-            shot = {"file": snapshot.FILE, "integrity": integrity(self.snapshot)}
+            sri = self.snapshot_integrity or integrity(self.snapshot)
+            shot = {"file": snapshot.FILE, "integrity": sri}
         return files.runtime_config(
             self.checker_version, self.pyodide_version, self.core, self.rubric_text, shot
         )
@@ -141,4 +143,7 @@ def prepare(
     shot = None
     if with_snapshot and stdlib_zip is not None:
         shot = snapshot.make(pyodide_dir, stdlib_zip, core, lock, cache)
-    return Runtime(pyodide_dir, pyodide_version, version, core, lock, stdlib_zip, rubric_text, shot)
+    shot_sri = integrity(shot) if shot is not None else None
+    return Runtime(
+        pyodide_dir, pyodide_version, version, core, lock, stdlib_zip, rubric_text, shot, shot_sri
+    )
