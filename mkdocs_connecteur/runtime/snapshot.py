@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -64,7 +65,7 @@ def make(
         folder = Path(tmp)
         for name in SHIPPED:
             if name != STDLIB:
-                (folder / name).write_bytes((pyodide / name).read_bytes())
+                shutil.copyfile(pyodide / name, folder / name)
         (folder / STDLIB).write_bytes(stdlib_zip)
         (folder / LOCKFILE).write_bytes(lockfile)
         (folder / core.filename).write_bytes(core.data)
