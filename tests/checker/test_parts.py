@@ -347,6 +347,11 @@ def test_sender_placeholders_and_postscripts_in_both_languages(
         ),
         ("Let's talk at 5 p.m. tomorrow. It would help me.", "en", None),
         (
+            "Engr. Tunde Ajayi suggested I follow your erosion work. It is my project topic.",
+            "en",
+            ["Engr. Tunde Ajayi suggested I follow your erosion work.", "It is my project topic."],
+        ),
+        (
             "J’ai rencontré M. Dupont et Mme. Leroy hier. Voir p. ex. la page 3, cf. le site. "
             "Nous avons parlé de logistique, etc. Pouvez-vous m’aider ?",
             "fr",
