@@ -23,7 +23,10 @@ LINK = {"offline": False, "latency": 20, "downloadThroughput": 40e6 / 8, "upload
 
 def search(page, query: str) -> list[str]:  # type: ignore[no-untyped-def]
     box = page.locator("input[name=query]")
-    box.fill(query)
+    # Typed, not filled: Material reads the query on keyup (and on focus), and fill() sends
+    # neither when the field already has the focus, so the search never ran one time in three.
+    box.fill("")
+    box.press_sequentially(query)
     page.wait_for_selector(".md-search-result__item", timeout=60_000)
     return page.locator(".md-search-result__item").all_inner_texts()
 
