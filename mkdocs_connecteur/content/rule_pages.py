@@ -144,18 +144,12 @@ def _limits(rule: Rule, lang: str) -> str | None:
     return s["semicolon"].join(parts) or None
 
 
-def _evidence_from(rule: Rule, lang: str) -> str:
+def _taken_from(names: tuple[str, ...], text: str, lang: str) -> str:
     """ "the phrases of intro-purpose, intro-benefit", each linked to its page: a rule that takes
-    its patterns from others (`patterns_from`) finds what they find."""
-    links = ", ".join(f"[`{name}`]({name}.md)" for name in rule.patterns_from)
-    return STRINGS[lang]["evidence_from_text"].format(rules=links)
-
-
-def _veto_from(rule: Rule, lang: str) -> str:
-    """ "the veto phrases of connect-link", linked: a rule that takes the veto phrases of others
-    (`veto_from`) refuses the same evidence, so a trainer reading one page learns of both."""
-    links = ", ".join(f"[`{name}`]({name}.md)" for name in rule.veto_from)
-    return STRINGS[lang]["veto_from_text"].format(rules=links)
+    the patterns (`patterns_from`) or the veto phrases (`veto_from`) of others finds or refuses
+    what they do, so a trainer reading one page learns of the others."""
+    links = ", ".join(f"[`{name}`]({name}.md)" for name in names)
+    return STRINGS[lang][text].format(rules=links)
 
 
 def _cell(text: str) -> str:
@@ -230,14 +224,12 @@ def render_rule(
             else []
         ),
         *(
-            [f"- **{s['evidence_from']}**{s['colon']}{_evidence_from(rule, lang)}"]
-            if rule.patterns_from
-            else []
-        ),
-        *(
-            [f"- **{s['veto_from']}**{s['colon']}{_veto_from(rule, lang)}"]
-            if rule.veto_from
-            else []
+            f"- **{s[label]}**{s['colon']}{_taken_from(names, f'{label}_text', lang)}"
+            for label, names in (
+                ("evidence_from", rule.patterns_from),
+                ("veto_from", rule.veto_from),
+            )
+            if names
         ),
         "",
         f"## {s['suggestion']}",
