@@ -233,9 +233,8 @@ def _resolve_patterns_from(
     pool = {**disabled, **{r.id: r for r in rules}}
     done: dict[str, Rule] = {}
 
-    def named_rule(rule: Rule, name: str, key: str, path: tuple[str, ...]) -> Rule:
+    def named_rule(rule: Rule, name: str, key: str, path: tuple[str, ...], c: _Ctx) -> Rule:
         """The rule `name` names, resolved, once the checks common to both keys have passed."""
-        c = _Ctx(source, rule.id, check_patterns=False)  # every pattern was checked as read
         vetoes = key == "veto_from"
         if name == rule.id:
             raise c.error(
@@ -290,20 +289,20 @@ def _resolve_patterns_from(
             return rule
         if rule.id in done:
             return done[rule.id]
+        c = _Ctx(source, rule.id, check_patterns=False)  # every pattern was checked as read
         patterns = {lang: list(rule.own_patterns.get(lang, ())) for lang in LANGS}
         partial = {lang: list(rule.own_partial.get(lang, ())) for lang in LANGS}
         veto = {lang: list(rule.own_veto.get(lang, ())) for lang in LANGS}
         for name in rule.patterns_from:
-            named = named_rule(rule, name, "patterns_from", path)
+            named = named_rule(rule, name, "patterns_from", path, c)
             for lang in LANGS:
                 patterns[lang] += named.patterns.get(lang, ())
                 partial[lang] += named.partial.get(lang, ())
                 veto[lang] += named.veto.get(lang, ())
         for name in rule.veto_from:
-            named = named_rule(rule, name, "veto_from", path)
+            named = named_rule(rule, name, "veto_from", path, c)
             for lang in LANGS:
                 veto[lang] += named.veto.get(lang, ())
-        c = _Ctx(source, rule.id, check_patterns=False)
         union = {lang: tuple(dict.fromkeys(p)) for lang, p in patterns.items() if p}
         weak = {lang: tuple(dict.fromkeys(p)) for lang, p in partial.items() if p}
         refused = {lang: tuple(dict.fromkeys(p)) for lang, p in veto.items() if p}
