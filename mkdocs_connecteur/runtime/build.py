@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -58,13 +58,17 @@ class Runtime:
     stdlib: bytes | None  # None: Pyodide's zip as published
     rubric_text: str | None
     snapshot: bytes | None = None  # gzipped memory at "ready" (snapshot.py); None: no snapshot
-    snapshot_integrity: str | None = None  # its SRI hash, computed once (a snapshot is megabytes)
+    snapshot_integrity: str | None = field(init=False, default=None)
+    """The snapshot's SRI hash, derived once: a snapshot is megabytes, read twice per build."""
+
+    def __post_init__(self) -> None:
+        if self.snapshot is not None:
+            object.__setattr__(self, "snapshot_integrity", integrity(self.snapshot))
 
     def config(self) -> files.RuntimeConfig:
         shot = None
-        if self.snapshot is not None:
-            sri = self.snapshot_integrity or integrity(self.snapshot)
-            shot = {"file": snapshot.FILE, "integrity": sri}
+        if self.snapshot_integrity is not None:
+            shot = {"file": snapshot.FILE, "integrity": self.snapshot_integrity}
         return files.runtime_config(
             self.checker_version, self.pyodide_version, self.core, self.rubric_text, shot
         )
@@ -143,7 +147,4 @@ def prepare(
     shot = None
     if with_snapshot and stdlib_zip is not None:
         shot = snapshot.make(pyodide_dir, stdlib_zip, core, lock, cache)
-    shot_sri = integrity(shot) if shot is not None else None
-    return Runtime(
-        pyodide_dir, pyodide_version, version, core, lock, stdlib_zip, rubric_text, shot, shot_sri
-    )
+    return Runtime(pyodide_dir, pyodide_version, version, core, lock, stdlib_zip, rubric_text, shot)
