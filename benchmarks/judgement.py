@@ -7,7 +7,8 @@ networking messages quoted on public pages, each with the page's own verdict: ``
 in all and per language, this reports:
 
 - ``n``: messages (good / bad);
-- ``auc``: how often a good message scores above a bad one (Mann-Whitney; a tie counts half);
+- ``auc``: how often a good message scores above a bad one (Mann-Whitney; a tie counts half),
+  with its 95 % bootstrap interval (benchmarks/intervals.py: what a set this small can say);
 - ``good_ready``: share of good messages graded ``ready``;
 - ``bad_not_ready``: share of bad messages graded anything but ``ready``;
 - ``pairs_up``: share of before/after pairs whose ``after`` scores strictly higher;
@@ -54,6 +55,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.gold_roles import gold_roles_for, load_labels  # noqa: E402
+from benchmarks.intervals import auc_interval, span  # noqa: E402
 from benchmarks.public_set import SPLITS, add_since_round, load_public, since_round  # noqa: E402
 from checker import KINDS, Rubric, default_rubric, grade, load_rubric  # noqa: E402
 from checker import LANGS as CHECKER_LANGS  # noqa: E402
@@ -165,6 +167,7 @@ def figures(graded: list[Graded]) -> dict:
         "n_good": len(good),
         "n_bad": len(bad),
         "auc": auc(good, bad),
+        "auc_ci": auc_interval(good, bad),
         # The same AUC for the message's length alone: what the checker adds over "longer is
         # better" (good examples on public pages are often longer than bad ones).
         "auc_words": auc(
@@ -291,6 +294,7 @@ def print_readable(rows: list[tuple[str, dict]], team: dict) -> None:
         "set",
         "n (good/bad)",
         "AUC",
+        "95% CI",
         "words",
         "good ready",
         "bad not ready",
@@ -298,15 +302,16 @@ def print_readable(rows: list[tuple[str, dict]], team: dict) -> None:
         "mean g/b",
     )
     print(
-        f"{head[0]:<11} {head[1]:>13} {head[2]:>6} {head[3]:>6} {head[4]:>11} {head[5]:>14} "
-        f"{head[6]:>12} {head[7]:>12}"
+        f"{head[0]:<11} {head[1]:>13} {head[2]:>6} {head[3]:>9} {head[4]:>6} {head[5]:>11} "
+        f"{head[6]:>14} {head[7]:>12} {head[8]:>12}"
     )
     for label, f in rows:
         counts = f"{f['n']} ({f['n_good']}/{f['n_bad']})"
         pairs = f"{_pct(f['pairs_up'])} of {f['pairs']}" if f["pairs"] else "–"
         means = f"{_num(f['mean_good'], 1)}/{_num(f['mean_bad'], 1)}"
         print(
-            f"{label:<11} {counts:>13} {_num(f['auc'], 3):>6} {_num(f['auc_words'], 3):>6} "
+            f"{label:<11} {counts:>13} {_num(f['auc'], 3):>6} {span(f['auc_ci']):>9} "
+            f"{_num(f['auc_words'], 3):>6} "
             f"{_pct(f['good_ready']):>11} "
             f"{_pct(f['bad_not_ready']):>14} {pairs:>12} {means:>12}"
         )
@@ -336,6 +341,16 @@ def json_lines(rows: list[tuple[str, dict]], team: dict) -> list[dict]:
             out.append(
                 {"name": f"public.{label}.{key}", "value": f[key], "unit": unit, "target": target}
             )
+            if key == "auc" and f["auc_ci"] is not None:
+                for end, value in zip(("low", "high"), f["auc_ci"], strict=True):
+                    out.append(
+                        {
+                            "name": f"public.{label}.auc_95_{end}",
+                            "value": value,
+                            "unit": unit,
+                            "target": None,
+                        }
+                    )
     out.append(
         {"name": "team.in_band", "value": team["in_band"], "unit": "ratio", "target": TARGET_TEAM}
     )

@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.intervals import auc_interval, share_interval, span  # noqa: E402
 from benchmarks.judgement import LANGS, auc, share  # noqa: E402
 from checker import KINDS, grade  # noqa: E402
 
@@ -46,10 +47,12 @@ def graded(probes: list[dict]) -> list[tuple[dict, int, str]]:
 def figures(rows: list[tuple[dict, int, str]]) -> dict:
     good = [s for p, s, _ in rows if p["expect"] == "ready"]
     bad = [s for p, s, _ in rows if p["expect"] != "ready"]
+    in_band = sum(1 for p, _, b in rows if b == p["expect"])
     return {
         "n": len(rows),
         "good": len(good),
-        "in_band": share(sum(1 for p, _, b in rows if b == p["expect"]), len(rows)),
+        "in_band": share(in_band, len(rows)),
+        "in_band_ci": share_interval(in_band, len(rows)),
         "good_ready": share(
             sum(1 for p, _, b in rows if p["expect"] == "ready" and b == "ready"), len(good)
         ),
@@ -57,6 +60,7 @@ def figures(rows: list[tuple[dict, int, str]]) -> dict:
             sum(1 for p, _, b in rows if p["expect"] != "ready" and b != "ready"), len(bad)
         ),
         "auc": auc(good, bad),
+        "auc_ci": auc_interval(good, bad),
     }
 
 
@@ -80,16 +84,29 @@ def print_json(rows: list[tuple[str, dict]], prefix: str) -> None:
         for key in ("in_band", "good_ready", "bad_not_ready", "auc"):
             unit = "" if key == "auc" else "share"
             print(json.dumps({"name": f"{prefix}_{name}_{key}", "value": f[key], "unit": unit}))
+            interval = f.get(key + "_ci")
+            for end, value in zip(("low", "high"), interval or (), strict=False):
+                print(
+                    json.dumps(
+                        {"name": f"{prefix}_{name}_{key}_95_{end}", "value": value, "unit": unit}
+                    )
+                )
 
 
 def print_table(rows: list[tuple[str, dict]]) -> None:
-    head = ("set", "n (good)", "in band", "good ready", "bad not ready", "AUC")
-    print(f"{head[0]:10} {head[1]:>9} {head[2]:>8} {head[3]:>11} {head[4]:>14} {head[5]:>6}")
+    """Each set's figures, with the 95 % intervals of its in-band share and its AUC."""
+    head = ("set", "n (good)", "in band", "95% CI", "good ready", "bad not ready", "AUC", "95% CI")
+    print(
+        f"{head[0]:10} {head[1]:>9} {head[2]:>8} {head[3]:>7} {head[4]:>11} {head[5]:>14} "
+        f"{head[6]:>6} {head[7]:>9}"
+    )
     for name, f in rows:
         value = "–" if f["auc"] is None else f"{f['auc']:.3f}"
         print(
             f"{name:10} {f['n']:>4} ({f['good']:>2}) {_pct(f['in_band']):>8} "
-            f"{_pct(f['good_ready']):>11} {_pct(f['bad_not_ready']):>14} {value:>6}"
+            f"{span(f['in_band_ci'], percent=True):>7} "
+            f"{_pct(f['good_ready']):>11} {_pct(f['bad_not_ready']):>14} {value:>6} "
+            f"{span(f['auc_ci']):>9}"
         )
 
 
