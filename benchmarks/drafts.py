@@ -48,6 +48,7 @@ BATCH_IDS = {
     19: range(245, 257),
     21: range(269, 281),
     22: range(281, 293),
+    23: range(293, 305),
     24: range(305, 317),
 }
 """Each batch's numbers, the same for every kind (DRAFTS.md)."""
