@@ -84,6 +84,10 @@ _QUOTE_START = LazyRegex(
     r"|on [^\n]{3,120} wrote\s*:|le [^\n]{3,120} a ecrit\s*:|from\s*:\s*\S[^\n]*@"
     r"|begin forwarded message\s*:|debut du message reexpedie\s*:)"
 )
+_HEADER_FROM = LazyRegex(r"\s*(?:from|de)\s*:\s*\S")
+_HEADER_NEXT = LazyRegex(r"\s*(?:sent|date|to|envoye|a|cc)\s*:\s*\S")
+"""A mail app's header block without an address ("From: Thabo Nkosi" then "Sent: 14 May"):
+the forwarded or quoted message starts there."""
 _DISCLAIMER = LazyRegex(
     r"\s*(?:(?:ce|le present) (?:message|courriel|e-?mail)"
     r"(?: et (?:ses|toutes ses|les) pieces jointes)?"
@@ -235,7 +239,11 @@ def segment(folded: str, original: str | None = None) -> tuple[Part, ...]:
     # Quoted earlier message: from a reply header or a "> " line to the end (never the first line).
     for i in range(1, len(lines)):
         s, e = lines[i]
-        if _QUOTE_START.match(folded, s, e):
+        if _QUOTE_START.match(folded, s, e) or (
+            i + 1 < len(lines)
+            and _HEADER_FROM.match(folded, s, e)
+            and _HEADER_NEXT.match(folded, *lines[i + 1])
+        ):
             for j in range(i, len(lines)):
                 names[j] = "quoted"
             break

@@ -473,6 +473,18 @@ def test_a_mail_apps_forward_header_starts_quoted_text(header: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("header", "next_line"),
+    [("From: Thabo Nkosi", "Sent: 14 May 2026"), ("De : Thabo Nkosi", "Envoyé : 14 mai 2026")],
+)
+def test_a_header_block_without_an_address_starts_quoted_text(header: str, next_line: str) -> None:
+    text = f"Dear Director,\n\nFYI.\n\nKind regards,\nPatience\n\n{header}\n{next_line}\nHello."
+    got = parts_of(text)
+    assert got[-1][0] == "quoted" and got[-1][1].startswith(header)
+    alone = parts_of("Hello Ana,\nFrom: the team at Lumen, thanks.\nBest,\nJo")
+    assert all(name != "quoted" for name, _ in alone)
+
+
+@pytest.mark.parametrize(
     "disclaimer",
     [
         "Ce message et ses pièces jointes sont confidentiels. Merci d'en informer immédiatement "
