@@ -84,13 +84,11 @@ def print_json(rows: list[tuple[str, dict]], prefix: str) -> None:
         for key in ("in_band", "good_ready", "bad_not_ready", "auc"):
             unit = "" if key == "auc" else "share"
             print(json.dumps({"name": f"{prefix}_{name}_{key}", "value": f[key], "unit": unit}))
-            interval = f.get(key + "_ci")
-            for end, value in zip(("low", "high"), interval or (), strict=False):
-                print(
-                    json.dumps(
-                        {"name": f"{prefix}_{name}_{key}_95_{end}", "value": value, "unit": unit}
-                    )
-                )
+            interval = f.get(key + "_ci")  # in band and AUC have one; the other shares do not
+            if interval is not None:
+                for end, value in zip(("low", "high"), interval, strict=True):
+                    line = {"name": f"{prefix}_{name}_{key}_95_{end}", "value": value, "unit": unit}
+                    print(json.dumps(line))
 
 
 def print_table(rows: list[tuple[str, dict]]) -> None:
