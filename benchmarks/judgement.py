@@ -55,7 +55,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.gold_roles import gold_roles_for, load_labels  # noqa: E402
-from benchmarks.intervals import auc_interval, span  # noqa: E402
+from benchmarks.intervals import auc_interval, ranked_auc, span  # noqa: E402
 from benchmarks.public_set import SPLITS, add_since_round, load_public, since_round  # noqa: E402
 from checker import KINDS, Rubric, default_rubric, grade, load_rubric  # noqa: E402
 from checker import LANGS as CHECKER_LANGS  # noqa: E402
@@ -125,14 +125,11 @@ def grade_public(
 
 
 def auc(good: list[int], bad: list[int]) -> float | None:
-    """Probability that a good message outscores a bad one; ties count half (Mann-Whitney U)."""
+    """Probability that a good message outscores a bad one; ties count half (Mann-Whitney U).
+    One computation for the figure and its bootstrap interval (intervals.ranked_auc)."""
     if not good or not bad:
         return None
-    wins = 0.0
-    for g in good:
-        for b in bad:
-            wins += 1.0 if g > b else 0.5 if g == b else 0.0
-    return wins / (len(good) * len(bad))
+    return ranked_auc(good, bad)
 
 
 def share(hits: int, total: int) -> float | None:

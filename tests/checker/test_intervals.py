@@ -10,12 +10,20 @@ from benchmarks import intervals
 from benchmarks.judgement import auc
 
 
+def _pairwise(good: list[int], bad: list[int]) -> float:
+    """The definition, pair by pair: a win counts 1, a tie a half."""
+    wins = sum(1.0 if g > b else 0.5 if g == b else 0.0 for g in good for b in bad)
+    return wins / (len(good) * len(bad))
+
+
 def test_the_ranked_auc_is_the_pairwise_auc_ties_included() -> None:
     rng = random.Random(3)
     for _ in range(50):
         good = [rng.randint(0, 20) for _ in range(rng.randint(1, 15))]
         bad = [rng.randint(0, 20) for _ in range(rng.randint(1, 15))]
-        assert intervals.ranked_auc(good, bad) == pytest.approx(auc(good, bad))
+        assert intervals.ranked_auc(good, bad) == pytest.approx(_pairwise(good, bad))
+        assert auc(good, bad) == intervals.ranked_auc(good, bad)  # the benchmarks' one AUC
+    assert auc([], [1]) is None and auc([1], []) is None
 
 
 def test_the_auc_interval_holds_the_auc_is_reproducible_and_narrows_with_more_messages() -> None:
