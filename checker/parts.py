@@ -26,9 +26,11 @@ _SUBJECT = LazyRegex(r"\s*(?:subject|objet|sujet|re|tr|fwd?|fw)\s*:\s*\S")
 _OPENERS = r"[\"'(\[]*\s*"
 """Quotation marks or a bracket before a greeting, as a page quotes a message ("“Hi Jane,")."""
 _HEADER = LazyRegex(
-    r"\s*(?:subject|objet|sujet|re|tr|fwd?|fw|to|cc|cci|bcc|from|de|a|date)\s*:\s*\S"
+    r"\s*(?:subject|objet|sujet|re|tr|fwd?|fw|to|cc|cci|bcc|from|de|a|date|sent|envoye)\s*:\s*\S"
 )
-"""An e-mail header line; a run of them at the top is the header when it names the subject."""
+"""An e-mail header line; a run of them at the top is the header when it names the subject, and
+below the first line a "From:" followed by one starts a forwarded or quoted message (a mail app's
+header block without an address: "From: Thabo Nkosi" then "Sent: 14 May")."""
 _GREETING = LazyRegex(
     r"\s*" + _OPENERS + r"(?:bonjour|bonsoir|salut|coucou|hello|hi|hey|hiya|dear|cher|chere|chers"
     r"|cheres|madame|monsieur|mesdames|messieurs|good (?:morning|afternoon|evening)|greetings|allo"
@@ -85,9 +87,6 @@ _QUOTE_START = LazyRegex(
     r"|begin forwarded message\s*:|debut du message reexpedie\s*:)"
 )
 _HEADER_FROM = LazyRegex(r"\s*(?:from|de)\s*:\s*\S")
-_HEADER_NEXT = LazyRegex(r"\s*(?:sent|date|to|envoye|a|cc)\s*:\s*\S")
-"""A mail app's header block without an address ("From: Thabo Nkosi" then "Sent: 14 May"):
-the forwarded or quoted message starts there."""
 _DISCLAIMER = LazyRegex(
     r"\s*(?:(?:ce|le present) (?:message|courriel|e-?mail)"
     r"(?: et (?:ses|toutes ses|les) pieces jointes)?"
@@ -242,7 +241,7 @@ def segment(folded: str, original: str | None = None) -> tuple[Part, ...]:
         if _QUOTE_START.match(folded, s, e) or (
             i + 1 < len(lines)
             and _HEADER_FROM.match(folded, s, e)
-            and _HEADER_NEXT.match(folded, *lines[i + 1])
+            and _HEADER.match(folded, *lines[i + 1])
         ):
             for j in range(i, len(lines)):
                 names[j] = "quoted"

@@ -289,6 +289,9 @@ def test_header_lines_at_the_top_are_the_header() -> None:
     got = parts_of("Objet : rencontre\nÀ : Paul\n\nBonjour Paul,\nPourrions-nous échanger ?")
     assert got[0] == ("subject", "Objet : rencontre\nÀ : Paul")
     assert ("greeting", "Bonjour Paul,") in got
+    # A mail app's block pasted whole, its "Sent:" line included.
+    got = parts_of("From: Ana\nSent: Monday\nTo: Tom\nSubject: Pricing\n\nHi Tom,\nCould we talk?")
+    assert got[0] == ("subject", "From: Ana\nSent: Monday\nTo: Tom\nSubject: Pricing")
 
 
 @pytest.mark.parametrize(
