@@ -63,6 +63,8 @@ _EN_VERB = LazyRegex(
     r"\s+(?:again\s+|(?:to\s+)?(?:you\s+)?both\s+|both\s+of\s+you\s+)?(?:for|on)"
     # "Dana here.", "Fellow Lehigh alum here (ChemE '19)": a self-introduction, "I am" left out.
     r"|here(?=\s*(?:[(.!,:;\u2013\u2014-]|$))"
+    # "Any chance of a 20 min call next week?": a request put as a question, its verb left out.
+    r"|any\s+chance(?=\s+(?:of|that|you|we|i)\s)"
     r")(?!\w)"
 )
 

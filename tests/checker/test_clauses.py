@@ -30,6 +30,7 @@ def _has_verb(text: str, lang: str) -> bool:
         ("Sam - thanks both for saying yes.", "en"),
         ("Lena runs digital at Northwind, a credit union in Spokane;", "en"),
         ("OK to give him your number?", "en"),
+        ("Any chance of a 20 min coffee or call in the next couple of weeks?", "en"),
     ],
 )
 def test_a_sentence_people_write_has_a_verb(text: str, lang: str) -> None:
@@ -43,6 +44,7 @@ def test_a_sentence_people_write_has_a_verb(text: str, lang: str) -> None:
         ("Clear objective, strong motivation, precise project, full availability.", "en"),
         ("objectif motivation 20 minutes merci", "fr"),
         ("Objectif clair, motivation forte, projet précis, disponibilité totale.", "fr"),
+        ("Chance of success, twenty minutes, any sector.", "en"),
     ],
 )
 def test_a_list_of_keywords_has_none(text: str, lang: str) -> None:
