@@ -358,8 +358,24 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
             key="roles",
             fix=_t('write roles = ["vague"]'),
         )
-    patterns_from = _patterns_from(table, kind, c)
-    veto_from = _veto_from(table, kind, c)
+    patterns_from = _borrowed(
+        table,
+        "patterns_from",
+        c,
+        example=_t('write patterns_from = ["intro-purpose", "intro-consent"]'),
+        allowed=kind in PATTERN_RULE_KINDS,
+        refusal=_t("a {kind!r} rule has no patterns", kind=kind),
+        fix=_t("remove patterns_from, or make the rule present, absent or placeholder"),
+    )
+    veto_from = _borrowed(
+        table,
+        "veto_from",
+        c,
+        example=_t('write veto_from = ["connect-link"]'),
+        allowed=kind in VETO_RULE_KINDS,
+        refusal=_t("a {kind!r} rule takes no veto", kind=kind),
+        fix=_t("remove veto_from, or make the rule present or role"),
+    )
     if not patterns_from:  # else checked once the named rules' patterns are in (loading.py)
         require_patterns(kind, bool(roles or part), pats["patterns"], langs, c)
     for key in ("when", "unless", "veto"):
@@ -470,30 +486,22 @@ def _rule_ids(table: Mapping[str, Any], key: str, c: _Ctx, example: Text) -> tup
     return tuple(dict.fromkeys(value))
 
 
-def _patterns_from(table: Mapping[str, Any], kind: str, c: _Ctx) -> tuple[str, ...]:
-    """The ids of the rules whose patterns this rule takes too (resolved in loading.py)."""
-    named = _rule_ids(
-        table, "patterns_from", c, _t('write patterns_from = ["intro-purpose", "intro-consent"]')
-    )
-    if named and kind not in PATTERN_RULE_KINDS:
-        raise c.error(
-            _t("a {kind!r} rule has no patterns", kind=kind),
-            key="patterns_from",
-            fix=_t("remove patterns_from, or make the rule present, absent or placeholder"),
-        )
-    return named
-
-
-def _veto_from(table: Mapping[str, Any], kind: str, c: _Ctx) -> tuple[str, ...]:
-    """The ids of the rules whose veto phrases this rule takes too (resolved in loading.py): two
-    rules refusing the same evidence keep one list."""
-    named = _rule_ids(table, "veto_from", c, _t('write veto_from = ["connect-link"]'))
-    if named and kind not in VETO_RULE_KINDS:
-        raise c.error(
-            _t("a {kind!r} rule takes no veto", kind=kind),
-            key="veto_from",
-            fix=_t("remove veto_from, or make the rule present or role"),
-        )
+def _borrowed(
+    table: Mapping[str, Any],
+    key: str,
+    c: _Ctx,
+    *,
+    example: Text,
+    allowed: bool,
+    refusal: Text,
+    fix: Text,
+) -> tuple[str, ...]:
+    """The ids of the rules whose patterns (`patterns_from`) or veto phrases (`veto_from`) this
+    rule takes too, resolved in loading.py: two rules reading the same evidence keep one list.
+    Only a rule of a kind that reads such phrases may borrow them."""
+    named = _rule_ids(table, key, c, example)
+    if named and not allowed:
+        raise c.error(refusal, key=key, fix=fix)
     return named
 
 
