@@ -49,7 +49,7 @@ _EN_VERB = LazyRegex(
     r"|am|is|are|was|were|be|been|have|has|had|do|does|did|will|would|could|can|should|may"
     r"|might|must|shall|let|hope|wonder|work|lead|run|met|saw|read|want"
     # A third person's present ("Lena runs digital at Northwind"): the usual verbs of who-is-who.
-    r"|runs|leads|works|wants|needs|knows|helps|manages|teaches|owns|builds|writes|advises"
+    r"|runs|leads|works|wants|needs|knows|helps|manages|teaches|owns|builds|writes|advises|suits"
     r"|need|know|think|suggest|mentioned|said|told|asked|recommended|introduce"
     r"|[^\W\d_]{3,}ed"
     # Irregular pasts ("…stuck with me") and an infinitive after an adjective ("Good to chat by

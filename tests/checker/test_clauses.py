@@ -31,6 +31,7 @@ def _has_verb(text: str, lang: str) -> bool:
         ("Lena runs digital at Northwind, a credit union in Spokane;", "en"),
         ("OK to give him your number?", "en"),
         ("Any chance of a 20 min coffee or call in the next couple of weeks?", "en"),
+        ("15 mins on the phone whenever suits?", "en"),
     ],
 )
 def test_a_sentence_people_write_has_a_verb(text: str, lang: str) -> None:
