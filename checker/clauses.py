@@ -56,8 +56,10 @@ _EN_VERB = LazyRegex(
     # the shearing stage"): sentences, not keywords.
     r"|stuck|thought|heard|spoke|took|gave|came|made|found|got|sent|went|taught|built|wrote"
     r"|began|became|brought|kept|felt|caught|bought|sat|stood|won|grew|knew|meant|spent|led"
-    r"|understood|(?:good|great|nice|lovely|glad|happy|pleased|delighted|thrilled|excited|ok|okay)"
+    r"|understood|(?:good|great|nice|lovely|glad|happy|pleased|delighted|thrilled|excited|ok|okay|keen|eager)"
     r"\s+to\s+[^\W\d_]{2,}"
+    # "Great chatting at the forum yesterday": a greeting in one phrase, a sentence all the same.
+    r"|(?:good|great|nice|lovely)\s+(?:chatting|meeting|talking|speaking|seeing)"
     # "Thanks for the tip on the audit tool at the Cork conference": thanking is a clause.
     r"|(?:thanks|thank\s+you|congratulations|congrats)"
     r"\s+(?:again\s+|(?:to\s+)?(?:you\s+)?both\s+|both\s+of\s+you\s+)?(?:for|on)"

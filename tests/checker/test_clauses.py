@@ -32,6 +32,8 @@ def _has_verb(text: str, lang: str) -> bool:
         ("OK to give him your number?", "en"),
         ("Any chance of a 20 min coffee or call in the next couple of weeks?", "en"),
         ("15 mins on the phone whenever suits?", "en"),
+        ("Great chatting at the Brisbane bushfire recovery forum yesterday, Jess.", "en"),
+        ("Keen to keep swapping notes on volunteer rostering.", "en"),
     ],
 )
 def test_a_sentence_people_write_has_a_verb(text: str, lang: str) -> None:
