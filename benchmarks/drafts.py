@@ -57,6 +57,19 @@ BATCH_IDS = {
     28: range(353, 365),
     29: range(365, 377),
     30: range(377, 389),
+    32: range(401, 413),
+    33: range(413, 425),
+    34: range(425, 437),
+    35: range(437, 449),
+    36: range(449, 461),
+    37: range(461, 473),
+    38: range(473, 485),
+    39: range(485, 497),
+    40: range(497, 509),
+    41: range(509, 521),
+    42: range(521, 533),
+    43: range(533, 545),
+    44: range(545, 557),
 }
 """Each batch's numbers, the same for every kind (DRAFTS.md)."""
 BATCHES = tuple(BATCH_IDS)
