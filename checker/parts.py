@@ -86,6 +86,12 @@ _QUOTE_START = LazyRegex(
     r"|on [^\n]{3,120} wrote\s*:|le [^\n]{3,120} a ecrit\s*:|from\s*:\s*\S[^\n]*@"
     r"|begin forwarded message\s*:|debut du message reexpedie\s*:)"
 )
+_FORWARD_MARK = LazyRegex(
+    r"\s*(?:-{2,}\s*(?:forwarded message|message transfere|original message|message d'origine)"
+    r"|begin forwarded message\s*:|debut du message reexpedie\s*:)"
+)
+"""A mail app's forward marker: on a draft's first line, the message was pasted whole from a
+forward, and the forwarded message below its header lines is the one to read."""
 _HEADER_FROM = LazyRegex(r"\s*(?:from|de)\s*:\s*\S")
 _DISCLAIMER = LazyRegex(
     r"\s*(?:(?:ce|le present) (?:message|courriel|e-?mail)"
@@ -235,8 +241,15 @@ def segment(folded: str, original: str | None = None) -> tuple[Part, ...]:
     if not lines:
         return ()
     names = ["body"] * len(lines)
-    # Quoted earlier message: from a reply header or a "> " line to the end (never the first line).
-    for i in range(1, len(lines)):
+    # A draft pasted from a forward: the marker and the header lines under it are its header.
+    top = 0
+    if _FORWARD_MARK.match(folded, *lines[0]):
+        top = 1
+        while top < len(lines) - 1 and _HEADER.match(folded, *lines[top]):
+            top += 1
+    # Quoted earlier message: from a reply header or a "> " line to the end (never the first line
+    # of the message itself).
+    for i in range(top + 1, len(lines)):
         s, e = lines[i]
         if _QUOTE_START.match(folded, s, e) or (
             i + 1 < len(lines)
@@ -260,11 +273,12 @@ def segment(folded: str, original: str | None = None) -> tuple[Part, ...]:
             last = i - 1
             break
     first = 0
-    # The header: a run of "Subject:", "To:", "Cc:" lines at the top, when one names the subject.
-    header = 0
+    # The header: a run of "Subject:", "To:", "Cc:" lines at the top, when one names the subject
+    # (or under a forward marker, whatever they name).
+    header = top
     while header < last and _HEADER.match(folded, *lines[header]):
         header += 1
-    if any(_SUBJECT.match(folded, *lines[i]) for i in range(header)):
+    if top or any(_SUBJECT.match(folded, *lines[i]) for i in range(header)):
         for i in range(header):
             names[i] = "subject"
         first = header

@@ -476,6 +476,17 @@ def test_a_mail_apps_forward_header_starts_quoted_text(header: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "marker", ["---------- Forwarded message ---------", "-------- Message transféré --------"]
+)
+def test_a_draft_pasted_from_a_forward_is_the_forwarded_message(marker: str) -> None:
+    header = f"{marker}\nFrom: Marc\nTo: Leah\nSubject: Intro"
+    text = f"{header}\n\nHi Ms. Chen,\nCould we talk?\nThanks,\nMarc"
+    got = parts_of(text)
+    assert got[0] == ("subject", header)
+    assert ("body", "Could we talk?") in got and all(name != "quoted" for name, _ in got)
+
+
+@pytest.mark.parametrize(
     ("header", "next_line"),
     [("From: Thabo Nkosi", "Sent: 14 May 2026"), ("De : Thabo Nkosi", "Envoyé : 14 mai 2026")],
 )
