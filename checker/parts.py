@@ -95,7 +95,7 @@ forward, and the forwarded message below its header lines is the one to read."""
 _HEADER_FROM = LazyRegex(r"\s*(?:from|de)\s*:\s*\S")
 _DISCLAIMER = LazyRegex(
     r"\s*(?:(?:ce|le present) (?:message|courriel|e-?mail)"
-    r"(?: et (?:ses|toutes ses|les) pieces jointes)?"
+    r"(?: et (?:ses|toutes ses|les|ses eventuelles|les eventuelles) pieces jointes)?"
     r" (?:est|sont|peut contenir|contient)[^\n]{0,40}confidenti"
     r"|(?:this|the information in this) (?:e-?mail|message|communication)"
     r"(?: and any (?:attachments|files transmitted with it))?"

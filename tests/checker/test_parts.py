@@ -503,6 +503,8 @@ def test_a_header_block_without_an_address_starts_quoted_text(header: str, next_
     [
         "Ce message et ses pièces jointes sont confidentiels. Merci d'en informer immédiatement "
         "l'expéditeur.",
+        "Ce message et ses éventuelles pièces jointes sont confidentiels. Si vous l'avez reçu par "
+        "erreur, merci d'en informer immédiatement l'expéditeur.",
         "This e-mail and any attachments are confidential. If you received it in error, notify "
         "the sender immediately.",
     ],
