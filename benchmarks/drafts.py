@@ -70,6 +70,10 @@ BATCH_IDS = {
     42: range(521, 533),
     43: range(533, 545),
     44: range(545, 557),
+    45: range(557, 569),
+    46: range(569, 581),
+    47: range(581, 593),
+    48: range(593, 605),
 }
 """Each batch's numbers, the same for every kind (DRAFTS.md)."""
 BATCHES = tuple(BATCH_IDS)
