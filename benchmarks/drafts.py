@@ -74,6 +74,10 @@ BATCH_IDS = {
     46: range(569, 581),
     47: range(581, 593),
     48: range(593, 605),
+    49: range(605, 617),
+    50: range(617, 629),
+    51: range(629, 641),
+    52: range(641, 653),
 }
 """Each batch's numbers, the same for every kind (DRAFTS.md)."""
 BATCHES = tuple(BATCH_IDS)
