@@ -358,23 +358,24 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
             key="roles",
             fix=_t('write roles = ["vague"]'),
         )
-    patterns_from = _borrowed(
-        table,
-        "patterns_from",
-        c,
-        example=_t('write patterns_from = ["intro-purpose", "intro-consent"]'),
-        allowed=kind in PATTERN_RULE_KINDS,
-        refusal=_t("a {kind!r} rule has no patterns", kind=kind),
-        fix=_t("remove patterns_from, or make the rule present, absent or placeholder"),
-    )
-    veto_from = _borrowed(
-        table,
-        "veto_from",
-        c,
-        example=_t('write veto_from = ["connect-link"]'),
-        allowed=kind in VETO_RULE_KINDS,
-        refusal=_t("a {kind!r} rule takes no veto", kind=kind),
-        fix=_t("remove veto_from, or make the rule present or role"),
+    patterns_from, veto_from = (
+        _borrowed(table, key, c, example=example, allowed=allowed, refusal=refusal, fix=fix)
+        for key, example, allowed, refusal, fix in (
+            (
+                "patterns_from",
+                _t('write patterns_from = ["intro-purpose", "intro-consent"]'),
+                kind in PATTERN_RULE_KINDS,
+                _t("a {kind!r} rule has no patterns", kind=kind),
+                _t("remove patterns_from, or make the rule present, absent or placeholder"),
+            ),
+            (
+                "veto_from",
+                _t('write veto_from = ["connect-link"]'),
+                kind in VETO_RULE_KINDS,
+                _t("a {kind!r} rule takes no veto", kind=kind),
+                _t("remove veto_from, or make the rule present or role"),
+            ),
+        )
     )
     if not patterns_from:  # else checked once the named rules' patterns are in (loading.py)
         require_patterns(kind, bool(roles or part), pats["patterns"], langs, c)
