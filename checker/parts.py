@@ -81,17 +81,18 @@ _CLOSING_HEAD = LazyRegex(_SIGN_OFF + r"\s*[,!.:]")
 """A sign-off that opens a signature line: "Best regards, Jane Doe, Marketing Manager | phone"."""
 _SENTENCE_GAP = LazyRegex(r"(?<=[.!?])\s+")
 """Between two sentences on one line."""
+_FORWARD = (
+    r"-{2,}\s*(?:original message|message d'origine|forwarded message|message transfere)"
+    r"|begin forwarded message\s*:|debut du message reexpedie\s*:"
+)
+"""A mail app's forward or reply marker ("---------- Forwarded message ---------")."""
 _QUOTE_START = LazyRegex(
-    r"\s*(?:>|-{2,}\s*(?:original message|message d'origine|forwarded message|message transfere)"
-    r"|on [^\n]{3,120} wrote\s*:|le [^\n]{3,120} a ecrit\s*:|from\s*:\s*\S[^\n]*@"
-    r"|begin forwarded message\s*:|debut du message reexpedie\s*:)"
+    r"\s*(?:>|" + _FORWARD + r"|on [^\n]{3,120} wrote\s*:|le [^\n]{3,120} a ecrit\s*:"
+    r"|from\s*:\s*\S[^\n]*@)"
 )
-_FORWARD_MARK = LazyRegex(
-    r"\s*(?:-{2,}\s*(?:forwarded message|message transfere|original message|message d'origine)"
-    r"|begin forwarded message\s*:|debut du message reexpedie\s*:)"
-)
-"""A mail app's forward marker: on a draft's first line, the message was pasted whole from a
-forward, and the forwarded message below its header lines is the one to read."""
+_FORWARD_MARK = LazyRegex(r"\s*(?:" + _FORWARD + r")")
+"""The marker on a draft's first line: the message was pasted whole from a forward, and the
+forwarded message below its header lines is the one to read."""
 _HEADER_FROM = LazyRegex(r"\s*(?:from|de)\s*:\s*\S")
 _DISCLAIMER = LazyRegex(
     r"\s*(?:(?:ce|le present) (?:message|courriel|e-?mail)"
