@@ -26,6 +26,8 @@ from checker import LANGS, grade  # noqa: E402
 DRAFTS = ROOT / "tests" / "corpus" / "drafts-dev.toml"
 
 
+FIRST_REGULAR, LAST_BATCH = 8, 52
+"""From batch 8 on, each batch holds the next twelve numbers per kind (8: 113-124, 9: 125-136…)."""
 BATCH_IDS = {
     1: range(1, 13),
     2: range(51, 63),
@@ -34,51 +36,10 @@ BATCH_IDS = {
     5: range(86, 98),
     6: range(36, 48),
     7: range(101, 113),
-    8: range(113, 125),
-    9: range(125, 137),
-    10: range(137, 149),
-    11: range(149, 161),
-    12: range(161, 173),
-    13: range(173, 185),
-    14: range(185, 197),
-    15: range(197, 209),
-    16: range(209, 221),
-    17: range(221, 233),
-    18: range(233, 245),
-    19: range(245, 257),
-    20: range(257, 269),
-    21: range(269, 281),
-    22: range(281, 293),
-    23: range(293, 305),
-    24: range(305, 317),
-    25: range(317, 329),
-    26: range(329, 341),
-    27: range(341, 353),
-    28: range(353, 365),
-    29: range(365, 377),
-    30: range(377, 389),
-    31: range(389, 401),
-    32: range(401, 413),
-    33: range(413, 425),
-    34: range(425, 437),
-    35: range(437, 449),
-    36: range(449, 461),
-    37: range(461, 473),
-    38: range(473, 485),
-    39: range(485, 497),
-    40: range(497, 509),
-    41: range(509, 521),
-    42: range(521, 533),
-    43: range(533, 545),
-    44: range(545, 557),
-    45: range(557, 569),
-    46: range(569, 581),
-    47: range(581, 593),
-    48: range(593, 605),
-    49: range(605, 617),
-    50: range(617, 629),
-    51: range(629, 641),
-    52: range(641, 653),
+    **{
+        b: range(113 + 12 * (b - FIRST_REGULAR), 125 + 12 * (b - FIRST_REGULAR))
+        for b in range(FIRST_REGULAR, LAST_BATCH + 1)
+    },
 }
 """Each batch's numbers, the same for every kind (DRAFTS.md)."""
 BATCHES = tuple(BATCH_IDS)
