@@ -17,7 +17,15 @@ from ..texts import text as _t
 from ..vocabulary import KINDS, LANGS, MESSAGE_KINDS, SEVERITIES
 from .patterns import LazyPattern
 
-RULE_KINDS = ("present", "absent", "metric", "placeholder", "repetition", "role")
+RULE_KINDS = (
+    "present",
+    "absent",
+    "metric",
+    "placeholder",
+    "repetition",
+    "role",
+    "addressee",
+)
 """The kinds of rule (a rule's ``kind``): one module each in checker/rules/."""
 MEASURES = ("words", "characters", "sentences")
 """What a ``metric`` rule counts."""

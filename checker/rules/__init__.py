@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from ..draft import Draft
 from ..rubric import Rule
-from . import absent, metric, placeholder, present, repetition, role
+from . import absent, addressee, metric, placeholder, present, repetition, role
 from .outcome import FAIL, MAX_SPANS, PARTIAL, PASS, SKIP, SKIPPED, Outcome
 
 Evaluator = Callable[[Rule, Draft], Outcome]
@@ -23,6 +23,7 @@ REGISTRY: dict[str, Evaluator] = {
     "metric": metric.evaluate,
     "repetition": repetition.evaluate,
     "role": role.evaluate,
+    "addressee": addressee.evaluate,
 }
 
 

@@ -48,6 +48,7 @@ ANCHORS = {
         "hand-off",
         "mass-messages",
         "placeholders",
+        "leftovers",
         "harassment",
         "ask-to-motivate",
         "reputation",

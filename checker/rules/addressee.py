@@ -1,0 +1,272 @@
+"""addressee: the draft calls its reader by a name its greeting does not give them.
+
+A message copied from one sent to someone else keeps a trace of the first reader: "Dear Priya, …
+Many thanks, Marcus, and I hope the move went well", « Bonjour Madame Le Goff, … je vous prie
+d’agréer, Monsieur Hamon, … ». The reader learns at once that they are one of several, as from a
+`[First name]` left in.
+
+Only a name used to address someone counts (", Marcus," after a word in lower case or an opening
+"Thanks"), in the same form as the greeting's (a title and a surname, or a first name alone), and
+only when it names nobody the draft spoke of before (an introduction addresses both people it
+names) nor its signatory. Left alone: a name after a noun phrase, which presents a third person
+("a friend of mine, Róisín", "your colleague, Anna"); a name that ends the message, which signs
+it ("Au plaisir, Sophie"); thanks to the connector in a reply ("Thank you, Chinedu, for the
+intro"). A draft whose greeting names nobody, or that addresses nobody by name afterwards, gives
+this rule nothing to judge.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..draft import Draft
+from ..folding import WORD_RE, fold_fast
+from ..lazyre import LazyRegex
+from ..rubric import Rule
+from .outcome import FAIL, MAX_SPANS, PASSED, SKIPPED, Outcome
+
+_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "madam",
+        "madame",
+        "monsieur",
+        "mme",
+        "mlle",
+        "mademoiselle",
+        "maitre",
+        "docteur",
+        "professeur",
+    ]
+)
+_GREETING_WORDS = frozenset(
+    [
+        "hi",
+        "hello",
+        "hey",
+        "hiya",
+        "dear",
+        "dearest",
+        "good",
+        "morning",
+        "afternoon",
+        "evening",
+        "greetings",
+        "yo",
+        "allo",
+        "bonjour",
+        "bonsoir",
+        "salut",
+        "coucou",
+        "cher",
+        "chere",
+        "chers",
+        "cheres",
+        "bjr",
+        "slt",
+        "and",
+        "et",
+        "to",
+        "a",
+        "all",
+        "both",
+        "team",
+        "tous",
+        "toutes",
+        "les",
+        "deux",
+        "vous",
+    ]
+)
+_DETERMINERS = frozenset(
+    [
+        "my",
+        "our",
+        "his",
+        "her",
+        "their",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "its",
+        "mine",
+        "mon",
+        "ma",
+        "mes",
+        "notre",
+        "nos",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+        "leurs",
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "ce",
+        "cette",
+    ]
+)
+"""Before a name, a noun phrase: "a good friend of mine, Róisín", « une marque bio, Tifawt »."""
+_READERS = frozenset(["your", "votre", "vos", "ton", "ta", "tes"])
+"""The reader's own: "your colleague, Anna," names a third person; "Your talk was brilliant,
+Arjun," addresses the reader, so these count only right before the comma."""
+_INTRODUCER = LazyRegex(
+    r"\b(?:intro|introduc\w*|connecting us|putting us in touch|bcc|cc|cci|copie|presente[es]{0,2}"
+    r"|presentation|mise? en (?:relation|contact))\b"
+)
+"""A reply thanks the connector who put both in touch: "Thank you, Chinedu, for the intro"."""
+_OPENING_WORDS = frozenset(
+    [
+        "thanks",
+        "thank",
+        "cheers",
+        "merci",
+        "oh",
+        "well",
+        "so",
+        "yes",
+        "no",
+        "sorry",
+        "again",
+        "ok",
+        "okay",
+        "hello",
+        "hi",
+        "hey",
+        "encore",
+        "oui",
+        "non",
+        "pardon",
+        "desole",
+        "desolee",
+    ]
+)
+"""Words that open a sentence before a name: "Thanks, Priya," "Oui, Paul,"."""
+_VOCATIVE = LazyRegex(
+    r"(?<=[^\W_]), ((?:(?:mr|mrs|ms|miss|mx|dr|prof|professor|madame|monsieur|mme|mlle|maitre"
+    r"|docteur|professeur)\.? )?[^\W\d_]+(?:[-' ][^\W\d_]+)?)(?= ?[,!?.;]|\s*$)",
+    re.M,
+)
+"""", Name," or ", Title Surname ?" (folded text): a name set off by commas, a name to address."""
+
+
+def evaluate(rule: Rule, draft: Draft) -> Outcome:
+    """Fail on names the draft addresses that are not the greeting's and came from nowhere."""
+    greeting = next((p for p in draft.parts if p.name == "greeting"), None)
+    if greeting is None:
+        return SKIPPED
+    original = draft.folded.original
+    folded = draft.folded.folded
+    start, end = draft.folded.span(greeting.start, greeting.end)
+    greeted = _names(original[start:end], _GREETING_WORDS | _TITLES)
+    if not greeted:
+        return SKIPPED
+    titled = any(w in _TITLES for w in _folded_words(original[start:end]))
+    signed = " ".join(
+        " ".join(_folded_words(original[slice(*draft.folded.span(p.start, p.end))]))
+        for p in draft.parts
+        if p.name == "signature"
+    )
+    spans: list[tuple[int, int]] = []
+    addressed = False
+    for m in _VOCATIVE.finditer(draft.judged, greeting.end):
+        words = m.group(1).split()
+        has_title = words[0].rstrip(".") in _TITLES
+        if has_title != titled or not _set_off(draft, m.start()):
+            continue
+        name_start, name_end = draft.folded.span(m.start(1), m.end(1))
+        written = original[name_start:name_end].split()
+        names = written[1:] if has_title else written
+        if not names or not all(_capitalised(w) for w in names):
+            continue
+        if not has_title and len(names) > 1:
+            continue  # "a student of mine, Kwame Asante," presents someone; a reader is "Kwame"
+        addressed = True
+        folded_names = {w.casefold() for w in _folded_words(" ".join(names))}
+        if folded_names & greeted:
+            continue
+        if any(_has_word(folded, n, m.start()) or _has_word(signed, n) for n in folded_names):
+            continue
+        if not WORD_RE.search(draft.judged, m.end()) or _thanks_for_intro(draft, m.start()):
+            continue  # "Au plaisir, Sophie" signs the note; "Thank you, Chinedu, for the intro"
+        spans.append((m.start(1), m.end(1)))
+        if len(spans) >= MAX_SPANS:
+            break
+    if spans:
+        return Outcome(FAIL, tuple(spans))
+    return PASSED if addressed else SKIPPED
+
+
+def _folded_words(text: str) -> list[str]:
+    return WORD_RE.findall(fold_fast(text))
+
+
+def _names(text: str, courtesy: frozenset[str]) -> set[str]:
+    """The folded words written with a capital that are not courtesy words: the names greeted."""
+    out: set[str] = set()
+    for w in WORD_RE.findall(text):
+        low = _folded_words(w)
+        if low and _capitalised(w) and low[0] not in courtesy:
+            out.update(part for part in low[0].replace("'", "-").split("-") if part)
+            out.add(low[0])
+    return out
+
+
+def _capitalised(word: str) -> bool:
+    """A name as written: a capital first, not all capitals ("ASAP", "UK"), two letters or more."""
+    return len(word) > 1 and word[:1].isupper() and not word.isupper()
+
+
+def _set_off(draft: Draft, comma: int) -> bool:
+    """The comma follows a word in lower case (or a sentence's opening "Thanks") and no noun
+    phrase: "Many thanks, Marcus," addresses Marcus; "Lyon, France," and "a friend of mine,
+    Anna," do not."""
+    i = draft.sentence_index(comma)
+    if i is None:
+        return False
+    s = draft.sentences[i][0]
+    before = WORD_RE.findall(draft.judged, s, comma)
+    if not before or any(w in _DETERMINERS for w in before[-6:]):
+        return False
+    if any(w in _READERS for w in before[-2:]):
+        return False
+    written = WORD_RE.findall(draft.folded.original, *draft.folded.span(s, comma))
+    if not written or not written[-1][:1].isupper():
+        return bool(written)
+    # A capital before the comma: a list of names ("Anna, Tom,") unless it is an opening word.
+    return len(before) == 1 and before[0] in _OPENING_WORDS
+
+
+def _thanks_for_intro(draft: Draft, comma: int) -> bool:
+    """The sentence thanks the connector who introduced the writer, in copy of the reply."""
+    i = draft.sentence_index(comma)
+    if i is None:
+        return False
+    return bool(_INTRODUCER.search(draft.judged, *draft.sentences[i]))
+
+
+def _has_word(text: str, word: str, end: int | None = None) -> bool:
+    """`word` occurs in `text` (before `end`) as a whole word."""
+    stop_at = len(text) if end is None else end
+    at = text.find(word, 0, stop_at)
+    while at != -1:
+        left = at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
+        stop = at + len(word)
+        right = stop == len(text) or not (text[stop].isalnum() or text[stop] == "_")
+        if left and right:
+            return True
+        at = text.find(word, at + 1, stop_at)
+    return False
