@@ -13,7 +13,7 @@ from .language import detect
 from .model import Cap, Finding, PartSpan, Report, Sentence, Span, Stats
 from .roles import default_model
 from .rubric import Rubric, Rule, default_rubric
-from .rules import REGISTRY, SKIP, Outcome
+from .rules import PASS, REGISTRY, SKIP, Outcome
 from .scoring import RuleResult, band_for, score
 from .texts import text as _t
 from .vocabulary import BAND_LABELS, KINDS, LANGS
@@ -118,7 +118,7 @@ def grade(
     failed: list[tuple[int, Rule, Outcome]] = []
     for rule in rubric.plan(kind, lang_used):
         outcome = REGISTRY[rule.kind](rule, draft)
-        if outcome.value is SKIP:
+        if outcome.value is SKIP or (rule.only_against and outcome.value == PASS):
             continue
         blocker = outcome.value == 0.0 and rule.severity == "error"
         # A partial outcome of a warning or a tip earns half and never caps: a way out offered as
@@ -146,7 +146,10 @@ def grade(
     for at, rule, outcome in failed:
         # What fixing this one problem would earn, the others unchanged.
         fixed = list(outcomes)
-        fixed[at] = RuleResult(rule.id, rule.criterion, 1.0, None, False)
+        if rule.only_against:
+            del fixed[at]  # met, such a rule is left out (rubric/model.py)
+        else:
+            fixed[at] = RuleResult(rule.id, rule.criterion, 1.0, None, False)
         after = score(rubric.criteria, fixed, ui, explain=False).score
         severity = rule.severity
         if outcomes[at].value > 0 and severity == "error":

@@ -25,6 +25,7 @@ RULE_KINDS = (
     "repetition",
     "role",
     "addressee",
+    "duplicate",
 )
 """The kinds of rule (a rule's ``kind``): one module each in checker/rules/."""
 MEASURES = ("words", "characters", "sentences")
@@ -114,6 +115,9 @@ class Rule:
     examples: Mapping[str, Mapping[str, tuple[str, ...]]]
     cap: int | None = None
     clause: bool = True
+    only_against: bool = False
+    """A rule that looks for a slip earns nothing when it finds none: met, it is left out of its
+    criterion, so it can lower a score and never raise one (not cutting a sentence is no merit)."""
     patterns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     partial: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     when: Mapping[str, tuple[str, ...]] = field(default_factory=dict)

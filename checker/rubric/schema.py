@@ -44,6 +44,7 @@ _RULE_KEYS = (
     "examples",
     "cap",
     "clause",
+    "only_against",
     "patterns",
     "phrases",
     "partial",
@@ -298,6 +299,9 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
     clause = table.get("clause", True)
     if not isinstance(clause, bool):
         raise c.error(_t("must be true or false"), key="clause")
+    only_against = table.get("only_against", False)
+    if not isinstance(only_against, bool):
+        raise c.error(_t("must be true or false"), key="only_against")
 
     pats: dict[str, dict[str, tuple[str, ...]]] = {}
     for key in _PATTERN_KEYS:
@@ -388,7 +392,7 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
                 key=f"{key}.{missing}",
                 fix=_t("give {key} patterns for every language in langs", key=key),
             )
-    if kind in ("repetition", "metric"):
+    if kind in ("repetition", "metric", "duplicate"):
         raw = table.get("params", {})
         if not isinstance(raw, dict):
             raise c.error(_t("must be a table of integers"), key="params")
@@ -412,6 +416,7 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
         examples=examples,
         cap=cap,
         clause=clause,
+        only_against=only_against,
         patterns=MappingProxyType(pats["patterns"]),
         partial=MappingProxyType(pats["partial"]),
         when=MappingProxyType(pats["when"]),

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from ..draft import Draft
 from ..rubric import Rule
-from . import absent, addressee, metric, placeholder, present, repetition, role
+from . import absent, addressee, duplicate, metric, placeholder, present, repetition, role
 from .outcome import FAIL, MAX_SPANS, PARTIAL, PASS, SKIP, SKIPPED, Outcome
 
 Evaluator = Callable[[Rule, Draft], Outcome]
@@ -24,6 +24,7 @@ REGISTRY: dict[str, Evaluator] = {
     "repetition": repetition.evaluate,
     "role": role.evaluate,
     "addressee": addressee.evaluate,
+    "duplicate": duplicate.evaluate,
 }
 
 

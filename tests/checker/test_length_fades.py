@@ -15,7 +15,8 @@ from checker.roles import default_model
 from checker.rubric import default_rubric
 from checker.rules import REGISTRY
 
-# A request that meets every criterion, then grows by one 23-word sentence at a time.
+# A request that meets every criterion, then grows by one 23-word sentence at a time (each one a
+# little different: the same sentence twice is a paragraph pasted twice, another fault).
 OPENING = (
     "Hi Dana,\n\nMarc Dubois, my former manager at the bank, said you rebuilt the onboarding at "
     "Monzo from scratch. I'm an operations lead at a 30-person fintech in Leeds. Our first hire "
@@ -25,10 +26,16 @@ OPENING = (
     "you? "
 )
 MORE = (
-    "We already wrote a short checklist covering accounts, equipment and the first team lunch, "
+    "We already wrote a short checklist covering accounts, equipment and the {} team lunch, "
     "and I can send it beforehand if that helps. "
 )
 CLOSING = "If it's a busy month, no worries at all.\n\nThanks,\nLena Morris"
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+
+
+def longer(n: int) -> str:
+    """The request with `n` more sentences."""
+    return OPENING + "".join(MORE.format(ORDINALS[i]) for i in range(n)) + CLOSING
 
 
 def _rule(rule_id: str):  # type: ignore[no-untyped-def]
@@ -42,7 +49,7 @@ def _outcome(rule_id: str, text: str, kind: str = "request"):  # type: ignore[no
 
 
 def test_a_full_marks_request_loses_a_little_with_each_sentence_past_125_words() -> None:
-    reports = [grade(OPENING + MORE * n + CLOSING, kind="request", lang="en") for n in range(9)]
+    reports = [grade(longer(n), kind="request", lang="en") for n in range(9)]
     words = [r.stats.words for r in reports]
     scores = [r.score for r in reports]
     assert words[0] < 125 and scores[0] == 100  # the precondition: everything else is met

@@ -24,6 +24,7 @@ ANCHORS = {
         "who-you-are",
         "easy-out",
         "courtesy",
+        "reread",
         "length",
         "two-requests",
     ],
