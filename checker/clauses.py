@@ -67,6 +67,9 @@ _EN_VERB = LazyRegex(
     r"|here(?=\s*(?:[(.!,:;\u2013\u2014-]|$))"
     # "Any chance of a 20 min call next week?": a request put as a question, its verb left out.
     r"|any\s+chance(?=\s+(?:of|that|you|we|i)\s)"
+    # "Connecting here before our first chat.": a note that says what it does, "I am" left out.
+    r"|(?:connecting|reaching\s+out|writing|following\s+up)"
+    r"(?=\s+(?:here|to|because|as|since|so|before|ahead|after|on|in\s+case)\s)"
     r")(?!\w)"
 )
 

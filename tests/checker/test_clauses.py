@@ -34,6 +34,8 @@ def _has_verb(text: str, lang: str) -> bool:
         ("15 mins on the phone whenever suits?", "en"),
         ("Great chatting at the Brisbane bushfire recovery forum yesterday, Jess.", "en"),
         ("Keen to keep swapping notes on volunteer rostering.", "en"),
+        ("Connecting here before our first chat.", "en"),
+        ("Reaching out because your team runs the Leeds depot.", "en"),
     ],
 )
 def test_a_sentence_people_write_has_a_verb(text: str, lang: str) -> None:
@@ -48,6 +50,7 @@ def test_a_sentence_people_write_has_a_verb(text: str, lang: str) -> None:
         ("objectif motivation 20 minutes merci", "fr"),
         ("Objectif clair, motivation forte, projet précis, disponibilité totale.", "fr"),
         ("Chance of success, twenty minutes, any sector.", "en"),
+        ("Networking, connecting, writing skills, teamwork.", "en"),
     ],
 )
 def test_a_list_of_keywords_has_none(text: str, lang: str) -> None:
