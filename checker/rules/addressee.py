@@ -11,8 +11,8 @@ only when it names nobody the draft spoke of before (an introduction addresses b
 names) nor its signatory. Left alone: a name after a noun phrase, which presents a third person
 ("a friend of mine, Róisín", "your colleague, Anna"); a name that ends the message, which signs
 it ("Au plaisir, Sophie"); thanks to the connector in a reply ("Thank you, Chinedu, for the
-intro"). A draft whose greeting names nobody, or that addresses nobody by name afterwards, gives
-this rule nothing to judge.
+intro"). A draft whose greeting names nobody, or that addresses nobody by name afterwards, passes:
+as a slip rule (`only_against` in the rubric), a pass counts for nothing.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from ..draft import Draft
 from ..folding import WORD_RE, fold_fast
 from ..lazyre import LazyRegex
 from ..rubric import Rule
-from .outcome import FAIL, MAX_SPANS, PASSED, SKIPPED, Outcome
+from .outcome import FAIL, MAX_SPANS, PASSED, Outcome
 
 _TITLES = frozenset(
     [
@@ -167,13 +167,13 @@ def evaluate(rule: Rule, draft: Draft) -> Outcome:
     """Fail on names the draft addresses that are not the greeting's and came from nowhere."""
     greeting = next((p for p in draft.parts if p.name == "greeting"), None)
     if greeting is None:
-        return SKIPPED
+        return PASSED
     original = draft.folded.original
     folded = draft.folded.folded
     start, end = draft.folded.span(greeting.start, greeting.end)
     greeted = _names(original[start:end], _GREETING_WORDS | _TITLES)
     if not greeted:
-        return SKIPPED
+        return PASSED
     titled = any(w in _TITLES for w in _folded_words(original[start:end]))
     signed = " ".join(
         " ".join(_folded_words(original[slice(*draft.folded.span(p.start, p.end))]))
@@ -181,7 +181,6 @@ def evaluate(rule: Rule, draft: Draft) -> Outcome:
         if p.name == "signature"
     )
     spans: list[tuple[int, int]] = []
-    addressed = False
     for m in _VOCATIVE.finditer(draft.judged, greeting.end):
         words = m.group(1).split()
         has_title = words[0].rstrip(".") in _TITLES
@@ -194,7 +193,6 @@ def evaluate(rule: Rule, draft: Draft) -> Outcome:
             continue
         if not has_title and len(names) > 1:
             continue  # "a student of mine, Kwame Asante," presents someone; a reader is "Kwame"
-        addressed = True
         folded_names = {w.casefold() for w in _folded_words(" ".join(names))}
         if folded_names & greeted:
             continue
@@ -205,9 +203,7 @@ def evaluate(rule: Rule, draft: Draft) -> Outcome:
         spans.append((m.start(1), m.end(1)))
         if len(spans) >= MAX_SPANS:
             break
-    if spans:
-        return Outcome(FAIL, tuple(spans))
-    return PASSED if addressed else SKIPPED
+    return Outcome(FAIL, tuple(spans)) if spans else PASSED
 
 
 def _folded_words(text: str) -> list[str]:

@@ -7,8 +7,10 @@ import pytest
 
 from checker import RubricError, grade, load_rubric
 
-SLIPS = ("no-pasted-twice", "no-cut-sentence")
-WITHOUT_SLIPS = load_rubric('extends = "default"\ndisable = ["no-pasted-twice", "no-cut-sentence"]')
+SLIPS = ("no-pasted-twice", "no-cut-sentence", "one-addressee")
+WITHOUT_SLIPS = load_rubric(
+    'extends = "default"\ndisable = ["no-pasted-twice", "no-cut-sentence", "one-addressee"]'
+)
 
 CLEAN = (
     "Dear Ms Abernathy,\n\nI'm Owen Kaur, a planning student at UBC. I'm writing a term project on "
