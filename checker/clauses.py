@@ -36,6 +36,8 @@ _FR_VERB = LazyRegex(
     r"|doit|dois|devons|devez|doivent|devrait|devrais|fait|font|va|vont|vais|dit|prend|prennent"
     r"|met|voit|vit|tient|part|sort|(?:m'|t'|l'|nous\s|vous\s)(?:a|ont|avait|avaient)"
     r"|(?:d'|pour\s)avoir\s+[^\W\d_]{2,}"
+    # « Mon mémoire porte sur… », « Ma question porte sur… »: what a study or a question is about.
+    r"|port(?:e|ent|era|eront|ait)(?=\s+sur\s)"
     r")(?!\w)"
 )
 

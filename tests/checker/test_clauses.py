@@ -35,6 +35,7 @@ def _has_verb(text: str, lang: str) -> bool:
         ("Great chatting at the Brisbane bushfire recovery forum yesterday, Jess.", "en"),
         ("Keen to keep swapping notes on volunteer rostering.", "en"),
         ("Connecting here before our first chat.", "en"),
+        ("Mon mémoire porte sur l’épargne par mobile money au marché d’Adjamé.", "fr"),
         ("Reaching out because your team runs the Leeds depot.", "en"),
     ],
 )
