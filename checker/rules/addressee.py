@@ -86,6 +86,8 @@ _GREETING_WORDS = frozenset(
         "vous",
     ]
 )
+_COURTESY = _GREETING_WORDS | _TITLES
+"""Words of a greeting that name nobody: "Dear", "Madame", "Dr"."""
 _DETERMINERS = frozenset(
     [
         "my",
@@ -171,7 +173,7 @@ def evaluate(rule: Rule, draft: Draft) -> Outcome:
     original = draft.folded.original
     folded = draft.folded.folded
     start, end = draft.folded.span(greeting.start, greeting.end)
-    greeted = _names(original[start:end], _GREETING_WORDS | _TITLES)
+    greeted = _names(original[start:end])
     if not greeted:
         return PASSED
     titled = any(w in _TITLES for w in _folded_words(original[start:end]))
@@ -210,12 +212,12 @@ def _folded_words(text: str) -> list[str]:
     return WORD_RE.findall(fold_fast(text))
 
 
-def _names(text: str, courtesy: frozenset[str]) -> set[str]:
+def _names(text: str) -> set[str]:
     """The folded words written with a capital that are not courtesy words: the names greeted."""
     out: set[str] = set()
     for w in WORD_RE.findall(text):
         low = _folded_words(w)
-        if low and _capitalised(w) and low[0] not in courtesy:
+        if low and _capitalised(w) and low[0] not in _COURTESY:
             out.update(part for part in low[0].replace("'", "-").split("-") if part)
             out.add(low[0])
     return out
