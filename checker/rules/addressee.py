@@ -55,6 +55,8 @@ _GREETING_WORDS = frozenset(
         "hiya",
         "dear",
         "dearest",
+        "ma'am",
+        "maam",
         "good",
         "morning",
         "afternoon",
@@ -130,6 +132,12 @@ _INTRODUCER = LazyRegex(
     r"|presentation|mise? en (?:relation|contact))\b"
 )
 """A reply thanks the connector who put both in touch: "Thank you, Chinedu, for the intro"."""
+_SPEAKS_TO = LazyRegex(
+    r"\b(?:you|your|yours|vous|votre|vos|tu|ton|ta|tes|te|toi|thanks|thank|merci|cheers)\b"
+    r"|\bt'"
+)
+"""A sentence that addresses its reader speaks to them or thanks them; a name in one that does
+neither ("I am Aditya, B.Com final year, Pune.") is a place or a third person."""
 _OPENING_WORDS = frozenset(
     [
         "thanks",
@@ -229,13 +237,15 @@ def _capitalised(word: str) -> bool:
 
 
 def _set_off(draft: Draft, comma: int) -> bool:
-    """The comma follows a word in lower case (or a sentence's opening "Thanks") and no noun
-    phrase: "Many thanks, Marcus," addresses Marcus; "Lyon, France," and "a friend of mine,
-    Anna," do not."""
+    """In a sentence that speaks to its reader, the comma follows a word in lower case (or a
+    sentence's opening "Thanks") and no noun phrase: "Many thanks, Marcus," addresses Marcus;
+    "Lyon, France," and "a friend of mine, Anna," do not."""
     i = draft.sentence_index(comma)
     if i is None:
         return False
-    s = draft.sentences[i][0]
+    s, e = draft.sentences[i]
+    if not _SPEAKS_TO.search(draft.judged, s, e):
+        return False  # "I am Aditya, B.Com final year, Pune." speaks to nobody
     before = WORD_RE.findall(draft.judged, s, comma)
     if not before or any(w in _DETERMINERS for w in before[-6:]):
         return False
