@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from ..draft import Draft
-from ..folding import WORD_RE, fold_fast
+from ..folding import WORD_RE
 from ..lazyre import LazyRegex
 from ..rubric import Rule
 from .outcome import FAIL, MAX_SPANS, PASSED, Outcome
@@ -178,37 +178,37 @@ def evaluate(rule: Rule, draft: Draft) -> Outcome:
     greeting = next((p for p in draft.parts if p.name == "greeting"), None)
     if greeting is None:
         return PASSED
-    original = draft.folded.original
     folded = draft.folded.folded
-    start, end = draft.folded.span(greeting.start, greeting.end)
-    greeted = _names(original[start:end])
+    greeted = _names(draft, greeting.start, greeting.end)
     if not greeted:
         return PASSED
-    titled = any(w in _TITLES for w in _folded_words(original[start:end]))
-    signed = " ".join(
-        " ".join(_folded_words(original[slice(*draft.folded.span(p.start, p.end))]))
-        for p in draft.parts
-        if p.name == "signature"
-    )
+    titled = any(w in _TITLES for w in WORD_RE.findall(folded, greeting.start, greeting.end))
+    signed = " ".join(folded[p.start : p.end] for p in draft.parts if p.name == "signature")
     spans: list[tuple[int, int]] = []
     for m in _VOCATIVE.finditer(draft.judged, greeting.end):
+        i = draft.sentence_index(m.start())
+        if i is None:
+            continue
+        s, e = draft.sentences[i]
         words = m.group(1).split()
         has_title = words[0].rstrip(".") in _TITLES
-        if has_title != titled or not _set_off(draft, m.start()):
+        if has_title != titled or not _set_off(draft, s, e, m.start()):
             continue
         name_start, name_end = draft.folded.span(m.start(1), m.end(1))
-        written = original[name_start:name_end].split()
+        written = draft.folded.original[name_start:name_end].split()
         names = written[1:] if has_title else written
         if not names or not all(_capitalised(w) for w in names):
             continue
         if not has_title and len(names) > 1:
             continue  # "a student of mine, Kwame Asante," presents someone; a reader is "Kwame"
-        folded_names = {w.casefold() for w in _folded_words(" ".join(names))}
+        folded_names = {
+            w.casefold() for w in WORD_RE.findall(" ".join(words[1:] if has_title else words))
+        }
         if folded_names & greeted:
             continue
         if any(_has_word(folded, n, m.start()) or _has_word(signed, n) for n in folded_names):
             continue
-        if not WORD_RE.search(draft.judged, m.end()) or _thanks_for_intro(draft, m.start()):
+        if not WORD_RE.search(draft.judged, m.end()) or _INTRODUCER.search(draft.judged, s, e):
             continue  # "Au plaisir, Sophie" signs the note; "Thank you, Chinedu, for the intro"
         spans.append((m.start(1), m.end(1)))
         if len(spans) >= MAX_SPANS:
@@ -216,19 +216,22 @@ def evaluate(rule: Rule, draft: Draft) -> Outcome:
     return Outcome(FAIL, tuple(spans)) if spans else PASSED
 
 
-def _folded_words(text: str) -> list[str]:
-    return WORD_RE.findall(fold_fast(text))
-
-
-def _names(text: str) -> set[str]:
-    """The folded words written with a capital that are not courtesy words: the names greeted."""
+def _names(draft: Draft, start: int, end: int) -> set[str]:
+    """The folded words of the greeting written with a capital that are not courtesy words: the
+    names greeted, and the parts of a hyphenated one."""
     out: set[str] = set()
-    for w in WORD_RE.findall(text):
-        low = _folded_words(w)
-        if low and _capitalised(w) and low[0] not in _COURTESY:
-            out.update(part for part in low[0].replace("'", "-").split("-") if part)
-            out.add(low[0])
+    for m in WORD_RE.finditer(draft.folded.folded, start, end):
+        word = m.group()
+        if word in _COURTESY or not _capitalised(_written(draft, m.start(), m.end())):
+            continue
+        out.update(part for part in word.replace("'", "-").split("-") if part)
+        out.add(word)
     return out
+
+
+def _written(draft: Draft, start: int, end: int) -> str:
+    """The folded span as the writer typed it (with its capitals)."""
+    return draft.folded.original[slice(*draft.folded.span(start, end))]
 
 
 def _capitalised(word: str) -> bool:
@@ -236,14 +239,10 @@ def _capitalised(word: str) -> bool:
     return len(word) > 1 and word[:1].isupper() and not word.isupper()
 
 
-def _set_off(draft: Draft, comma: int) -> bool:
-    """In a sentence that speaks to its reader, the comma follows a word in lower case (or a
-    sentence's opening "Thanks") and no noun phrase: "Many thanks, Marcus," addresses Marcus;
-    "Lyon, France," and "a friend of mine, Anna," do not."""
-    i = draft.sentence_index(comma)
-    if i is None:
-        return False
-    s, e = draft.sentences[i]
+def _set_off(draft: Draft, s: int, e: int, comma: int) -> bool:
+    """In a sentence (`s`, `e`) that speaks to its reader, the comma follows a word in lower case
+    (or a sentence's opening "Thanks") and no noun phrase: "Many thanks, Marcus," addresses
+    Marcus; "Lyon, France," and "a friend of mine, Anna," do not."""
     if not _SPEAKS_TO.search(draft.judged, s, e):
         return False  # "I am Aditya, B.Com final year, Pune." speaks to nobody
     before = WORD_RE.findall(draft.judged, s, comma)
@@ -256,14 +255,6 @@ def _set_off(draft: Draft, comma: int) -> bool:
         return bool(written)
     # A capital before the comma: a list of names ("Anna, Tom,") unless it is an opening word.
     return len(before) == 1 and before[0] in _OPENING_WORDS
-
-
-def _thanks_for_intro(draft: Draft, comma: int) -> bool:
-    """The sentence thanks the connector who introduced the writer, in copy of the reply."""
-    i = draft.sentence_index(comma)
-    if i is None:
-        return False
-    return bool(_INTRODUCER.search(draft.judged, *draft.sentences[i]))
 
 
 def _has_word(text: str, word: str, end: int | None = None) -> bool:
