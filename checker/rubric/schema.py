@@ -71,6 +71,8 @@ PATTERN_RULE_KINDS = ("present", "absent", "placeholder")
 """The kinds of rule that have patterns (phrases): `add_phrases` and `patterns_from` take these."""
 VETO_RULE_KINDS = ("present", "role")
 """The kinds of rule whose `veto` phrases take evidence away: `veto_from` works on these."""
+PARAM_RULE_KINDS = ("repetition", "metric", "duplicate")
+"""The kinds of rule that read `params` (integers): thresholds, bounds' tolerance, lengths."""
 _PATTERN_KEYS = ("patterns", "partial", "when", "unless", "veto")
 _ID_RE = LazyRegex(r"^[a-z][a-z0-9-]*$")
 _BRACKETS_RE = LazyRegex(r"\[([^\[\]]*)\]")
@@ -392,7 +394,7 @@ def _rule(table: Any, ctx: _Ctx, criteria: Mapping[str, Criterion], index: int) 
                 key=f"{key}.{missing}",
                 fix=_t("give {key} patterns for every language in langs", key=key),
             )
-    if kind in ("repetition", "metric", "duplicate"):
+    if kind in PARAM_RULE_KINDS:
         raw = table.get("params", {})
         if not isinstance(raw, dict):
             raise c.error(_t("must be a table of integers"), key="params")
